@@ -1,0 +1,110 @@
+/**
+ * Configuration: read from the environment (and .env via dotenv) once, validated with
+ * zod, typed and frozen. Every problem is reported at once, by variable name.
+ */
+import { z } from 'zod';
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const emptyAsUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().trim().optional());
+const intIn = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+const flag = (fallback: boolean) =>
+  z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).default(fallback ? 'true' : 'false'))
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  BOT_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, 'a token from @BotFather, like 123456789:AA…').optional(),
+  ),
+  TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://api.telegram.org')),
+  WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).optional()),
+  WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -').optional(),
+  ),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379')),
+  REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lower-case letters, digits, _ or -').default('tanbih')),
+  ADMIN_IDS: z.preprocess(emptyAsUndefined, z.string().default(''))
+    .transform((s) => s.split(/[,\s]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{1,15}$/, 'comma-separated numeric Telegram user ids')))
+    .transform((ids) => ids.map(Number)),
+  INGEST_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'at least 24 characters').optional()),
+  HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  HTTP_PORT: intIn(0, 65535, 8080),
+  HTTP_BODY_LIMIT_BYTES: intIn(1024, 10 * 1024 * 1024, 1024 * 1024),
+  DEFAULT_TIMEZONE: z.preprocess(emptyAsUndefined, z.string().default('Asia/Riyadh'))
+    .refine(isTimeZone, 'an IANA time zone such as Asia/Riyadh'),
+  SEND_RATE_PER_SEC: intIn(1, 1000, 25),
+  PAID_BROADCAST: flag(false),
+  MAX_TOPICS_PER_CHAT: intIn(1, 1000, 100),
+  FEED_DEFAULT_INTERVAL_SEC: intIn(30, 86_400, 300),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+}).superRefine((c, ctx) => {
+  if (c.SEND_RATE_PER_SEC > 30 && !c.PAID_BROADCAST) {
+    ctx.addIssue({ code: 'custom', path: ['SEND_RATE_PER_SEC'], message: 'above 30 msg/s Telegram requires PAID_BROADCAST=true' });
+  }
+  if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when WEBHOOK_URL is set' });
+  }
+});
+
+type Parsed = z.output<typeof schema>;
+
+export interface Config {
+  readonly botToken?: string;
+  readonly telegramApiRoot: string;
+  readonly webhook?: { readonly url: string; readonly secret: string };
+  readonly redisUrl: string;
+  readonly redisPrefix: string;
+  readonly adminIds: readonly number[];
+  readonly ingestToken?: string;
+  readonly http: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+  readonly defaultTimeZone: string;
+  readonly sendRatePerSec: number;
+  readonly paidBroadcast: boolean;
+  readonly maxTopicsPerChat: number;
+  readonly feedDefaultIntervalSec: number;
+  readonly logLevel: Parsed['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment (process.env or a test's object). Throws ConfigError listing every problem. */
+export function createConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    ...(c.BOT_TOKEN ? { botToken: c.BOT_TOKEN } : {}),
+    telegramApiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+    ...(c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { webhook: Object.freeze({ url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET }) } : {}),
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.REDIS_PREFIX,
+    adminIds: Object.freeze([...c.ADMIN_IDS]),
+    ...(c.INGEST_TOKEN ? { ingestToken: c.INGEST_TOKEN } : {}),
+    http: Object.freeze({ host: c.HTTP_HOST, port: c.HTTP_PORT, bodyLimitBytes: c.HTTP_BODY_LIMIT_BYTES }),
+    defaultTimeZone: c.DEFAULT_TIMEZONE,
+    sendRatePerSec: c.SEND_RATE_PER_SEC,
+    paidBroadcast: c.PAID_BROADCAST,
+    maxTopicsPerChat: c.MAX_TOPICS_PER_CHAT,
+    feedDefaultIntervalSec: c.FEED_DEFAULT_INTERVAL_SEC,
+    logLevel: c.LOG_LEVEL,
+  });
+}

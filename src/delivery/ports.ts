@@ -1,0 +1,57 @@
+/**
+ * What the bot, the HTTP API and the feed poller may ask of ingest and delivery.
+ * Implemented in src/delivery/ and wired in src/main.ts.
+ */
+import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
+import type { ArticleInput } from '../core/input.js';
+import type { TopicMatch } from '../core/topic.js';
+import type { PreparedArticle } from '../core/prepared.js';
+import type { BroadcastAudience, DuplicateOf } from '../store/ports.js';
+
+export type IngestStatus = 'queued' | 'duplicate' | 'no-match' | 'rejected';
+
+export interface IngestOutcome {
+  readonly status: IngestStatus;
+  /** For 'rejected': why, in words an API client can act on. */
+  readonly reason?: string;
+  readonly articleId?: ArticleId;
+  readonly topics: readonly TopicMatch[];
+  /** Chats the fan-out will consider (union of the matched topics' followers). */
+  readonly recipients: number;
+  readonly duplicateOf?: DuplicateOf;
+}
+
+export interface IngestService {
+  /**
+   * Parses, matches, stores and queues the fan-out. Resolves only once the article is
+   * stored and its fan-out job is queued (an acknowledged article is never lost).
+   * Rejects (throws) only on outages, e.g. Redis unreachable.
+   */
+  ingest(input: ArticleInput): Promise<IngestOutcome>;
+  /** Runs the pipeline and counts the audience without storing or sending anything. */
+  preview(input: ArticleInput): Promise<{ outcome: IngestOutcome; prepared?: PreparedArticle }>;
+}
+
+export interface BroadcastService {
+  countAudience(audience: BroadcastAudience): Promise<number>;
+  /** Queues the broadcast's fan-out in the breaking lane. Idempotent. */
+  start(id: BroadcastId): Promise<void>;
+  /** Stops what has not been sent yet. */
+  cancel(id: BroadcastId): Promise<void>;
+}
+
+export interface QueueDepths {
+  readonly waiting: number;
+  readonly delayed: number;
+  readonly active: number;
+  readonly failed: number;
+}
+
+export interface DeliveryStats {
+  queueDepths(): Promise<Record<'fanout' | 'send', QueueDepths>>;
+  /** Messages sent in the last 60 s, divided by 60. */
+  currentSendRate(): Promise<number>;
+  /** Alerts (articles fanned out) and messages sent in the last 24 h. */
+  last24h(): Promise<{ alerts: number; messages: number }>;
+  lastErrors(limit: number): Promise<{ at: number; chatId?: ChatId; articleId?: ArticleId; message: string }[]>;
+}

@@ -1,0 +1,30 @@
+/**
+ * Real Redis for integration tests. Each test file gets its own key prefix, and
+ * cleans up only its own keys (SCAN + UNLINK): never FLUSHDB or FLUSHALL, the
+ * server is shared.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A unique prefix for one test file, e.g. `t:subscriptions:3fa2c1`. No trailing colon. */
+export function testPrefix(name: string): string {
+  return `t:${name}:${randomBytes(3).toString('hex')}`;
+}
+
+export function connectRedis(): Redis {
+  return new Redis(REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+}
+
+/** Deletes every key under `prefix` (the prefix's own keys only). */
+export async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) deleted += await redis.unlink(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}

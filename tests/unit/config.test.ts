@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, createConfig } from '../../src/config.js';
+
+describe('createConfig', () => {
+  test('fills defaults for an empty environment', () => {
+    const c = createConfig({});
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.sendRatePerSec).toBe(25);
+    expect(c.defaultTimeZone).toBe('Asia/Riyadh');
+    expect(c.adminIds).toEqual([]);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  test('parses admin ids and a bot token', () => {
+    const c = createConfig({ ADMIN_IDS: '111, 222', BOT_TOKEN: '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ' });
+    expect(c.adminIds).toEqual([111, 222]);
+    expect(c.botToken).toMatch(/^123456789:/);
+  });
+
+  test('reports every problem at once, by variable name', () => {
+    let error: unknown;
+    try {
+      createConfig({ BOT_TOKEN: 'nope', REDIS_URL: 'http://x', DEFAULT_TIMEZONE: 'Mars/Olympus', SEND_RATE_PER_SEC: '500', ADMIN_IDS: 'abc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['BOT_TOKEN', 'REDIS_URL', 'DEFAULT_TIMEZONE', 'ADMIN_IDS']) expect(problems).toContain(name);
+  });
+
+  test('a rate above 30/s needs paid broadcasts', () => {
+    expect(() => createConfig({ SEND_RATE_PER_SEC: '500' })).toThrow(/PAID_BROADCAST/);
+    expect(createConfig({ SEND_RATE_PER_SEC: '500', PAID_BROADCAST: 'true' }).sendRatePerSec).toBe(500);
+  });
+});
