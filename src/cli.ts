@@ -1,0 +1,29 @@
+/**
+ * The `tanbih` command: `start`, `preview`, `ingest`, `topics`.
+ * Each subcommand lives in src/cli/<name>.ts and exports
+ * `run(args: string[], io: CliIo): Promise<number>` (the exit code).
+ */
+import type { CliIo } from './cli/io.js';
+
+const commands: Record<string, () => Promise<{ run(args: string[], io: CliIo): Promise<number> }>> = {
+  preview: () => import('./cli/preview.js'),
+  topics: () => import('./cli/topics.js'),
+  ingest: () => import('./cli/ingest.js'),
+  start: () => import('./cli/start.js'),
+};
+
+const usage = `Usage: tanbih <command> [options]
+  start    [--role bot|worker|all]   run the bot, delivery workers and HTTP server
+  preview  [--json|--jsonl] [--tz ZONE] [--outlet NAME] [--url URL] <file|->
+  topics   [words…]                  list the topic catalogue or find topics by name
+  ingest   <file|->                  ingest an article into a running instance's Redis`;
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? commands[name] : undefined;
+if (!load) {
+  console.error(usage);
+  process.exit(name ? 2 : 0);
+}
+const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+const mod = await load();
+process.exitCode = await mod.run(args, io);
