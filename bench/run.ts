@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const available = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .map((f) => f.replace(/\.bench\.ts$/, ''))
-  .sort();
+  .toSorted();
 
 const [name, ...rest] = process.argv.slice(2);
 const json = rest.includes('--json') || (name === '--json');
