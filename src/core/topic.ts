@@ -1,5 +1,7 @@
 import type { TopicId } from './ids.js';
 
+export type { TopicId };
+
 export type TopicKind = 'country' | 'region' | 'city' | 'conflict' | 'person' | 'theme' | 'keyword';
 
 /** A followable topic. The built-in ones are data (data/), free keywords are built by `keywordTopic`. */

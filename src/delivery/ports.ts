@@ -55,3 +55,11 @@ export interface DeliveryStats {
   last24h(): Promise<{ alerts: number; messages: number }>;
   lastErrors(limit: number): Promise<{ at: number; chatId?: ChatId; articleId?: ArticleId; message: string }[]>;
 }
+
+/** Hooks delivery calls so that metrics (Prometheus) can count without delivery knowing prom-client. */
+export interface DeliveryMetrics {
+  ingested(status: IngestStatus): void;
+  sendFinished(outcome: 'sent' | 'failed' | 'blocked' | 'retried', latencyMs: number): void;
+}
+
+export const noMetrics: DeliveryMetrics = { ingested: () => undefined, sendFinished: () => undefined };
