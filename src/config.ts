@@ -26,6 +26,7 @@ const schema = z.object({
   ),
   TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://api.telegram.org')),
   WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).optional()),
+  WEBHOOK_PORT: intIn(0, 65535, 8443),
   WEBHOOK_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -').optional(),
@@ -61,7 +62,7 @@ type Parsed = z.output<typeof schema>;
 export interface Config {
   readonly botToken?: string;
   readonly telegramApiRoot: string;
-  readonly webhook?: { readonly url: string; readonly secret: string };
+  readonly webhook?: { readonly url: string; readonly secret: string; readonly port: number };
   readonly redisUrl: string;
   readonly redisPrefix: string;
   readonly adminIds: readonly number[];
@@ -92,7 +93,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
   return Object.freeze({
     ...(c.BOT_TOKEN ? { botToken: c.BOT_TOKEN } : {}),
     telegramApiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
-    ...(c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { webhook: Object.freeze({ url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET }) } : {}),
+    ...(c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { webhook: Object.freeze({ url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, port: c.WEBHOOK_PORT }) } : {}),
     redisUrl: c.REDIS_URL,
     redisPrefix: c.REDIS_PREFIX,
     adminIds: Object.freeze([...c.ADMIN_IDS]),

@@ -1,7 +1,7 @@
 import type { CliIo } from './io.js';
 
-/** `tanbih start` (placeholder until its issue lands). */
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.stderr.write('tanbih start: not built yet.\n');
-  return 1;
+/** `tanbih start [--role bot|worker|all]`: runs the app until SIGINT/SIGTERM (see src/main.ts). */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { main } = await import('../main.js');
+  return main(args, io);
 }

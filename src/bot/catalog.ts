@@ -1,0 +1,50 @@
+/**
+ * What the bot asks of the topic catalogue: look a topic up, list a picker category,
+ * search by name. Built in main.ts from the core catalogue and the live matcher (which
+ * also knows free keywords), so the bot never reads catalogue data itself.
+ */
+import type { TopicId } from '../core/ids.js';
+import type { Topic, TopicKind } from '../core/topic.js';
+
+/** The picker's categories (دول، مناطق، نزاعات، شخصيات، مواضيع). */
+export const CATEGORIES = ['countries', 'regions', 'conflicts', 'people', 'themes'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+const KINDS: Readonly<Record<Category, readonly TopicKind[]>> = {
+  countries: ['country'],
+  regions: ['region'],
+  conflicts: ['conflict'],
+  people: ['person'],
+  themes: ['theme'],
+};
+
+export interface TopicCatalog {
+  /** Any topic, built-in or free keyword. */
+  get(id: TopicId): Topic | undefined;
+  /** A category's topics in a stable order (by Arabic name). */
+  inCategory(category: Category): readonly Topic[];
+  /** Best matches for a user's words, Arabic or English, best first. */
+  search(query: string, limit: number): readonly Topic[];
+}
+
+export interface TopicCatalogDeps {
+  readonly topics: readonly Topic[];
+  /** Looks up any topic, including free keywords learned at run time. */
+  readonly lookup: (id: TopicId) => Topic | undefined;
+  readonly search: (query: string, limit: number) => readonly Topic[];
+}
+
+export function createTopicCatalog(deps: TopicCatalogDeps): TopicCatalog {
+  const collator = new Intl.Collator('ar');
+  const byCategory = new Map<Category, readonly Topic[]>(
+    CATEGORIES.map((c) => [
+      c,
+      deps.topics.filter((t) => KINDS[c].includes(t.kind)).toSorted((a, b) => collator.compare(a.names.ar, b.names.ar)),
+    ]),
+  );
+  return {
+    get: (id) => deps.lookup(id),
+    inCategory: (c) => byCategory.get(c) ?? [],
+    search: (q, limit) => deps.search(q, limit),
+  };
+}

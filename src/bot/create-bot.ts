@@ -1,0 +1,54 @@
+/**
+ * Builds the grammY bot: per-update context, per-chat ordering, per-user rate limit, an
+ * error boundary, then one Composer per feature. It does not start anything: main.ts
+ * runs it with the runner (long polling) or behind a webhook; tests drive it directly.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BotContext } from './context.js';
+import type { BotDeps } from './deps.js';
+import { apologize } from './error-boundary.js';
+import { contextSetup } from './middleware/context-setup.js';
+import { defaultRateLimit, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
+
+export interface BotOptions {
+  /** Bot API root: Telegram, a self-hosted telegram-bot-api, or the tests' fake. */
+  readonly client?: { readonly apiRoot?: string };
+  /** Skips getMe at start (tests, benches, fast restarts). */
+  readonly botInfo?: UserFromGetMe;
+  readonly rateLimit?: RateLimitOptions;
+}
+
+/** Updates of one chat are handled in order; different chats run concurrently. */
+export const chatKey = (ctx: Context): string | undefined => ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+
+/** Creates the bot with every feature mounted. `token` is validated by config. */
+export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    ...(options.client?.apiRoot ? { client: { apiRoot: options.client.apiRoot } } : {}),
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // Interactive replies only: a user waiting for an answer may wait a few seconds, no
+  // more. Alerts and broadcasts go through delivery's own sender and rate limit.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: false }));
+
+  // Harmless outside the runner; with it, one chat's updates never overtake each other.
+  bot.use(sequentialize(chatKey));
+  bot.use(contextSetup({ logger: deps.logger, chats: deps.stores.chats }));
+
+  const safe = bot.errorBoundary(apologize);
+  safe.use(rateLimit(options.rateLimit ?? defaultRateLimit));
+
+  // ── ADMIN FEATURES (issue 6) ───────────────────────────────────────────────────
+  // The admin helper mounts here, before the user features so that admin commands
+  // and admin callback data are claimed first:
+  //   safe.use(createAdminFeatures({ ...narrow slices of deps }));
+  // ── END ADMIN FEATURES ──────────────────────────────────────────────────────────
+
+  // User features are mounted below (src/bot/features/*.ts).
+
+  bot.catch((error) => deps.logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled'));
+  return bot;
+}
