@@ -65,7 +65,7 @@ describe('POST /articles, /healthz and /metrics', () => {
     redis.disconnect();
   });
 
-  const post = (body: BodyInit, headers: Record<string, string> = {}, duplex?: 'half') =>
+  const post = (body: NonNullable<RequestInit['body']>, headers: Record<string, string> = {}, duplex?: 'half') =>
     fetch(`${base}/articles`, {
       method: 'POST',
       body,
