@@ -1,0 +1,113 @@
+/**
+ * THE key builder: every Redis key (and pub/sub channel) the app owns is built here,
+ * so this file alone lists them. Keys are `<prefix>:<short name>…`; names are short
+ * because some exist once per topic or per article (memory matters).
+ *
+ * No user text becomes a key raw: chat/user ids are integers, topic ids must match
+ * TOPIC_ID (catalogue ids and `kw:<hex>`), article/feed/broadcast ids are checked
+ * tokens, URLs are hashed. A malformed id here is a bug, so it throws.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleId, BroadcastId, ChatId, FeedId, TopicId, UserId } from '../core/ids.js';
+
+/** What a topic id may look like to become part of a key: `country:AM`, `region:south-caucasus`, `kw:3fa2…`. */
+export const TOPIC_ID = /^[a-z][a-z0-9-]{0,15}:[A-Za-z0-9._-]{1,96}$/;
+/** Article, feed and broadcast ids are digests or random tokens. */
+const TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
+/** Chat → topics lives in this many hashes (small hashes stay compact listpacks). Changing it needs a migration. */
+export const SUBSCRIPTION_BUCKETS = 4096;
+/** Sent messages → article live in hashes of this many message ids. */
+const MESSAGE_BUCKET = 1024;
+
+export const isTopicId = (s: string): s is TopicId => TOPIC_ID.test(s);
+export const isTokenId = (s: string): boolean => TOKEN.test(s);
+
+function intId(n: number, what: string): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`store key: ${what} must be an integer, got ${String(n)}`);
+  return String(n);
+}
+function topic(t: TopicId): string {
+  if (!TOPIC_ID.test(t)) throw new Error(`store key: malformed topic id ${JSON.stringify(t)}`);
+  return t;
+}
+function token(s: string, what: string): string {
+  if (!TOKEN.test(s)) throw new Error(`store key: malformed ${what} ${JSON.stringify(s)}`);
+  return s;
+}
+/** A short, fixed-length digest of free text (URLs) for use in a key. */
+export function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+export type Keys = ReturnType<typeof createKeys>;
+
+/** Builds every key under `prefix` (e.g. `tanbih`, or a test's `t:name:3fa2c1`). */
+export function createKeys(prefix: string) {
+  if (!/^[A-Za-z0-9:_-]{1,64}$/.test(prefix)) throw new Error(`store key: malformed prefix ${JSON.stringify(prefix)}`);
+  const k = (rest: string): string => `${prefix}:${rest}`;
+  return {
+    prefix,
+
+    // ── Chats ───────────────────────────────────────────────────────────────
+    /** HASH chatId → chat JSON (one hash: HMGET for fan-out pages, HSCAN for "everyone"). */
+    chats: () => k('c'),
+    /** HASH of counters: total, active, inactive:<reason> (kept by every status change). */
+    chatCounters: () => k('c:n'),
+    /** SET of channel ids a user manages through the bot. */
+    userChannels: (user: UserId) => k(`u:${intId(user, 'user id')}:ch`),
+    /** SET of users who linked this chat (reverse of userChannels, for migrate). */
+    chatLinkers: (chat: ChatId) => k(`c:${intId(chat, 'chat id')}:u`),
+
+    // ── Subscriptions ───────────────────────────────────────────────────────
+    /** SET of integer chat ids following a topic (SSCAN by the fan-out). */
+    followers: (t: TopicId) => k(`f:${topic(t)}`),
+    /** HASH chatId → space-separated topic ids, for the chats in one bucket. */
+    chatTopics: (chat: ChatId) => {
+      const b = ((Number(intId(chat, 'chat id')) % SUBSCRIPTION_BUCKETS) + SUBSCRIPTION_BUCKETS) % SUBSCRIPTION_BUCKETS;
+      return k(`s:${b}`);
+    },
+    /** ZSET topicId → follower count (for "top topics"). */
+    topTopics: () => k('top'),
+
+    // ── Keyword topics ──────────────────────────────────────────────────────
+    /** HASH topicId → keyword Topic JSON. */
+    keywords: () => k('kw'),
+    /** Pub/sub channel: a keyword topic's JSON each time one is added. */
+    keywordsChannel: () => k('kw:added'),
+
+    // ── Articles (7 days) and dedup indexes (48 h) ──────────────────────────
+    /** STRING: PreparedArticle JSON. */
+    article: (id: ArticleId) => k(`a:${token(id, 'article id')}`),
+    /** LIST of extra sources (JSON) for an article. */
+    articleSources: (id: ArticleId) => k(`a:${token(id, 'article id')}:x`),
+    /** STRING → article id, keyed by a digest of the canonical URL. */
+    articleByUrl: (canonicalUrl: string) => k(`au:${digest(canonicalUrl)}`),
+    /** SET of article ids whose story fingerprint has this LSH band. */
+    articleBand: (band: string) => k(`ab:${/^[0-9a-f]{1,32}$/.test(band) ? band : digest(band)}`),
+    /** ZSET articleId → published time (ms): newest articles, all topics. */
+    latestAll: () => k('al'),
+    /** ZSET articleId → published time (ms): newest articles of one topic. */
+    latestOf: (t: TopicId) => k(`al:${topic(t)}`),
+    /** HASH messageId → articleId for one chat's messages in a block of MESSAGE_BUCKET ids. */
+    messages: (chat: ChatId, messageId: number) =>
+      k(`m:${intId(chat, 'chat id')}:${Math.floor(Number(intId(messageId, 'message id')) / MESSAGE_BUCKET)}`),
+
+    // ── Feeds ───────────────────────────────────────────────────────────────
+    /** HASH feedId → Feed JSON. */
+    feeds: () => k('fd'),
+    /** HASH of a feed's health fields (FeedHealth). */
+    feedHealth: (id: FeedId) => k(`fd:${token(id, 'feed id')}:h`),
+    /** ZSET item-key digest → when first seen; capped. */
+    feedSeen: (id: FeedId) => k(`fd:${token(id, 'feed id')}:seen`),
+
+    // ── Broadcasts ──────────────────────────────────────────────────────────
+    /** STRING: Broadcast JSON. */
+    broadcast: (id: BroadcastId) => k(`b:${token(id, 'broadcast id')}`),
+    /** HASH counters total/queued/sent/failed/blocked, HINCRBY'd by delivery's sender. */
+    broadcastCounters: (id: BroadcastId) => k(`b:${token(id, 'broadcast id')}:n`),
+    /** ZSET broadcastId → createdAt (newest last). */
+    broadcasts: () => k('b'),
+
+    // ── Delivery (owned by src/delivery; add keys below) ────────────────────
+  } as const;
+}

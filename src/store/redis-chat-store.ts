@@ -1,0 +1,189 @@
+/**
+ * Chats on Redis: one HASH id → chat JSON, status counters kept in the same atomic
+ * write as every status change (so stats() is one HGETALL), and channel links both ways.
+ */
+import type { Redis } from 'ioredis';
+import { asChatId, type ChatId, type UserId } from '../core/ids.js';
+import type { Clock } from '../core/clock.js';
+import type { Chat, ChatPatch, ChatStats, ChatStatus, ChatStore, InactiveReason } from './ports.js';
+import type { Keys } from './keys.js';
+import { KeyList } from './key-list.js';
+import { createCheckedWrite, retryConflicts, type Op } from './redis-script.js';
+import { compact, decodeChat, encodeChat } from './serialize.js';
+import { splitTopics } from './redis-subscription-store.js';
+
+export interface RedisChatStoreDeps {
+  readonly redis: Redis;
+  readonly keys: Keys;
+  readonly clock: Clock;
+  /** Time zone of newly registered chats (config DEFAULT_TIMEZONE). */
+  readonly defaultTimeZone: string;
+}
+
+const statusField = (s: ChatStatus): string => (s.kind === 'active' ? 'active' : `inactive:${s.reason}`);
+const HMGET_CHUNK = 1000;
+
+/** Counter writes for a chat going from `before` to `after` (undefined: absent). */
+function counterOps(key: number, before: ChatStatus | undefined, after: ChatStatus | undefined): Op[] {
+  const ops: Op[] = [];
+  if (before) ops.push(['HINCRBY', key, statusField(before), -1], ['HINCRBY', key, 'total', -1]);
+  if (after) ops.push(['HINCRBY', key, statusField(after), 1], ['HINCRBY', key, 'total', 1]);
+  return ops;
+}
+
+function applyPatch(chat: Chat, patch: ChatPatch): Chat {
+  const { pausedUntil, quietHours, ...rest } = patch;
+  const next: Record<string, unknown> = { ...chat, ...compact(rest) };
+  if (pausedUntil === null) delete next.pausedUntil;
+  else if (pausedUntil !== undefined) next.pausedUntil = pausedUntil;
+  if (quietHours === null) delete next.quietHours;
+  else if (quietHours !== undefined) next.quietHours = quietHours;
+  return next as unknown as Chat;
+}
+
+/** Creates the Redis ChatStore. */
+export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: RedisChatStoreDeps): ChatStore {
+  const write = createCheckedWrite(redis);
+  const read = async (id: ChatId): Promise<{ json: string | null; chat?: Chat }> => {
+    const json = await redis.hget(keys.chats(), String(id));
+    return json === null ? { json } : { json, chat: decodeChat(json) };
+  };
+
+  /** Replaces the chat `id` (read as `json`) with `next`, keeping the counters right. */
+  const replace = (id: ChatId, json: string | null, before: Chat | undefined, next: Chat): Promise<boolean> => {
+    const kl = new KeyList();
+    const chats = kl.at(keys.chats());
+    const counters = kl.at(keys.chatCounters());
+    const ops: Op[] = [['HSET', chats, String(id), encodeChat(next)]];
+    if (!before || statusField(before.status) !== statusField(next.status)) {
+      ops.push(...counterOps(counters, before?.status, next.status));
+    }
+    return write(kl.keys, [[chats, String(id), json ?? undefined]], ops);
+  };
+
+  return {
+    async get(id) {
+      return (await read(id)).chat;
+    },
+
+    register(input) {
+      return retryConflicts<Chat>('register chat', async () => {
+        const { json, chat } = await read(input.id);
+        const next: Chat = chat
+          ? compact({ ...chat, type: input.type, title: input.title ?? chat.title, status: chat.status.kind === 'active' ? chat.status : { kind: 'active' } })
+          : compact({
+              id: input.id,
+              type: input.type,
+              title: input.title,
+              language: input.language ?? 'ar',
+              timeZone: defaultTimeZone,
+              status: { kind: 'active' },
+              delivery: { kind: 'instant' },
+              createdAt: clock().getTime(),
+            });
+        if (json !== null && encodeChat(next) === json) return { done: true, value: next };
+        return (await replace(input.id, json, chat, next)) ? { done: true, value: next } : { done: false };
+      });
+    },
+
+    update(id, patch) {
+      return retryConflicts<Chat | undefined>('update chat', async () => {
+        const { json, chat } = await read(id);
+        if (!chat) return { done: true, value: undefined };
+        const next = applyPatch(chat, patch);
+        return (await replace(id, json, chat, next)) ? { done: true, value: next } : { done: false };
+      });
+    },
+
+    async getMany(ids) {
+      const out: (Chat | undefined)[] = [];
+      for (let i = 0; i < ids.length; i += HMGET_CHUNK) {
+        const page = ids.slice(i, i + HMGET_CHUNK);
+        if (page.length === 0) continue;
+        const values = await redis.hmget(keys.chats(), ...page.map(String));
+        for (const v of values) out.push(v === null ? undefined : decodeChat(v));
+      }
+      return out;
+    },
+
+    migrate(from, to) {
+      return retryConflicts<void>('migrate chat', async () => {
+        const [fromRead, toRead, fromTopics, toTopics, linkers] = await Promise.all([
+          read(from),
+          read(to),
+          redis.hget(keys.chatTopics(from), String(from)),
+          redis.hget(keys.chatTopics(to), String(to)),
+          redis.smembers(keys.chatLinkers(from)),
+        ]);
+        const kl = new KeyList();
+        const chats = kl.at(keys.chats());
+        const counters = kl.at(keys.chatCounters());
+        const fromBucket = kl.at(keys.chatTopics(from));
+        const toBucket = kl.at(keys.chatTopics(to));
+        const top = kl.at(keys.topTopics());
+        const ops: Op[] = [];
+        if (fromRead.chat) {
+          const next: Chat = { ...fromRead.chat, id: to, type: 'supergroup' };
+          ops.push(['HDEL', chats, String(from)], ['HSET', chats, String(to), encodeChat(next)]);
+          ops.push(...counterOps(counters, fromRead.chat.status, undefined), ...counterOps(counters, toRead.chat?.status, next.status));
+        }
+        const moved = splitTopics(fromTopics);
+        const already = new Set(splitTopics(toTopics));
+        if (moved.length > 0) {
+          const merged = [...already, ...moved.filter((t) => !already.has(t))];
+          ops.push(['HDEL', fromBucket, String(from)], ['HSET', toBucket, String(to), merged.join(' ')]);
+          for (const t of moved) {
+            const f = kl.at(keys.followers(t));
+            ops.push(['SREM', f, from], ['SADD', f, to]);
+            if (already.has(t)) ops.push(['ZDEC', top, t]);
+          }
+        }
+        for (const user of linkers) {
+          const channels = kl.at(keys.userChannels(Number(user) as UserId));
+          ops.push(['SREM', channels, from], ['SADD', channels, to]);
+          ops.push(['SREM', kl.at(keys.chatLinkers(from)), user], ['SADD', kl.at(keys.chatLinkers(to)), user]);
+        }
+        if (ops.length === 0) return { done: true, value: undefined };
+        const ok = await write(
+          kl.keys,
+          [
+            [chats, String(from), fromRead.json ?? undefined],
+            [chats, String(to), toRead.json ?? undefined],
+            [fromBucket, String(from), fromTopics ?? undefined],
+            [toBucket, String(to), toTopics ?? undefined],
+          ],
+          ops,
+        );
+        return ok ? { done: true, value: undefined } : { done: false };
+      });
+    },
+
+    async stats(): Promise<ChatStats> {
+      const raw = await redis.hgetall(keys.chatCounters());
+      const inactiveByReason: Partial<Record<InactiveReason, number>> = {};
+      for (const [field, value] of Object.entries(raw)) {
+        if (field.startsWith('inactive:') && Number(value) > 0) inactiveByReason[field.slice(9) as InactiveReason] = Number(value);
+      }
+      return { total: Number(raw.total ?? 0), active: Number(raw.active ?? 0), inactiveByReason };
+    },
+
+    async linkChannel(user, channel) {
+      await redis.multi().sadd(keys.userChannels(user), channel).sadd(keys.chatLinkers(channel), user).exec();
+    },
+
+    async unlinkChannel(user, channel) {
+      await redis.multi().srem(keys.userChannels(user), channel).srem(keys.chatLinkers(channel), user).exec();
+    },
+
+    async channelsOf(user) {
+      return (await redis.smembers(keys.userChannels(user))).map((s) => asChatId(Number(s)));
+    },
+
+    async scanAll(cursor, count) {
+      const [next, flat] = await redis.hscan(keys.chats(), cursor, 'COUNT', count);
+      const chats: ChatId[] = [];
+      for (let i = 0; i < flat.length; i += 2) chats.push(asChatId(Number(flat[i])));
+      return { cursor: next, chats };
+    },
+  };
+}
