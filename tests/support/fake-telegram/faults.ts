@@ -1,0 +1,155 @@
+import { fail, type ApiFailure, type ForbidReason } from './replies.js';
+import type { FakeState } from './state.js';
+
+/** Methods that deliver or change a message: the default target of every fault and of latency. */
+export const SEND_METHODS: readonly string[] = [
+  'sendMessage', 'copyMessage', 'forwardMessage', 'editMessageText', 'editMessageReplyMarkup', 'editMessageCaption',
+  'sendPhoto', 'sendDocument',
+];
+
+/** Which methods a fault hits: a list, or 'all' (getUpdates and getMe included). Default: SEND_METHODS. */
+export type MethodFilter = readonly string[] | 'all';
+
+export interface RateLimitOptions {
+  /** Seconds put in `parameters.retry_after`. Default 1. */
+  readonly retryAfter?: number;
+  /** The next N matching calls answer 429. */
+  readonly nextCalls?: number;
+  /** Above R accepted calls in any 1,000 ms (sliding window), answer 429, like Telegram's broadcast limit. */
+  readonly aboveRatePerSec?: number;
+  readonly methods?: MethodFilter;
+  /** Refuse every matching call until a 429's retry_after has passed, as Telegram does. Default true. */
+  readonly enforceRetryAfter?: boolean;
+}
+
+export interface CountOptions {
+  readonly nextCalls: number;
+  readonly methods?: MethodFilter;
+}
+
+/** What the faults did so far; `callsDuringRetryAfter` counts calls made while a retry_after was running. */
+export interface FaultStats {
+  rateLimited: number;
+  callsDuringRetryAfter: number;
+  forbidden: number;
+  migrated: number;
+  serverErrors: number;
+  dropped: number;
+}
+
+const matches = (filter: MethodFilter, method: string): boolean =>
+  filter === 'all' ? true : filter.includes(method);
+
+/**
+ * Fault injection. Each fault hits matching calls only; `clear()` removes them all
+ * (chats blocked through `fake.blockBy` stay blocked: that is the user's doing, not a fault).
+ */
+export class Faults {
+  private rate: (RateLimitOptions & { left: number }) | undefined;
+  private accepted: number[] = [];
+  private floodUntil = 0;
+  private errors: { left: number; methods: MethodFilter } | undefined;
+  private drops: { left: number; methods: MethodFilter } | undefined;
+  private delay: { ms: number; methods: MethodFilter } | undefined;
+  private readonly forbids = new Map<number, ForbidReason>();
+  readonly stats: FaultStats = { rateLimited: 0, callsDuringRetryAfter: 0, forbidden: 0, migrated: 0, serverErrors: 0, dropped: 0 };
+
+  constructor(private readonly state: FakeState) {}
+
+  /** 429 with `retry_after` for the next N calls and/or above a rate. Replaces an earlier rateLimit. */
+  rateLimit(options: RateLimitOptions): void {
+    this.rate = { ...options, left: options.nextCalls ?? 0 };
+    this.accepted = [];
+  }
+
+  /** These chats answer 403 with Telegram's description for `reason` (default 'blocked'). */
+  forbid(chatIds: number | readonly number[], reason: ForbidReason = 'blocked'): void {
+    for (const id of typeof chatIds === 'number' ? [chatIds] : chatIds) this.forbids.set(id, reason);
+  }
+
+  /** Group `from` became supergroup `to`: sends to `from` answer 400 with migrate_to_chat_id; `to` works. */
+  migrate(from: number, to: number): void {
+    const old = this.state.chats.get(from)?.chat;
+    const title = old && 'title' in old ? old.title : `Supergroup ${to}`;
+    this.state.addChat({ id: to, type: 'supergroup', title: title ?? `Supergroup ${to}` });
+    this.state.migrations.set(from, to);
+  }
+
+  /** The next N matching calls answer 500. */
+  serverError(options: CountOptions): void {
+    this.errors = { left: options.nextCalls, methods: options.methods ?? SEND_METHODS };
+  }
+
+  /** The next N matching calls get their socket destroyed without an answer. */
+  dropConnections(options: CountOptions): void {
+    this.drops = { left: options.nextCalls, methods: options.methods ?? SEND_METHODS };
+  }
+
+  /** Adds `ms` before answering every matching call (default: send-like calls). 0 removes it. */
+  latency(ms: number, methods: MethodFilter = SEND_METHODS): void {
+    this.delay = ms > 0 ? { ms, methods } : undefined;
+  }
+
+  clear(): void {
+    this.rate = this.errors = this.drops = this.delay = undefined;
+    this.accepted = [];
+    this.floodUntil = 0;
+    this.forbids.clear();
+    for (const key of Object.keys(this.stats) as (keyof FaultStats)[]) this.stats[key] = 0;
+    this.state.migrations.clear();
+  }
+
+  /** @internal Latency to add before answering `method`. */
+  latencyFor(method: string): number {
+    return this.delay && matches(this.delay.methods, method) ? this.delay.ms : 0;
+  }
+
+  /** @internal Transport-level faults, decided before the method runs: drop, 500, 429. */
+  before(method: string, now: number): 'drop' | ApiFailure | undefined {
+    if (this.drops && this.drops.left > 0 && matches(this.drops.methods, method)) {
+      this.drops.left--;
+      this.stats.dropped++;
+      return 'drop';
+    }
+    if (this.errors && this.errors.left > 0 && matches(this.errors.methods, method)) {
+      this.errors.left--;
+      this.stats.serverErrors++;
+      return fail.serverError();
+    }
+    const rate = this.rate;
+    if (!rate || !matches(rate.methods ?? SEND_METHODS, method)) return undefined;
+    const retryAfter = rate.retryAfter ?? 1;
+    if (now < this.floodUntil) {
+      this.stats.callsDuringRetryAfter++;
+      if (rate.left > 0) rate.left--;
+      if (rate.enforceRetryAfter !== false) return this.limited(Math.ceil((this.floodUntil - now) / 1000), now, false);
+    }
+    if (rate.left > 0) {
+      rate.left--;
+      return this.limited(retryAfter, now, true);
+    }
+    const max = rate.aboveRatePerSec;
+    if (max !== undefined) {
+      while (this.accepted.length > 0 && (this.accepted[0] ?? 0) <= now - 1000) this.accepted.shift();
+      if (this.accepted.length >= max) return this.limited(retryAfter, now, true);
+    }
+    return undefined;
+  }
+
+  /** @internal A matching call went through: it counts toward the rate window. */
+  accept(method: string, now: number): void {
+    const rate = this.rate;
+    if (rate?.aboveRatePerSec !== undefined && matches(rate.methods ?? SEND_METHODS, method)) this.accepted.push(now);
+  }
+
+  /** @internal 403 reason for a chat, from a fault or a block. */
+  forbiddenFor(chatId: number): ForbidReason | undefined {
+    return this.forbids.get(chatId) ?? this.state.blocked.get(chatId);
+  }
+
+  private limited(retryAfter: number, now: number, startsWait: boolean): ApiFailure {
+    this.stats.rateLimited++;
+    if (startsWait) this.floodUntil = Math.max(this.floodUntil, now + retryAfter * 1000);
+    return fail.rateLimited(retryAfter);
+  }
+}
