@@ -1,0 +1,149 @@
+/**
+ * Builds the delivery engine for src/main.ts: the queues, the ingest and broadcast services,
+ * the stats, and (unless `workers` is false) the fan-out and send workers with the global
+ * rate limit. `close()` stops workers first (letting in-flight sends finish), then queues.
+ */
+import { Worker } from 'bullmq';
+import type { Api } from 'grammy';
+import type { Redis } from 'ioredis';
+import type { Clock } from '../core/clock.js';
+import type { TopicMatcher } from '../core/matcher.js';
+import type { Logger } from '../logger.js';
+import { createKeys } from '../store/keys.js';
+import type { ArticleStore, BroadcastStore, ChatStore, KeywordRegistry, SubscriptionStore } from '../store/ports.js';
+import { createBroadcastService } from './broadcast-service.js';
+import { createComposer, type RenderAlert } from './compose.js';
+import { createDeliveryStats } from './delivery-stats.js';
+import { createFanoutProcessor } from './fanout-worker.js';
+import { createIngestService, type Prepare } from './ingest-service.js';
+import { createLedger } from './ledger.js';
+import { wireLiveKeywords } from './live-keywords.js';
+import { noMetrics, type BroadcastService, type DeliveryMetrics, type DeliveryStats, type IngestService } from './ports.js';
+import { createQueues, FANOUT_QUEUE, SEND_QUEUE, type FanoutJob, type SendJob } from './queues.js';
+import { concurrencyFor, limiterFor } from './rate-limit.js';
+import { createSendProcessor } from './send-worker.js';
+import { createSender } from './sender.js';
+
+/** What createDelivery needs; main.ts builds each of these once. */
+export interface DeliveryDeps {
+  /**
+   * Redis for the queues and workers. Must be created with `maxRetriesPerRequest: null`
+   * (BullMQ workers block; it duplicates this client for that). Not closed by `close()`.
+   */
+  readonly redis: Redis;
+  /**
+   * Optional Redis for the ingest path, created with `enableOfflineQueue: false` so that
+   * ingest fails at once while Redis is down (503). Without it, ingest still gives up
+   * after `ingestTimeoutMs`. Not closed by `close()`.
+   */
+  readonly ingestRedis?: Redis;
+  /** Key prefix (config.redisPrefix): BullMQ's `prefix`, and the store keys' prefix. */
+  readonly prefix: string;
+  /** grammY Api (`new Api(token, { apiRoot })`), no Bot: the sender uses it directly. */
+  readonly api: Api;
+  readonly stores: {
+    readonly chats: ChatStore;
+    readonly subscriptions: SubscriptionStore;
+    readonly articles: ArticleStore;
+    readonly broadcasts: BroadcastStore;
+    readonly keywords: KeywordRegistry;
+  };
+  /** This process's matcher; free keyword topics from any process are added to it live. */
+  readonly matcher: TopicMatcher;
+  /** Core's pipeline, bound to the matcher and default zone: `(input, now) => prepareArticle(input, { now, defaultTimeZone, matcher })`. */
+  readonly prepare: Prepare;
+  /** Core's alert renderer: `(prepared, options) => renderAlert(prepared, options)`. */
+  readonly renderAlert: RenderAlert;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics?: DeliveryMetrics;
+  /** config.sendRatePerSec: the global limit shared by every worker process. */
+  readonly sendRatePerSec: number;
+  /** config.paidBroadcast: adds allow_paid_broadcast to every send. */
+  readonly paidBroadcast: boolean;
+  /** false for the 'bot' role: services and stats only, no workers. Default true. */
+  readonly workers?: boolean;
+  /** Concurrent sends per process. Default: enough to fill the rate at ~100 ms per call. */
+  readonly sendConcurrency?: number;
+  /** Default 3000 ms. */
+  readonly ingestTimeoutMs?: number;
+}
+
+export interface Delivery {
+  readonly ingest: IngestService;
+  readonly broadcasts: BroadcastService;
+  readonly stats: DeliveryStats;
+  /** Resolves once the workers are connected (tests, health checks). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
+  const { stores, logger, clock } = deps;
+  const metrics = deps.metrics ?? noMetrics;
+  const ledger = createLedger(deps.redis, createKeys(deps.prefix));
+  const queues = createQueues(deps.redis, deps.prefix);
+  const ingestQueues = deps.ingestRedis ? createQueues(deps.ingestRedis, deps.prefix) : undefined;
+  const broadcasts = createBroadcastService({ ...stores, queues, ledger, clock });
+  const ingest = createIngestService({
+    prepare: deps.prepare,
+    articles: stores.articles,
+    subscriptions: stores.subscriptions,
+    queues: ingestQueues ?? queues,
+    clock,
+    metrics,
+    ...(deps.ingestTimeoutMs !== undefined ? { timeoutMs: deps.ingestTimeoutMs } : {}),
+  });
+  const stopKeywords = await wireLiveKeywords(stores.keywords, deps.matcher);
+
+  const workers: Worker[] = [];
+  if (deps.workers !== false) {
+    const fanout = new Worker<FanoutJob>(
+      FANOUT_QUEUE,
+      createFanoutProcessor({ ...stores, queues, ledger, clock, logger, onBroadcastPlanned: broadcasts.planned }),
+      { connection: deps.redis, prefix: deps.prefix, concurrency: 2 },
+    );
+    const send = new Worker<SendJob>(
+      SEND_QUEUE,
+      createSendProcessor({
+        ...stores,
+        sender: createSender(deps.api, { paidBroadcast: deps.paidBroadcast }),
+        compose: createComposer({ ...stores, ledger, renderAlert: deps.renderAlert, logger }),
+        ledger,
+        queues,
+        clock,
+        logger,
+        metrics,
+        onBroadcastSent: broadcasts.settleIfDone,
+      }),
+      {
+        connection: deps.redis,
+        prefix: deps.prefix,
+        limiter: limiterFor(deps.sendRatePerSec),
+        concurrency: deps.sendConcurrency ?? concurrencyFor(deps.sendRatePerSec),
+      },
+    );
+    for (const w of [fanout, send]) {
+      w.on('error', (err) => logger.error({ err, queue: w.name }, 'delivery worker error'));
+      w.on('failed', (job, err) => {
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error({ err, queue: w.name, jobId: job.id }, 'delivery job failed for good');
+      });
+      workers.push(w);
+    }
+  }
+
+  return {
+    ingest,
+    broadcasts,
+    stats: createDeliveryStats({ queues, ledger, clock }),
+    async ready() {
+      await Promise.all(workers.map((w) => w.waitUntilReady()));
+    },
+    async close() {
+      await stopKeywords();
+      await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
+      await ingestQueues?.close();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The ingest service: prepare (parse, match), dedup, store, queue the fan-out.
+ *
+ * An article is acknowledged ('queued') only after `articles.save` and `fanout.add`
+ * both resolved, so an acknowledged article survives a crash right after. Redis
+ * trouble makes `ingest` reject within `timeoutMs` with DeliveryUnavailableError
+ * (the HTTP layer answers 503) instead of hanging.
+ *
+ * Decisions:
+ * - No match: the article is still stored (it shows in /latest and later copies of it
+ *   dedup against it) but nothing is fanned out; status 'no-match'.
+ * - Duplicate (same canonical URL or same story within 48 h): recorded as an extra source
+ *   of the first article; status 'duplicate'. When it is the very same article (same id,
+ *   e.g. a client retrying after a 503), its fan-out job is queued again: a no-op if it
+ *   exists, and the repair if the first attempt stored the article but never queued it.
+ */
+import type { Clock } from '../core/clock.js';
+import type { ArticleInput } from '../core/input.js';
+import type { PreparedArticle } from '../core/prepared.js';
+import type { Rejection } from '../core/article.js';
+import type { Result } from '../core/result.js';
+import type { ArticleStore, SubscriptionStore } from '../store/ports.js';
+import { noMetrics, type DeliveryMetrics, type IngestOutcome, type IngestService } from './ports.js';
+import { countFollowers } from './audience.js';
+import { jobIds, type DeliveryQueues } from './queues.js';
+
+/** Redis (or the queue) did not answer in time: the article was NOT acknowledged; the caller may retry. */
+export class DeliveryUnavailableError extends Error {
+  constructor(what: string, cause?: unknown) {
+    super(`Delivery unavailable: ${what} (Redis unreachable?); the article was not accepted, retry later`, { cause });
+    this.name = 'DeliveryUnavailableError';
+  }
+}
+
+/** Turns an input into a prepared article, or says why not (wraps core's prepareArticle). */
+export type Prepare = (input: ArticleInput, now: Date) => Result<PreparedArticle, Rejection>;
+
+export interface IngestDeps {
+  readonly prepare: Prepare;
+  readonly articles: ArticleStore;
+  readonly subscriptions: SubscriptionStore;
+  readonly queues: Pick<DeliveryQueues, 'fanout'>;
+  readonly clock: Clock;
+  readonly metrics?: DeliveryMetrics;
+  /** Longest wait for Redis before rejecting with DeliveryUnavailableError. Default 3000 ms. */
+  readonly timeoutMs?: number;
+}
+
+export function createIngestService(deps: IngestDeps): IngestService {
+  const metrics = deps.metrics ?? noMetrics;
+  const timeoutMs = deps.timeoutMs ?? 3000;
+
+  const guarded = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DeliveryUnavailableError(`${what} timed out after ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([work(), timeout]);
+    } catch (e) {
+      throw e instanceof DeliveryUnavailableError ? e : new DeliveryUnavailableError(`${what} failed`, e);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const queueFanout = (prepared: PreparedArticle) =>
+    deps.queues.fanout.add(
+      'a',
+      { k: 'a', id: prepared.article.id, topics: prepared.matches.map((m) => m.topicId), ti: 0, cur: '0', q: 0 },
+      { jobId: jobIds.fanoutArticle(prepared.article.id) },
+    );
+
+  const assess = async (prepared: PreparedArticle): Promise<IngestOutcome> => {
+    const topics = prepared.matches;
+    const articleId = prepared.article.id;
+    const duplicateOf = await deps.articles.findDuplicate(prepared);
+    if (duplicateOf) return { status: 'duplicate', articleId: duplicateOf.articleId, topics, recipients: 0, duplicateOf };
+    if (topics.length === 0) return { status: 'no-match', articleId, topics, recipients: 0 };
+    const recipients = await countFollowers(deps.subscriptions, topics.map((m) => m.topicId));
+    return { status: 'queued', articleId, topics, recipients };
+  };
+
+  const prepare = (input: ArticleInput): Result<PreparedArticle, Rejection> => deps.prepare(input, deps.clock());
+
+  return {
+    async ingest(input) {
+      const prepared = prepare(input);
+      if (!prepared.ok) {
+        metrics.ingested('rejected');
+        return { status: 'rejected', reason: prepared.error.reason, topics: [], recipients: 0 };
+      }
+      const p = prepared.value;
+      const outcome = await guarded('storing the article', async () => {
+        const assessed = await assess(p);
+        if (assessed.status === 'duplicate') {
+          const dup = assessed.duplicateOf;
+          if (dup && dup.articleId === p.article.id) {
+            if (p.matches.length > 0) await queueFanout(p);
+          } else if (dup) {
+            await deps.articles.addExtraSource(dup.articleId, { ...(p.article.outlet ? { outlet: p.article.outlet } : {}), ...(p.article.url ? { url: p.article.url } : {}) });
+          }
+          return assessed;
+        }
+        await deps.articles.save(p);
+        if (assessed.status === 'queued') await queueFanout(p);
+        return assessed;
+      });
+      metrics.ingested(outcome.status);
+      return outcome;
+    },
+    async preview(input) {
+      const prepared = prepare(input);
+      if (!prepared.ok) return { outcome: { status: 'rejected', reason: prepared.error.reason, topics: [], recipients: 0 } };
+      const outcome = await guarded('checking the article', () => assess(prepared.value));
+      return { outcome, prepared: prepared.value };
+    },
+  };
+}

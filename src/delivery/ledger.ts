@@ -1,0 +1,137 @@
+/**
+ * The delivery ledger in Redis: sent markers, per-article and per-broadcast counters,
+ * send-rate and 24 h statistics, the last errors, and the held/digest buckets.
+ *
+ * Sent marker (at-least-once): the marker is a SET of chat ids per article/broadcast/bucket,
+ * checked before sending and written only AFTER Telegram accepted the message. A crash
+ * between Telegram's answer and the SADD is the only window in which a chat can get the
+ * same message twice; writing it before the send would instead lose messages on a crash.
+ */
+import type { Redis } from 'ioredis';
+import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
+import type { Keys } from '../store/keys.js';
+import { deliveryKeys, type DeliveryKeys } from './delivery-keys.js';
+
+export type Outcome = 'sent' | 'failed' | 'blocked';
+export type Subject = { readonly k: 'a'; readonly id: ArticleId } | { readonly k: 'b'; readonly id: BroadcastId } | { readonly k: 'd'; readonly t: number };
+
+const MARKER_TTL_SEC = 8 * 24 * 3600;
+const HOUR_TTL_SEC = 26 * 3600;
+const ERRORS_KEPT = 100;
+
+export interface LedgerError {
+  readonly at: number;
+  readonly chatId?: ChatId;
+  readonly articleId?: ArticleId;
+  readonly message: string;
+}
+
+export interface Ledger {
+  readonly keys: DeliveryKeys;
+  wasSent(subject: Subject, chat: number): Promise<boolean>;
+  /** Records one finished send: marker (when sent), counters, rate and hourly stats, in one round trip. */
+  record(subject: Subject, chat: number, outcome: Outcome, now: number): Promise<void>;
+  /** Adds `n` to the subject's queued counter (and, for a broadcast, sets total when `total` is given). */
+  queued(subject: Subject, n: number): Promise<void>;
+  /** The broadcast's audience size before fan-out (progress shows it until the exact total is known). */
+  setBroadcastTotal(id: BroadcastId, total: number): Promise<void>;
+  /** The fan-out finished: `total` sends were queued. */
+  broadcastPlanned(id: BroadcastId, total: number): Promise<void>;
+  /** Whether every planned send of a broadcast has an outcome. */
+  broadcastSettled(id: BroadcastId): Promise<boolean>;
+  articleCounters(id: ArticleId): Promise<Record<'queued' | Outcome, number>>;
+  /** Counts an article whose fan-out finished (alerts in the last 24 h). */
+  alertFannedOut(now: number): Promise<void>;
+  error(entry: LedgerError): Promise<void>;
+  lastErrors(limit: number): Promise<LedgerError[]>;
+  sentInLast(seconds: number, now: number): Promise<number>;
+  last24h(now: number): Promise<{ alerts: number; messages: number }>;
+  /** Puts an article in a chat's bucket due at `due` (held by quiet hours, or a digest). */
+  bucketAdd(chat: number, due: number, article: ArticleId): Promise<void>;
+  bucketRead(chat: number, due: number): Promise<ArticleId[]>;
+  bucketDrop(chat: number, due: number): Promise<void>;
+}
+
+const toNumber = (v: string | null | undefined): number => (v ? Number(v) : 0);
+
+export function createLedger(redis: Redis, storeKeys: Keys): Ledger {
+  const keys = deliveryKeys(storeKeys);
+  const markerKey = (s: Subject): string => (s.k === 'a' ? keys.sentArticle(s.id) : s.k === 'b' ? keys.sentBroadcast(s.id) : keys.sentBucket(s.t));
+  const countersKey = (s: Subject): string | undefined =>
+    s.k === 'a' ? keys.articleCounters(s.id) : s.k === 'b' ? storeKeys.broadcastCounters(s.id) : undefined;
+
+  return {
+    keys,
+    wasSent: async (s, chat) => (await redis.sismember(markerKey(s), String(chat))) === 1,
+    async record(s, chat, outcome, now) {
+      const m = redis.multi();
+      if (outcome === 'sent') {
+        m.sadd(markerKey(s), String(chat)).expire(markerKey(s), MARKER_TTL_SEC);
+        const sec = keys.rateSecond(Math.floor(now / 1000));
+        m.incr(sec).expire(sec, 120);
+        const hour = keys.hourStats(Math.floor(now / 3_600_000));
+        m.hincrby(hour, 'messages', 1).expire(hour, HOUR_TTL_SEC);
+      }
+      const counters = countersKey(s);
+      if (counters) m.hincrby(counters, outcome, 1).expire(counters, MARKER_TTL_SEC);
+      await m.exec();
+    },
+    async queued(s, n) {
+      const counters = countersKey(s);
+      if (counters && n > 0) await redis.multi().hincrby(counters, 'queued', n).expire(counters, MARKER_TTL_SEC).exec();
+    },
+    async setBroadcastTotal(id, total) {
+      await redis.hset(storeKeys.broadcastCounters(id), 'total', total);
+    },
+    async broadcastPlanned(id, total) {
+      await redis.hset(storeKeys.broadcastCounters(id), 'total', total, 'planned', 1);
+    },
+    async broadcastSettled(id) {
+      const [planned, total, sent, failed, blocked] = await redis.hmget(storeKeys.broadcastCounters(id), 'planned', 'total', 'sent', 'failed', 'blocked');
+      return planned === '1' && toNumber(sent) + toNumber(failed) + toNumber(blocked) >= toNumber(total);
+    },
+    async articleCounters(id) {
+      const [queued, sent, failed, blocked] = await redis.hmget(keys.articleCounters(id), 'queued', 'sent', 'failed', 'blocked');
+      return { queued: toNumber(queued), sent: toNumber(sent), failed: toNumber(failed), blocked: toNumber(blocked) };
+    },
+    async alertFannedOut(now) {
+      const hour = keys.hourStats(Math.floor(now / 3_600_000));
+      await redis.multi().hincrby(hour, 'alerts', 1).expire(hour, HOUR_TTL_SEC).exec();
+    },
+    async error(entry) {
+      await redis.multi().lpush(keys.errors(), JSON.stringify(entry)).ltrim(keys.errors(), 0, ERRORS_KEPT - 1).exec();
+    },
+    async lastErrors(limit) {
+      const raw = await redis.lrange(keys.errors(), 0, Math.max(0, limit - 1));
+      return raw.map((r) => JSON.parse(r) as LedgerError);
+    },
+    async sentInLast(seconds, now) {
+      const end = Math.floor(now / 1000);
+      const secs = Array.from({ length: seconds }, (_, i) => keys.rateSecond(end - i));
+      const values = await redis.mget(...secs);
+      return values.reduce((sum, v) => sum + toNumber(v), 0);
+    },
+    async last24h(now) {
+      const hour = Math.floor(now / 3_600_000);
+      const m = redis.multi();
+      for (let i = 0; i < 24; i++) m.hmget(keys.hourStats(hour - i), 'alerts', 'messages');
+      const rows = (await m.exec()) ?? [];
+      let alerts = 0;
+      let messages = 0;
+      for (const [, v] of rows) {
+        const [a, msgs] = (v ?? []) as (string | null)[];
+        alerts += toNumber(a);
+        messages += toNumber(msgs);
+      }
+      return { alerts, messages };
+    },
+    async bucketAdd(chat, due, article) {
+      const key = keys.bucket(chat, due);
+      await redis.multi().sadd(key, article).expire(key, MARKER_TTL_SEC).exec();
+    },
+    bucketRead: async (chat, due) => (await redis.smembers(keys.bucket(chat, due))) as ArticleId[],
+    async bucketDrop(chat, due) {
+      await redis.unlink(keys.bucket(chat, due));
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The send processor: one job = one chat's message (an alert, a broadcast copy, or a
+ * held/digest bucket). Runs under the send queue's global limiter (all processes share it).
+ *
+ * Telegram outcomes (by error code, see telegram-errors.ts):
+ * - 429 → queue.rateLimit(retry_after) then Worker.RateLimitError: every sender pauses, the job waits again;
+ * - 403, or 400 for a chat that no longer exists → chat inactive with a reason (subscriptions kept);
+ * - 400 migrate_to_chat_id → chats.migrate, then sent again to the new id;
+ * - 5xx / network → thrown, retried with backoff up to the job's attempts;
+ * - any other 400 → failed, logged with chat and article, not retried.
+ */
+import { Worker, type Job } from 'bullmq';
+import type { Clock } from '../core/clock.js';
+import { asChatId, type ArticleId, type BroadcastId } from '../core/ids.js';
+import type { ArticleStore, BroadcastStore, Chat, ChatStore, InactiveReason } from '../store/ports.js';
+import type { Logger } from '../logger.js';
+import { noMetrics, type DeliveryMetrics } from './ports.js';
+import type { Ledger, Subject } from './ledger.js';
+import type { Message, Sender } from './sender.js';
+import type { DeliveryQueues, SendJob } from './queues.js';
+import type { ComposeMessages } from './compose.js';
+
+export interface SendDeps {
+  readonly chats: ChatStore;
+  readonly articles: ArticleStore;
+  readonly broadcasts: BroadcastStore;
+  readonly sender: Sender;
+  readonly compose: ComposeMessages;
+  readonly ledger: Ledger;
+  readonly queues: Pick<DeliveryQueues, 'send'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics?: DeliveryMetrics;
+  /** After every broadcast send is recorded (progress, and 'done' once all are accounted for). */
+  readonly onBroadcastSent: (id: BroadcastId) => Promise<void>;
+}
+
+export type SendOutcome = 'sent' | 'failed' | 'blocked' | 'skipped';
+
+const subjectOf = (d: SendJob): Subject => (d.k === 'a' ? { k: 'a', id: d.id } : d.k === 'b' ? { k: 'b', id: d.id } : { k: 'd', t: d.t });
+
+/** A 403 says the chat refuses the bot; which word fits depends on the chat's type, not on the error text. */
+const forbiddenReason = (chat: Chat): InactiveReason => (chat.type === 'private' ? 'blocked' : 'kicked');
+
+export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>) => Promise<SendOutcome> {
+  const metrics = deps.metrics ?? noMetrics;
+
+  const finish = async (d: SendJob, chat: number, outcome: 'sent' | 'failed' | 'blocked', started: number): Promise<SendOutcome> => {
+    await deps.ledger.record(subjectOf(d), chat, outcome, deps.clock().getTime());
+    metrics.sendFinished(outcome, Date.now() - started);
+    if (d.k === 'b') await deps.onBroadcastSent(d.id);
+    return outcome;
+  };
+
+  const deactivate = async (chat: Chat, reason: InactiveReason): Promise<void> => {
+    await deps.chats.update(chat.id, { status: { kind: 'inactive', reason, since: deps.clock().getTime() } });
+  };
+
+  const fail = async (d: SendJob, chat: number, message: string): Promise<void> => {
+    const articleId: ArticleId | undefined = d.k === 'a' ? d.id : undefined;
+    deps.logger.warn({ chatId: chat, articleId, broadcastId: d.k === 'b' ? d.id : undefined, err: message }, 'send failed');
+    await deps.ledger.error({ at: deps.clock().getTime(), chatId: asChatId(chat), ...(articleId ? { articleId } : {}), message });
+  };
+
+  /** Sends every message to `chat`; follows one group → supergroup migration. */
+  const deliver = async (job: Job<SendJob>, chat: Chat, messages: readonly Message[], started: number): Promise<SendOutcome> => {
+    const d = job.data;
+    let firstId: number | undefined;
+    for (const message of messages) {
+      const result = await deps.sender.send(chat.id, message);
+      if (result.ok) {
+        firstId ??= result.messageId;
+        continue;
+      }
+      const f = result.failure;
+      switch (f.kind) {
+        case 'rate-limited':
+          metrics.sendFinished('retried', Date.now() - started);
+          await deps.queues.send.rateLimit(f.retryAfterMs);
+          throw Worker.RateLimitError();
+        case 'forbidden':
+          await deactivate(chat, forbiddenReason(chat));
+          return finish(d, chat.id, 'blocked', started);
+        case 'migrated': {
+          await deps.chats.migrate(chat.id, asChatId(f.to));
+          const moved = await deps.chats.get(asChatId(f.to));
+          if (!moved || moved.id === chat.id) return finish(d, chat.id, 'failed', started);
+          return deliver(job, moved, messages, started);
+        }
+        case 'bad-request':
+          if (!(await deps.sender.chatExists(chat.id))) {
+            await deactivate(chat, 'chat-not-found');
+            return finish(d, chat.id, 'blocked', started);
+          }
+          await fail(d, chat.id, `refused by Telegram: ${f.description}`);
+          return finish(d, chat.id, 'failed', started);
+        case 'transient':
+          if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) {
+            metrics.sendFinished('retried', Date.now() - started);
+            throw new Error(`transient Telegram error, will retry: ${f.description}`);
+          }
+          await fail(d, chat.id, `gave up after ${job.attemptsMade + 1} attempts: ${f.description}`);
+          return finish(d, chat.id, 'failed', started);
+        case 'fatal':
+          await fail(d, chat.id, f.description);
+          return finish(d, chat.id, 'failed', started);
+      }
+    }
+    if (d.k === 'a' && firstId !== undefined) await deps.articles.rememberMessage(chat.id, firstId, d.id);
+    const outcome = await finish(d, chat.id, 'sent', started);
+    if (d.k === 'd') await deps.ledger.bucketDrop(chat.id, d.t);
+    return outcome;
+  };
+
+  return async (job) => {
+    const started = Date.now();
+    const d = job.data;
+    if (await deps.ledger.wasSent(subjectOf(d), d.c)) return 'skipped';
+    const chat = await deps.chats.get(asChatId(d.c));
+    if (!chat || chat.status.kind !== 'active') return d.k === 'b' ? finish(d, d.c, 'blocked', started) : 'skipped';
+    const messages = await deps.compose(d, chat);
+    if (messages === undefined) return 'skipped';
+    return deliver(job, chat, messages, started);
+  };
+}
