@@ -1,24 +1,111 @@
 /**
- * The topic matcher (placeholder: implemented with the matcher issue).
- * Contract: compiled once from topics; `match` costs a few Map look-ups per token;
- * `add`/`remove` change free keyword topics without rebuilding everything.
+ * The topic matcher: compiled once from topics into a token trie; `match` costs a few
+ * Map look-ups per token whatever the number of topics; `add`/`remove` change one topic
+ * (a user's free keyword) without rebuilding anything.
  */
 import type { Article } from './article.js';
 import type { Topic, TopicId, TopicMatch } from './topic.js';
+import { builtinDecoys } from './catalog.js';
+import { findHits, type Blockers } from './matching/hits.js';
+import { createPhraseIndex } from './matching/phrase-index.js';
+import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
+import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
+import { phraseTokens } from './matching/tokens.js';
+
+export type { TopicSearchHit };
 
 export interface TopicMatcher {
+  /** The topics the article is about, best first, each with score, evidence and path. */
   match(article: Article): TopicMatch[];
+  /** Adds a topic or replaces the one with the same id. */
   add(topic: Topic): void;
   remove(id: TopicId): void;
   get(id: TopicId): Topic | undefined;
+  /** Every topic the matcher knows, in insertion order. */
+  topics(): readonly Topic[];
+  /**
+   * Finds topics by any Arabic or English name or alias ("armenia", "أرمينية", "القوقاز").
+   * Free keyword topics are never listed: they are other users' words.
+   */
+  searchTopics(query: string, limit?: number): TopicSearchHit[];
 }
 
-export function createMatcher(topics: readonly Topic[]): TopicMatcher {
-  const byId = new Map(topics.map((t) => [t.id, t]));
+export interface MatcherOptions {
+  /** Phrases that name no topic and hide the words they contain (outlet names like روسيا اليوم). */
+  readonly decoys?: readonly string[];
+  readonly weights?: RelevanceWeights;
+}
+
+interface Compiled {
+  readonly topic: Topic;
+  readonly phrases: readonly (readonly string[])[];
+}
+
+/** Builds a matcher over `topics` (use `builtinTopics()` for the catalogue). */
+export function createMatcher(topics: readonly Topic[], options: MatcherOptions = {}): TopicMatcher {
+  const index = createPhraseIndex();
+  const compiled = new Map<TopicId, Compiled>();
+  const blockers = new Map<TopicId, Blockers>();
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const parentsOf = (id: TopicId): readonly TopicId[] => compiled.get(id)?.topic.parents ?? [];
+
+  for (const decoy of options.decoys ?? builtinDecoys()) {
+    const tokens = phraseTokens(decoy);
+    if (tokens.length > 0) index.add(tokens, { topicId: undefined, weak: false });
+  }
+
+  const remove = (id: TopicId): void => {
+    const old = compiled.get(id);
+    if (!old) return;
+    for (const tokens of old.phrases) index.remove(tokens, id);
+    compiled.delete(id);
+    blockers.delete(id);
+  };
+
+  const add = (topic: Topic): void => {
+    remove(topic.id);
+    const phrases: string[][] = [];
+    const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
+    for (const [list, weak] of [[strong, false], [topic.weak, true]] as const) {
+      for (const alias of list) {
+        const tokens = phraseTokens(alias);
+        if (tokens.length === 0) continue;
+        index.add(tokens, { topicId: topic.id, weak });
+        phrases.push(tokens);
+      }
+    }
+    compiled.set(topic.id, { topic, phrases });
+    if (topic.blockers.length > 0) {
+      const words = new Set<string>();
+      const multi: string[][] = [];
+      for (const b of topic.blockers) {
+        const tokens = phraseTokens(b);
+        if (tokens.length === 1) words.add(tokens[0] as string);
+        else if (tokens.length > 1) multi.push(tokens);
+      }
+      blockers.set(topic.id, { words, phrases: multi });
+    }
+  };
+
+  for (const topic of topics) add(topic);
+
   return {
-    match: () => [],
-    add: (t) => void byId.set(t.id, t),
-    remove: (id) => void byId.delete(id),
-    get: (id) => byId.get(id),
+    match(article) {
+      const hits = findHits(article, index, (id) => blockers.get(id));
+      const out: TopicMatch[] = [];
+      for (const r of relevantTopics(hits, parentsOf, weights)) {
+        const topic = compiled.get(r.topicId)?.topic;
+        if (topic) out.push({ topicId: r.topicId, kind: topic.kind, name: topic.names, score: r.score, evidence: r.evidence, path: r.path });
+      }
+      return out;
+    },
+    add,
+    remove,
+    get: (id) => compiled.get(id)?.topic,
+    topics: () => [...compiled.values()].map((c) => c.topic),
+    searchTopics(query, limit = 10) {
+      const listed = [...compiled.values()].map((c) => c.topic).filter((t) => t.kind !== 'keyword');
+      return searchIn(listed, query, limit);
+    },
   };
 }

@@ -1,0 +1,71 @@
+/**
+ * Builds Topic objects from the raw catalogue: countries get their names from
+ * `Intl.DisplayNames` (Arabic and English) plus the data's overrides, nisba adjectives
+ * are expanded, region members become parents, sport words block place names.
+ */
+import { asTopicId, type TopicId } from '../ids.js';
+import type { Topic } from '../topic.js';
+import type { RawCatalog, RawCountry } from './raw.js';
+
+/** أرميني → أرميني، أرمينية، أرمينيون، أرمينيين، أرمينيان، أرمينيتان، أرمينيتين (ال is stripped by the matcher). */
+export function nisbaForms(masculine: string): string[] {
+  const base = masculine.trim();
+  if (!base.endsWith('ي') || base.includes(' ')) return [base];
+  return [base, `${base}ة`, `${base}ون`, `${base}ين`, `${base}ان`, `${base}تان`, `${base}تين`];
+}
+
+// Intl names such as "ميانمار (بورما)" or "الكونغو - كينشاسا" are cleaned for display.
+const displayName = (name: string): string => name.replace(/\s*\(.*\)\s*/u, '').trim();
+
+function countryTopic(code: string, raw: RawCountry | undefined, ar: Intl.DisplayNames, en: Intl.DisplayNames, sport: readonly string[]): Topic {
+  const intlAr = displayName(ar.of(code) ?? code);
+  const intlEn = displayName(en.of(code) ?? code);
+  const nameAr = raw?.nameAr ?? intlAr;
+  const nameEn = raw?.nameEn ?? intlEn;
+  const strongAr = raw?.nameWeak ? [] : [intlAr];
+  const weak = raw?.nameWeak ? [intlAr, nameAr, ...(raw.weak ?? [])] : [...(raw?.weak ?? [])];
+  return {
+    id: asTopicId(`country:${code}`),
+    kind: 'country',
+    names: { ar: nameAr, en: nameEn },
+    aliases: {
+      ar: unique([...strongAr, ...(raw?.ar ?? []), ...(raw?.nisba ?? []).flatMap(nisbaForms)].filter((a) => a !== nameAr || !raw?.nameWeak)),
+      en: unique([intlEn, ...(raw?.en ?? [])]),
+    },
+    weak: unique(weak),
+    blockers: unique([...(raw?.blockers ?? []), ...sport]),
+    parents: [],
+  };
+}
+
+const unique = (list: readonly string[]): string[] => [...new Set(list)];
+
+/** Topics from the raw catalogue, parents resolved from region members. Not validated here. */
+export function buildTopics(raw: RawCatalog): Topic[] {
+  const ar = new Intl.DisplayNames(['ar'], { type: 'region' });
+  const en = new Intl.DisplayNames(['en'], { type: 'region' });
+  const countries = raw.countryCodes.split(/\s+/u).filter(Boolean)
+    .map((code) => countryTopic(code, raw.countries[code], ar, en, raw.sportBlockers));
+  const others: Topic[] = raw.topics.map((t) => ({
+    id: asTopicId(t.id),
+    kind: t.kind,
+    names: t.name,
+    aliases: { ar: t.ar, en: t.en },
+    weak: t.weak,
+    blockers: t.kind === 'city' ? unique([...t.blockers, ...raw.sportBlockers]) : t.blockers,
+    parents: t.parents.map(asTopicId),
+  }));
+  const all = [...countries, ...others];
+  const extraParents = new Map<TopicId, TopicId[]>();
+  for (const region of raw.topics) {
+    for (const member of region.members) {
+      const list = extraParents.get(asTopicId(member)) ?? [];
+      list.push(asTopicId(region.id));
+      extraParents.set(asTopicId(member), list);
+    }
+  }
+  return all.map((t) => {
+    const extra = extraParents.get(t.id);
+    return extra ? { ...t, parents: unique([...t.parents, ...extra]).map(asTopicId) } : t;
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * The shape of data/topics.json, checked with zod so a typo in the data is a clear
+ * error at load time rather than a topic that silently never fires.
+ */
+import { z } from 'zod';
+
+const words = z.array(z.string()).default([]);
+
+export const rawCountrySchema = z.strictObject({
+  /** Replaces the Intl Arabic name where it is wrong for news use (فلسطين, not الأراضي الفلسطينية). */
+  nameAr: z.string().optional(),
+  nameEn: z.string().optional(),
+  /** The Intl name is ambiguous as a word (مالي = financial): it becomes a weak alias. */
+  nameWeak: z.boolean().optional(),
+  ar: words,
+  en: words,
+  /** Masculine nisba adjectives (أرميني); expanded to ة/ون/ين/ان/تان/تين forms. */
+  nisba: words,
+  weak: words,
+  blockers: words,
+});
+
+export const rawTopicSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['region', 'city', 'conflict', 'person', 'theme']),
+  name: z.strictObject({ ar: z.string(), en: z.string() }),
+  ar: words,
+  en: words,
+  weak: words,
+  blockers: words,
+  parents: words,
+  /** For regions: these topics get this region as a parent. */
+  members: words,
+});
+
+export const rawCatalogSchema = z.object({
+  countryCodes: z.string(),
+  sportBlockers: words,
+  decoys: words,
+  countries: z.record(z.string().regex(/^[A-Z]{2}$/), rawCountrySchema),
+  topics: z.array(rawTopicSchema),
+});
+
+export type RawCatalog = z.infer<typeof rawCatalogSchema>;
+export type RawCountry = z.infer<typeof rawCountrySchema>;

@@ -1,0 +1,59 @@
+/**
+ * Free keyword topics: any word or phrase a user types (Arabic or Latin) becomes a
+ * Topic matched exactly like the catalogue's. The id is the hex of the normalized
+ * text, so the same word typed twice (أرمينيا / ارمينيا / ارمـينيا) is the same topic
+ * and no raw user text ever becomes a key.
+ */
+import { asTopicId } from './ids.js';
+import { normalizeText, tokenize } from './normalize.js';
+import { err, ok, type Result } from './result.js';
+import type { Topic } from './topic.js';
+
+export type KeywordErrorCode = 'empty' | 'too-long' | 'too-short' | 'too-many-words';
+
+export interface KeywordError {
+  readonly code: KeywordErrorCode;
+  /** A human-readable reason (English), safe to show. */
+  readonly reason: string;
+}
+
+export const KEYWORD_MAX_CHARS = 64;
+export const KEYWORD_MAX_WORDS = 6;
+
+const LETTER = /\p{L}/gu;
+
+/** The hex of the UTF-8 bytes of `text`. */
+function hex(text: string): string {
+  return [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Makes a keyword topic from user text: ≤ 64 characters, at most 6 words, at least one
+ * word of ≥ 2 letters after normalization. Id `kw:<hex of normalized tokens>`, kind 'keyword'.
+ */
+export function keywordTopic(text: string): Result<Topic, KeywordError> {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return err({ code: 'empty', reason: 'The keyword is empty.' });
+  if ([...trimmed].length > KEYWORD_MAX_CHARS) {
+    return err({ code: 'too-long', reason: `A keyword has at most ${KEYWORD_MAX_CHARS} characters.` });
+  }
+  const tokens = tokenize(normalizeText(trimmed));
+  if (!tokens.some((t) => (t.match(LETTER) ?? []).length >= 2)) {
+    return err({ code: 'too-short', reason: 'A keyword needs at least one word of two letters or more.' });
+  }
+  if (tokens.length > KEYWORD_MAX_WORDS) {
+    return err({ code: 'too-many-words', reason: `A keyword has at most ${KEYWORD_MAX_WORDS} words.` });
+  }
+  const normalized = tokens.join(' ');
+  const display = trimmed.replace(/\s+/gu, ' ');
+  const arabic = /\p{Script=Arabic}/u.test(normalized);
+  return ok({
+    id: asTopicId(`kw:${hex(normalized)}`),
+    kind: 'keyword',
+    names: { ar: display, en: display },
+    aliases: { ar: arabic ? [normalized] : [], en: arabic ? [] : [normalized] },
+    weak: [],
+    blockers: [],
+    parents: [],
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Finds alias hits in an article, zone by zone, and marks the ones a blocker word
+ * near them disqualifies (جورجيا beside ولاية or أتلانتا is the US state).
+ */
+import type { Article } from '../article.js';
+import type { TopicId, Zone } from '../topic.js';
+import type { PhraseIndex } from './phrase-index.js';
+import { textTokens } from './tokens.js';
+import { tokenVariants } from './variants.js';
+
+/** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
+export interface Hit {
+  readonly topicId: TopicId;
+  readonly zone: Zone;
+  readonly para: number;
+  readonly pos: number;
+  /** The article's own words. */
+  readonly text: string;
+  /** The normalized alias, to group evidence. */
+  readonly key: string;
+  readonly weak: boolean;
+  readonly blocked: boolean;
+}
+
+/** Blocker words and phrases of one topic, normalized. */
+export interface Blockers {
+  readonly words: ReadonlySet<string>;
+  readonly phrases: readonly (readonly string[])[];
+}
+
+/** How far (in tokens, each side, same paragraph) a blocker reaches. */
+export const BLOCKER_WINDOW = 6;
+
+function isBlocked(tokens: readonly string[], start: number, end: number, blockers: Blockers): boolean {
+  const from = Math.max(0, start - BLOCKER_WINDOW);
+  const to = Math.min(tokens.length, end + BLOCKER_WINDOW);
+  for (let i = from; i < to; i += 1) {
+    if (i >= start && i < end) continue;
+    const variants = tokenVariants(tokens[i] ?? '');
+    if (variants.some((v) => blockers.words.has(v))) return true;
+    for (const phrase of blockers.phrases) {
+      if (variants.includes(phrase[0] ?? '') && phrase.every((w, k) => k === 0 || tokens[i + k] === w)) return true;
+    }
+  }
+  return false;
+}
+
+function* zones(article: Article): Generator<{ zone: Zone; para: number; text: string }> {
+  yield { zone: 'title', para: -1, text: article.title };
+  for (const [para, text] of article.paragraphs.entries()) yield { zone: para === 0 ? 'lead' : 'body', para, text };
+}
+
+/** Every alias hit in the article's title, lead and body, blockers applied. */
+export function findHits(
+  article: Article,
+  index: PhraseIndex,
+  blockersOf: (id: TopicId) => Blockers | undefined,
+): Hit[] {
+  const hits: Hit[] = [];
+  for (const { zone, para, text } of zones(article)) {
+    const { norm, surface } = textTokens(text);
+    for (const found of index.scan(norm)) {
+      const written = surface.slice(found.start, found.end).filter((w, k, all) => all[k - 1] !== w).join(' ');
+      const key = norm.slice(found.start, found.end).join(' ');
+      for (const entry of found.entries) {
+        if (entry.topicId === undefined) continue;
+        const blockers = blockersOf(entry.topicId);
+        const blocked = blockers !== undefined && isBlocked(norm, found.start, found.end, blockers);
+        hits.push({ topicId: entry.topicId, zone, para, pos: found.start, text: written, key, weak: entry.weak, blocked });
+      }
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,98 @@
+/**
+ * A token trie from alias phrases to the topics they name. Look-up cost depends on the
+ * phrase length only, never on how many topics are indexed, so 20,000 free keywords
+ * cost the same per token as the built-in catalogue.
+ */
+import type { TopicId } from '../topic.js';
+import { tokenVariants } from './variants.js';
+
+/** What an indexed phrase stands for. A decoy (`topicId` undefined) eats its words and names nothing. */
+export interface PhraseEntry {
+  readonly topicId: TopicId | undefined;
+  readonly weak: boolean;
+}
+
+interface Node {
+  children: Map<string, Node> | undefined;
+  entries: PhraseEntry[];
+}
+
+/** A phrase found in a token sequence: tokens [start, end) and what it names. */
+export interface PhraseHit {
+  readonly start: number;
+  readonly end: number;
+  readonly entries: readonly PhraseEntry[];
+}
+
+export interface PhraseIndex {
+  /** Adds a phrase (already normalized tokens). */
+  add(tokens: readonly string[], entry: PhraseEntry): void;
+  /** Removes every entry of `topicId` under the phrase. */
+  remove(tokens: readonly string[], topicId: TopicId): void;
+  /** Finds phrases in order, longest first at each position; matched words are consumed. */
+  scan(tokens: readonly string[]): PhraseHit[];
+}
+
+const newNode = (): Node => ({ children: undefined, entries: [] });
+
+export function createPhraseIndex(): PhraseIndex {
+  const root = newNode();
+
+  const walk = (tokens: readonly string[], create: boolean): Node | undefined => {
+    let node: Node | undefined = root;
+    for (const t of tokens) {
+      let next: Node | undefined = node.children?.get(t);
+      if (!next) {
+        if (!create) return undefined;
+        next = newNode();
+        (node.children ??= new Map()).set(t, next);
+      }
+      node = next;
+    }
+    return node;
+  };
+
+  // The longest phrase starting at `start`; the first token may carry clitics, the rest are literal.
+  const longestAt = (tokens: readonly string[], start: number): PhraseHit | undefined => {
+    let best: PhraseHit | undefined;
+    for (const variant of tokenVariants(tokens[start] ?? '')) {
+      let node = root.children?.get(variant);
+      let end = start + 1;
+      while (node) {
+        if (node.entries.length > 0 && (!best || end > best.end)) best = { start, end, entries: node.entries };
+        const next = tokens[end];
+        if (next === undefined) break;
+        node = node.children?.get(next);
+        end += 1;
+      }
+    }
+    return best;
+  };
+
+  return {
+    add(tokens, entry) {
+      const node = walk(tokens, true);
+      if (!node) return;
+      const same = node.entries.some((e) => e.topicId === entry.topicId && e.weak === entry.weak);
+      if (!same) node.entries.push(entry);
+    },
+    remove(tokens, topicId) {
+      const node = walk(tokens, false);
+      if (node) node.entries = node.entries.filter((e) => e.topicId !== topicId);
+    },
+    scan(tokens) {
+      const hits: PhraseHit[] = [];
+      let i = 0;
+      while (i < tokens.length) {
+        const hit = longestAt(tokens, i);
+        if (hit) {
+          hits.push(hit);
+          i = hit.end;
+        } else {
+          i += 1;
+        }
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Splits article text into normalized tokens while keeping each token's written form,
+ * so evidence can quote the article's own words ("الأرمينية", not "الارمينيه").
+ */
+import { normalizeText, tokenize } from '../normalize.js';
+
+export interface TextTokens {
+  /** Normalized tokens, the form aliases are indexed in. */
+  readonly norm: readonly string[];
+  /** The written form of each token, same indices. */
+  readonly surface: readonly string[];
+}
+
+// Words in the written text: letters, digits, combining marks (harakat), tatweel and joiners.
+const WRITTEN_WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu;
+
+/** Tokenizes `text` into parallel normalized and written forms. */
+export function textTokens(text: string): TextTokens {
+  const norm: string[] = [];
+  const surface: string[] = [];
+  for (const written of text.match(WRITTEN_WORD) ?? []) {
+    for (const token of tokenize(normalizeText(written))) {
+      norm.push(token);
+      surface.push(written);
+    }
+  }
+  return { norm, surface };
+}
+
+/** Normalizes a phrase (alias, blocker, keyword) into the tokens the index uses. */
+export function phraseTokens(phrase: string): string[] {
+  return tokenize(normalizeText(phrase));
+}
