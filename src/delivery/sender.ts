@@ -14,8 +14,8 @@ export type Message =
 export interface Sender {
   send(chat: number, message: Message): Promise<SendResult>;
   /**
-   * After a plain 400: does the chat still exist for the bot? Asks getChatMember about the bot itself;
-   * 400/403 means gone, success means the message (not the chat) was refused. Transient errors propagate.
+   * After a plain 400: does the chat still exist for the bot? Asks getChat: 400/403 means gone,
+   * success means the message (not the chat) was refused. Transient errors propagate.
    */
   chatExists(chat: number): Promise<boolean>;
 }
@@ -30,7 +30,6 @@ async function attempt(call: () => Promise<{ message_id: number }>): Promise<Sen
 
 export function createSender(api: Api, options: { readonly paidBroadcast: boolean }): Sender {
   const paid = options.paidBroadcast ? { allow_paid_broadcast: true } : {};
-  const botId = Number(api.token.split(':')[0]);
   return {
     send(chat, message) {
       if (message.kind === 'html') {
@@ -40,7 +39,7 @@ export function createSender(api: Api, options: { readonly paidBroadcast: boolea
     },
     async chatExists(chat) {
       try {
-        await api.getChatMember(chat, botId);
+        await api.getChat(chat);
         return true;
       } catch (e) {
         const f = classifyTelegramError(e);
