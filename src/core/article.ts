@@ -13,6 +13,8 @@ export interface Article {
   readonly paragraphs: readonly string[];
   readonly publishedAt: Date;
   readonly timeSource: TimeSource;
+  /** 'day' when the source gave a date without a time of day (the alert then shows the date only). */
+  readonly timePrecision?: 'minute' | 'day';
   /** The outlet that published it (feed or site name), when known. */
   readonly outlet?: string;
   /** Agencies the text cites (إنترفاكس، رويترز …), in order of first mention, de-duplicated. */

@@ -1,0 +1,60 @@
+/**
+ * Attribution: which agencies an article cites (`نقلت وكالة "إنترفاكس"`, `بحسب رويترز`,
+ * `ذكرت سبوتنيك`). A name counts only in a citing context — right after a reporting verb,
+ * "بحسب/وفقاً لـ/نقلاً عن", or "وكالة/صحيفة/خدمة/قناة" — because several outlet names are also
+ * ordinary words (العربية، الجزيرة). Known agencies get their usual spelling; an unknown name in
+ * quotes after "وكالة …" is taken as written.
+ */
+import { normalizeText } from './normalize.js';
+
+// Display spelling → extra normalized spellings. The display form's own normalization is implied.
+const AGENCIES: ReadonlyArray<readonly [string, ...string[]]> = [
+  ['إنترفاكس', 'انترفكس'], ['سبوتنيك أرمينيا'], ['سبوتنيك'], ['تاس', 'ايتار تاس'], ['ريا نوفوستي', 'نوفوستي'],
+  ['رويترز'], ['فرانس برس', 'الفرنسيه', 'ا ف ب'], ['أسوشيتد برس', 'اسوشيتدبرس', 'اسوشيتد بريس', 'ا ب'],
+  ['الأناضول'], ['واس'], ['وام'], ['قنا'], ['كونا'], ['سانا'], ['بترا'], ['إرنا'], ['تسنيم'], ['فارس'],
+  ['شينخوا', 'شينخوا الصينيه'], ['بلومبرغ', 'بلومبيرغ'], ['أكسيوس'], ['سي إن إن'], ['بي بي سي'], ['الجزيرة'],
+  ['العربية'], ['سكاي نيوز عربية'], ['روسيا اليوم', 'ار تي'], ['نيويورك تايمز'], ['واشنطن بوست'],
+  ['وول ستريت جورنال'], ['فايننشال تايمز'], ['الغارديان'], ['أرمنبريس'], ['إفي'], ['د ب ا'], ['يونهاب'], ['كيودو'],
+  ['وكالة الأنباء السعودية'], ['وكالة أنباء الإمارات'], ['وكالة الأنباء القطرية'], ['ميدل إيست آي'],
+];
+
+/** Normalized spelling → display spelling, longest spelling first so "سبوتنيك أرمينيا" wins over "سبوتنيك". */
+const SPELLINGS: ReadonlyArray<readonly [string, string]> = AGENCIES
+  .flatMap(([display, ...more]) => [normalizeText(display), ...more].map((s) => [s, display] as const))
+  .toSorted((a, b) => b[0].length - a[0].length);
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Citing cues (normalized), with an optional و/ف prefix; up to two filler words may follow
+// (وكالة الأنباء، خدمة ... الإخبارية comes after the name and needs no filler).
+const CUE = '(?:[وف]?(?:نقلت|نقل|ذكرت|ذكر|افادت|افاد|قالت|اوردت|اورد|اعلنت|نشرت|اكدت|بحسب|حسب|وفقا ل|نقلا عن|طبقا ل|لوكاله)|وكاله|صحيفه|خدمه|قناه|شبكه|موقع|مراسل)';
+const FILLER = '(?:\\s+(?:وكاله|صحيفه|خدمه|قناه|شبكه|موقع|الانباء|انباء|للانباء|الاخباريه|عن|ل))*';
+const KNOWN = new RegExp(`${CUE}${FILLER}\\s*["«“']?\\s*(${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})(?![\\p{L}])`, 'gu');
+// Run on the original text so an unknown agency keeps its own spelling.
+const QUOTED = /(?:وكال[ةه]|صحيف[ةه]|خدم[ةه]|قنا[ةه]|شبك[ةه])(?:\s+(?:ال)?[أا]نباء)?\s*["«“]([^"»”<>\n]{2,40})["»”]/gu;
+const CREDIT = new RegExp(`\\((${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})\\)`, 'gu');
+
+const DISPLAY = new Map(SPELLINGS);
+
+/**
+ * The agencies `paragraphs` cite, in order of first mention, de-duplicated, in display spelling.
+ * `exclude` (the outlet itself) is left out. A "(رويترز)" credit counts only in the first paragraph.
+ */
+export function findCitedSources(paragraphs: readonly string[], exclude?: string): string[] {
+  const found: Array<{ at: number; name: string }> = [];
+  let offset = 0;
+  paragraphs.forEach((paragraph, index) => {
+    const text = normalizeText(paragraph);
+    for (const m of text.matchAll(KNOWN)) found.push({ at: offset + m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
+    for (const m of paragraph.matchAll(QUOTED)) {
+      const name = (m[1] ?? '').trim();
+      found.push({ at: offset + m.index, name: DISPLAY.get(normalizeText(name)) ?? name });
+    }
+    if (index === 0) for (const m of text.matchAll(CREDIT)) found.push({ at: m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
+    offset += Math.max(text.length, paragraph.length) + 1;
+  });
+  const excluded = exclude ? normalizeText(exclude) : undefined;
+  const names = found.toSorted((a, b) => a.at - b.at).map((f) => f.name)
+    .filter((name) => name && normalizeText(name) !== excluded);
+  return [...new Set(names)];
+}

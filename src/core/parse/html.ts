@@ -1,0 +1,104 @@
+/**
+ * An HTML article page → the parts of an Article. Metadata is read before Readability runs
+ * (it rewrites the document): og:title, article:published_time and friends, JSON-LD
+ * datePublished/headline/publisher, the canonical URL, og:site_name.
+ */
+import { Readability } from '@mozilla/readability';
+import { cleanSpace, paragraphsOf, parseDocument, type DomDocument, type DomElement } from './dom.js';
+
+export interface HtmlPage {
+  readonly title?: string;
+  readonly paragraphs: readonly string[];
+  readonly url?: string;
+  readonly outlet?: string;
+  readonly published?: Date;
+}
+
+const meta = (doc: DomDocument, ...selectors: string[]): string | undefined => {
+  for (const selector of selectors) {
+    const value = cleanSpace(doc.querySelector(selector)?.getAttribute('content') ?? '');
+    if (value) return value;
+  }
+  return undefined;
+};
+
+/** A valid date from a metadata string, else undefined. */
+export function parseMetaDate(value: unknown): Date | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The first value of `key` found walking JSON-LD (objects, arrays, @graph). */
+function findJsonLd(node: unknown, key: string, depth = 0): unknown {
+  if (depth > 6 || node === null || typeof node !== 'object') return undefined;
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = findJsonLd(item, key, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const record = node as Record<string, unknown>;
+  if (record[key] !== undefined) return record[key];
+  for (const value of Object.values(record)) {
+    const found = findJsonLd(value, key, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function readJsonLd(doc: DomDocument): unknown[] {
+  const blocks: unknown[] = [];
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      blocks.push(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A broken JSON-LD block is common on real sites; the other metadata still counts.
+      continue;
+    }
+  }
+  return blocks;
+}
+
+/** Only absolute http(s) URLs are kept: a page cannot smuggle javascript: into a link. */
+export function httpUrl(value: string | null | undefined, base?: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = base ? new URL(value, base) : new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads an article page. Paragraphs come from Readability's main content, else from the body. */
+export function parseHtmlPage(html: string, baseUrl?: string): HtmlPage {
+  const doc = parseDocument(html);
+  const jsonLd = readJsonLd(doc);
+  const ld = (key: string): unknown => findJsonLd(jsonLd, key);
+  const publisher = ld('publisher');
+  const ldPublisher = typeof publisher === 'object' && publisher !== null ? (publisher as { name?: unknown }).name : undefined;
+  const url = httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), baseUrl)
+    ?? httpUrl(meta(doc, 'meta[property="og:url"]'), baseUrl) ?? httpUrl(baseUrl);
+  const published = parseMetaDate(meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]',
+    'meta[name="publish-date"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="dc.date"]'))
+    ?? parseMetaDate(ld('datePublished'))
+    ?? parseMetaDate(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+  const headline = ld('headline');
+  const metaTitle = meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]')
+    ?? (typeof headline === 'string' ? cleanSpace(headline) : undefined);
+  let outlet = meta(doc, 'meta[property="og:site_name"]') ?? (typeof ldPublisher === 'string' ? cleanSpace(ldPublisher) : undefined);
+
+  const article = new Readability(doc as never, { serializer: (node) => node as unknown as DomElement }).parse();
+  outlet ??= article?.siteName ? cleanSpace(article.siteName) : undefined;
+  const title = metaTitle ?? (article?.title ? cleanSpace(article.title) : undefined);
+  const content = article?.content ?? doc.body;
+  const paragraphs = content ? paragraphsOf(content) : [];
+  // Readability keeps the page's <h1> as the first block; the title is not part of the body.
+  const body = title && paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
+  return {
+    ...(title ? { title } : {}), paragraphs: body, ...(url ? { url } : {}),
+    ...(outlet ? { outlet } : {}), ...(published ? { published } : {}),
+  };
+}

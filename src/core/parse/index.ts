@@ -1,0 +1,109 @@
+/**
+ * `parseArticle(input, ctx)`: any ArticleInput (plain text, HTML page, JSON, feed item) → one
+ * Article, or a Rejection saying why not. Pure: the clock and the default zone are passed in.
+ */
+import type { Article, Rejection } from '../article.js';
+import { articleId } from '../article-id.js';
+import { findCitedSources } from '../attribution.js';
+import type { DatelineMatch } from '../dateline.js';
+import type { ArticleInput } from '../input.js';
+import { err, ok, type Result } from '../result.js';
+import { clip, splitSentences } from '../sentences.js';
+import { cleanSpace, htmlToParagraphs } from './dom.js';
+import { checkRaw, checkText, checkWords } from './guards.js';
+import { httpUrl, parseHtmlPage } from './html.js';
+import { readJsonArticle } from './json.js';
+import { resolvePublished } from './published.js';
+import { parseTextLayout } from './text.js';
+import { isValidTimeZone } from './zoned-time.js';
+
+export interface ParseContext {
+  /** The ingest time: relative datelines and the fallback time come from it. */
+  readonly now: Date;
+  /** The zone datelines are read in when the input names none. */
+  readonly defaultTimeZone: string;
+}
+
+/** What each kind of input yields before the common steps. */
+interface Draft {
+  readonly title?: string;
+  readonly paragraphs: readonly string[];
+  readonly captions: readonly string[];
+  readonly dateline?: DatelineMatch;
+  readonly url?: string;
+  readonly outlet?: string;
+  readonly published?: Date;
+}
+
+const MAX_TITLE = 300;
+
+function draftOf(input: ArticleInput, now: Date, timeZone: string): Result<Draft, Rejection> {
+  const ctx = { now, timeZone };
+  switch (input.kind) {
+    case 'text': {
+      const checked = checkText(input.text);
+      return checked.ok ? ok(parseTextLayout(checked.value, ctx)) : checked;
+    }
+    case 'html': {
+      const checked = checkRaw(input.html);
+      if (!checked.ok) return checked;
+      const page = parseHtmlPage(checked.value, input.url);
+      return ok({ ...page, ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title) });
+    }
+    case 'json': {
+      const json = readJsonArticle(input.json);
+      if (!json.ok) return json;
+      const { body, title, ...rest } = json.value;
+      const checked = checkText(body);
+      if (!checked.ok) return checked;
+      const text = /<\/?(?:p|div|br|span|a|b|strong|em|i)\b/i.test(body) ? htmlToParagraphs(body).join('\n\n') : body;
+      return ok({ ...rest, ...parseTextLayout(text, ctx, title ? cleanSpace(title) : undefined) });
+    }
+    case 'feed-item': {
+      const { item } = input;
+      const html = item.contentHtml ?? item.summary ?? '';
+      const raw = checkRaw(html);
+      if (!raw.ok) return raw.error.code === 'empty' ? err({ code: 'no-body', reason: 'the feed item has no content or description' }) : raw;
+      const layout = parseTextLayout(htmlToParagraphs(html).join('\n\n'), ctx, item.title);
+      return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...(item.published ? { published: item.published } : {}) });
+    }
+  }
+}
+
+function languageOf(text: string): Article['lang'] {
+  const arabic = text.match(/[\u0600-\u06FF]/g)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  if (arabic >= latin && arabic > 0) return 'ar';
+  return latin > 0 ? 'en' : 'other';
+}
+
+/** Parses one input into an Article (see module doc). Never throws on bad input. */
+export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Article, Rejection> {
+  const timeZone = input.timeZone ?? ctx.defaultTimeZone;
+  if (!isValidTimeZone(timeZone)) return err({ code: 'invalid-field', reason: `unknown time zone "${timeZone}"` });
+  const drafted = draftOf(input, ctx.now, timeZone);
+  if (!drafted.ok) return drafted;
+  const draft = drafted.value;
+  if (draft.paragraphs.length === 0) return err({ code: 'no-body', reason: 'the article has no body text' });
+  const words = checkWords(draft.paragraphs.join('\n'));
+  if (!words.ok) return words;
+  const title = clip(cleanSpace(draft.title ?? splitSentences(draft.paragraphs[0] ?? '')[0] ?? ''), MAX_TITLE);
+  const url = httpUrl(draft.url) ?? httpUrl(input.url);
+  const outlet = input.outlet ?? draft.outlet;
+  const time = resolvePublished({
+    ...(draft.published ? { metadata: draft.published } : {}),
+    ...(draft.dateline ? { dateline: draft.dateline } : {}),
+    ...(draft.paragraphs[0] ? { lead: draft.paragraphs[0] } : {}),
+  }, ctx.now, timeZone);
+  return ok({
+    id: articleId({ ...(url ? { url } : {}), title, paragraphs: draft.paragraphs }),
+    ...(url ? { url } : {}),
+    title,
+    paragraphs: draft.paragraphs,
+    ...time,
+    ...(outlet ? { outlet } : {}),
+    citedSources: findCitedSources(draft.paragraphs, outlet),
+    lang: languageOf(`${title} ${draft.paragraphs.slice(0, 3).join(' ')}`),
+    ...(draft.captions.length > 0 ? { captions: draft.captions } : {}),
+  });
+}

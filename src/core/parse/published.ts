@@ -1,0 +1,40 @@
+/**
+ * Which time an article gets: a machine-readable time (feed pubDate, meta tags, JSON publishedAt)
+ * wins over a dateline read from the text; a time in the future, or none, falls back to the ingest
+ * time and says so (timeSource 'ingest-time').
+ */
+import type { TimeSource } from '../article.js';
+import { findDateline, type DatelineMatch } from '../dateline.js';
+
+/** Clocks disagree a little; a source time this far ahead of ours still counts as "now". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export interface PublishedTime {
+  readonly publishedAt: Date;
+  readonly timeSource: TimeSource;
+  readonly timePrecision: 'minute' | 'day';
+}
+
+export interface TimeEvidence {
+  readonly metadata?: Date;
+  readonly dateline?: DatelineMatch;
+  /** The first paragraph, whose opening may carry "موسكو - 9 مايو 2024:" when no dateline line exists. */
+  readonly lead?: string;
+}
+
+/** Resolves the publication time against the ingest clock `now` in the source's `timeZone`. */
+export function resolvePublished(evidence: TimeEvidence, now: Date, timeZone: string): PublishedTime {
+  const limit = now.getTime() + FUTURE_TOLERANCE_MS;
+  if (evidence.metadata && evidence.metadata.getTime() <= limit) {
+    return { publishedAt: evidence.metadata, timeSource: 'metadata', timePrecision: 'minute' };
+  }
+  const leadDate = evidence.lead ? findDateline(evidence.lead.slice(0, 120), { timeZone, now }) : undefined;
+  // Only a date at the very start of the lead is a dateline; later ones are events the text mentions.
+  const dateline = evidence.dateline ?? (leadDate && leadDate.start < 40 ? leadDate : undefined);
+  if (dateline) {
+    // A bare date of today stands for "today": the ingest time is the best reading of it.
+    const time = dateline.precision === 'day' && dateline.date.getTime() > now.getTime() ? now : dateline.date;
+    if (time.getTime() <= limit) return { publishedAt: time, timeSource: 'dateline', timePrecision: dateline.precision };
+  }
+  return { publishedAt: now, timeSource: 'ingest-time', timePrecision: 'minute' };
+}

@@ -1,0 +1,107 @@
+/**
+ * Plain-text article layout: the lines above the body may hold photo captions (often printed
+ * twice, or ending in a credit such as "(روسيا اليوم)"), a dateline line and a short headline.
+ * They are told apart here; the body keeps everything else, one paragraph per line or block.
+ */
+import { readDatelineLine, type DatelineContext, type DatelineMatch } from '../dateline.js';
+import { normalizeText } from '../normalize.js';
+
+export interface TextLayout {
+  readonly title?: string;
+  readonly paragraphs: readonly string[];
+  readonly captions: readonly string[];
+  readonly dateline?: DatelineMatch;
+}
+
+/** The longest line that can still be a headline, a caption or a dateline. */
+const MAX_HEADER_LINE = 200;
+const HEADER_LINES = 6;
+const CREDIT = /\([^()]{2,40}\)\s*$/u;
+const PHOTO_WORDS = /^(?:\(?صور[ةه]|الصور[ةه]|\(?ارشيف|photo\b|image\b)/u;
+const TERMINAL = /[.!?؟…:»"”)]$/u;
+
+type Kind = 'caption' | 'dateline' | 'line';
+
+/** Splits text into trimmed lines, blank lines kept as '' (they separate paragraphs). */
+function lines(text: string): string[] {
+  return text.split(/\r\n?|\n|\u2028|\u2029/).map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim());
+}
+
+/** Joins hard-wrapped lines inside a blank-line block; a line that ends a sentence ends its paragraph. */
+function paragraphsOf(body: readonly string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of body) {
+    if (!line) {
+      if (current) out.push(current);
+      current = '';
+    } else if (current && !TERMINAL.test(current)) {
+      current = `${current} ${line}`;
+    } else {
+      if (current) out.push(current);
+      current = line;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/**
+ * Reads the layout of a plain-text article. `knownTitle` (from JSON or a feed) suppresses headline
+ * detection, but captions and the dateline are still recognized and kept out of the body.
+ */
+export function parseTextLayout(text: string, ctx: DatelineContext, knownTitle?: string): TextLayout {
+  const all = lines(text);
+  const header: Array<{ index: number; line: string; norm: string }> = [];
+  for (let i = 0; i < all.length && header.length < HEADER_LINES; i++) {
+    const line = all[i] ?? '';
+    if (!line) continue;
+    if (line.length > MAX_HEADER_LINE) break;
+    header.push({ index: i, line, norm: normalizeText(line) });
+  }
+  const kinds = new Map<number, Kind>();
+  const creditOnly = new Set<number>();
+  let dateline: DatelineMatch | undefined;
+  for (const h of header) {
+    const repeated = header.some((o) => o.index !== h.index && o.norm === h.norm);
+    const credited = CREDIT.test(h.line) && !TERMINAL.test(h.line.replace(CREDIT, '').trim());
+    const match = dateline ? undefined : readDatelineLine(h.line, ctx);
+    if (match) {
+      dateline = match;
+      kinds.set(h.index, 'dateline');
+    } else if (repeated || PHOTO_WORDS.test(h.norm) || credited) {
+      kinds.set(h.index, 'caption');
+      if (!repeated && !PHOTO_WORDS.test(h.norm)) creditOnly.add(h.index);
+    } else {
+      kinds.set(h.index, 'line');
+    }
+  }
+  // A credit alone makes a caption only when something follows it in the header: a lone
+  // "عنوان (فيديو)" is a headline.
+  for (const i of creditOnly) {
+    if (!header.some((h) => h.index > i && kinds.get(h.index) !== 'caption')) kinds.set(i, 'line');
+  }
+  // Captions only exist above the headline: a short line after the dateline ends the header.
+  const datelineAt = header.find((h) => kinds.get(h.index) === 'dateline')?.index ?? -1;
+  let title: string | undefined = knownTitle;
+  let titleAt = -1;
+  if (title === undefined) {
+    // A full stop marks a sentence of the body, not a headline.
+    const candidates = header.filter((h) => kinds.get(h.index) === 'line' && !h.line.endsWith('.'));
+    const pick = candidates.find((h) => h.index > datelineAt) ?? candidates[0];
+    const next = pick ? all.slice(pick.index + 1).some((l) => l.length > 0) : false;
+    if (pick && next) {
+      title = pick.line;
+      titleAt = pick.index;
+    }
+  }
+  const captions = header.filter((h) => kinds.get(h.index) === 'caption').map((h) => h.line);
+  const uniqueCaptions = captions.filter((c, i) => captions.findIndex((o) => normalizeText(o) === normalizeText(c)) === i);
+  const body = all.map((line, i) => (i === titleAt || kinds.get(i) === 'caption' || kinds.get(i) === 'dateline' ? '' : line));
+  return {
+    ...(title !== undefined ? { title } : {}),
+    paragraphs: paragraphsOf(body),
+    captions: uniqueCaptions,
+    ...(dateline ? { dateline } : {}),
+  };
+}

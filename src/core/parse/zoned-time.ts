@@ -1,0 +1,72 @@
+/**
+ * Wall-clock time in an IANA zone ↔ UTC instants, with Intl only (no tz database of our own).
+ * Formatters are memoized per zone: creating an Intl.DateTimeFormat costs far more than using one.
+ */
+
+export interface WallTime {
+  readonly year: number;
+  /** 1–12 */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
+      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock reading of `instant` in `timeZone`. */
+export function wallTimeIn(instant: Date, timeZone: string): WallTime & { readonly second: number } {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts['year'] ?? 0, month: parts['month'] ?? 1, day: parts['day'] ?? 1,
+    hour: (parts['hour'] ?? 0) % 24, minute: parts['minute'] ?? 0, second: parts['second'] ?? 0,
+  };
+}
+
+function offsetMs(instant: number, timeZone: string): number {
+  const w = wallTimeIn(new Date(instant), timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The UTC instant at which the clocks of `timeZone` show `wall`. In a DST gap the later
+ * offset is used; in an overlap, the first occurrence. Throws RangeError on an unknown zone.
+ */
+export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
+  const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const first = guess - offsetMs(guess, timeZone);
+  const second = guess - offsetMs(first, timeZone);
+  return new Date(Math.min(first, second));
+}
+
+/** Adds whole calendar days to a wall date (month/year roll-over handled by Date.UTC). */
+export function addDays(wall: WallTime, days: number): WallTime {
+  const d = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
+  return { ...wall, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}

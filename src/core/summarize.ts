@@ -1,0 +1,107 @@
+/**
+ * The alert summary: 2–3 sentences, ≤ 600 characters, in original order. Lead-biased (news puts
+ * the point first) with centrality (sentences sharing the article's recurring words) and overlap
+ * with the headline. Captions, datelines, "اقرأ أيضاً"-style boilerplate, sentences repeating the
+ * headline and near-duplicates of an earlier sentence are never chosen.
+ */
+import type { Article } from './article.js';
+import { readDatelineLine } from './dateline.js';
+import { normalizeText, tokenize } from './normalize.js';
+import { clip, splitSentences } from './sentences.js';
+
+export interface SummaryOptions {
+  readonly maxSentences?: number;
+  readonly maxChars?: number;
+}
+
+/** Only the opening of a long article is a summary candidate; centrality still sees all of it. */
+const MAX_CANDIDATES = 40;
+const MIN_TOKENS = 4;
+const BOILERPLATE = /^(?:اقرا|طالع|شاهد|تابع|تابعونا|اشترك|للمزيد|اضغط|انقر|مواضيع ذات|اخبار ذات|جميع الحقوق|حقوق النشر|المصدر\s*:|read more|related|subscribe|©)/u;
+const STOPWORDS = new Set(('في من علي الي عن ان او ثم قد لا ما لم لن هذا هذه ذلك تلك التي الذي الذين كان كانت مع بعد قبل حتي اذا '
+  + 'كما ايضا بين عند كل قال وقال وقالت واضاف اليوم امس هو هي هم انه انها به بها له لها منذ خلال حول ضد لدي غير').split(' '));
+// "موسكو (رويترز) - " or "القاهرة - ": the wire dateline opening a lead, not part of the sentence.
+const LEAD_PREFIX = /^(?:[\p{L}]+\s){0,2}[\p{L}]+\s*(?:\([^()]{2,30}\)\s*)?[-–—]\s+/u;
+
+interface Candidate {
+  readonly text: string;
+  readonly position: number;
+  readonly tokens: ReadonlySet<string>;
+}
+
+const contentTokens = (text: string): Set<string> =>
+  new Set(tokenize(normalizeText(text)).filter((t) => t.length > 2 && !STOPWORDS.has(t)));
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let common = 0;
+  for (const t of a.size <= b.size ? a : b) if ((a.size <= b.size ? b : a).has(t)) common++;
+  return common;
+}
+
+/** Jaccard ≥ 0.6, or the smaller sentence ≥ 80 % inside the larger: the same sentence reworded. */
+export function nearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  const common = overlap(a, b);
+  return common / (a.size + b.size - common) >= 0.6 || common / Math.min(a.size, b.size) >= 0.8;
+}
+
+function candidatesOf(article: Article): Candidate[] {
+  const titleTokens = contentTokens(article.title);
+  const captions = (article.captions ?? []).map(contentTokens);
+  const datelineCtx = { timeZone: 'UTC', now: article.publishedAt };
+  const out: Candidate[] = [];
+  let position = 0;
+  for (const paragraph of article.paragraphs) {
+    for (const raw of splitSentences(paragraph)) {
+      if (position >= MAX_CANDIDATES) return out;
+      const text = position === 0 ? raw.replace(LEAD_PREFIX, '') : raw;
+      position++;
+      const tokens = contentTokens(text);
+      const norm = normalizeText(text);
+      if (tokens.size < MIN_TOKENS || BOILERPLATE.test(norm) || readDatelineLine(text, datelineCtx)) continue;
+      const jaccardTitle = overlap(tokens, titleTokens) / (tokens.size + titleTokens.size - overlap(tokens, titleTokens));
+      if (jaccardTitle >= 0.6 || captions.some((c) => nearDuplicate(c, tokens))) continue;
+      if (out.some((c) => nearDuplicate(c.tokens, tokens))) continue;
+      out.push({ text, position: out.length, tokens });
+    }
+  }
+  return out;
+}
+
+/** Document frequency of each content token over all paragraphs (the centrality signal). */
+function frequencies(article: Article): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const paragraph of article.paragraphs) {
+    for (const t of contentTokens(paragraph)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** 2–3 summary sentences (fewer only when the article has fewer usable ones), ≤ maxChars in total. */
+export function summarize(article: Article, options: SummaryOptions = {}): string[] {
+  const maxSentences = options.maxSentences ?? 3;
+  const maxChars = options.maxChars ?? 600;
+  const candidates = candidatesOf(article);
+  if (candidates.length === 0) return [];
+  const df = frequencies(article);
+  const titleTokens = contentTokens(article.title);
+  const scored = candidates.map((c) => {
+    let central = 0;
+    for (const t of c.tokens) central += Math.log1p((df.get(t) ?? 1) - 1);
+    const centrality = central / Math.sqrt(c.tokens.size) / 3;
+    const title = overlap(c.tokens, titleTokens) / Math.max(1, titleTokens.size);
+    const lead = 1 / (1 + c.position * 0.35);
+    return { c, score: lead * 0.6 + Math.min(1, centrality) * 0.25 + title * 0.15 };
+  });
+  // The lead is always in; the rest by score while the budget allows.
+  const [lead, ...rest] = scored;
+  const chosen = [lead?.c].filter((c): c is Candidate => c !== undefined);
+  let used = chosen[0]?.text.length ?? 0;
+  for (const { c } of rest.toSorted((a, b) => b.score - a.score)) {
+    if (chosen.length >= maxSentences) break;
+    if (used + 1 + c.text.length > maxChars) continue;
+    chosen.push(c);
+    used += 1 + c.text.length;
+  }
+  return chosen.toSorted((a, b) => a.position - b.position).map((c) => clip(c.text, maxChars));
+}
