@@ -78,11 +78,11 @@ export function createKeys(prefix: string) {
     // ── Articles (7 days) and dedup indexes (48 h) ──────────────────────────
     /** STRING: PreparedArticle JSON. */
     article: (id: ArticleId) => k(`a:${token(id, 'article id')}`),
-    /** LIST of extra sources (JSON) for an article. */
+    /** HASH source url-or-outlet → extra source JSON (other outlets' copies of the story). */
     articleSources: (id: ArticleId) => k(`a:${token(id, 'article id')}:x`),
     /** STRING → article id, keyed by a digest of the canonical URL. */
     articleByUrl: (canonicalUrl: string) => k(`au:${digest(canonicalUrl)}`),
-    /** SET of article ids whose story fingerprint has this LSH band. */
+    /** ZSET articleId → saved at (ms): stories whose fingerprint has this LSH band. */
     articleBand: (band: string) => k(`ab:${/^[0-9a-f]{1,32}$/.test(band) ? band : digest(band)}`),
     /** ZSET articleId → published time (ms): newest articles, all topics. */
     latestAll: () => k('al'),
@@ -101,12 +101,12 @@ export function createKeys(prefix: string) {
     feedSeen: (id: FeedId) => k(`fd:${token(id, 'feed id')}:seen`),
 
     // ── Broadcasts ──────────────────────────────────────────────────────────
-    /** STRING: Broadcast JSON. */
-    broadcast: (id: BroadcastId) => k(`b:${token(id, 'broadcast id')}`),
+    /** HASH broadcastId → Broadcast JSON. */
+    broadcasts: () => k('b'),
+    /** ZSET broadcastId → createdAt (for the newest first list). */
+    broadcastOrder: () => k('b:o'),
     /** HASH counters total/queued/sent/failed/blocked, HINCRBY'd by delivery's sender. */
     broadcastCounters: (id: BroadcastId) => k(`b:${token(id, 'broadcast id')}:n`),
-    /** ZSET broadcastId → createdAt (newest last). */
-    broadcasts: () => k('b'),
 
     // ── Delivery (owned by src/delivery; add keys below) ────────────────────
   } as const;

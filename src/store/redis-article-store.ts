@@ -1,0 +1,156 @@
+/**
+ * Articles on Redis: the PreparedArticle for 7 days, a URL index and LSH-band indexes
+ * for 48 h (dedup), newest-first indexes per topic, extra sources, and the map from a
+ * sent Telegram message to its article (for /why).
+ */
+import type { Redis } from 'ioredis';
+import { sameStory } from '../core/fingerprint.js';
+import { asArticleId, type ArticleId, type TopicId } from '../core/ids.js';
+import type { Clock } from '../core/clock.js';
+import type { PreparedArticle } from '../core/prepared.js';
+import type { ArticleStore, DuplicateOf } from './ports.js';
+import { isTokenId, isTopicId, type Keys } from './keys.js';
+import { decodePrepared, encodePrepared } from './serialize.js';
+
+export interface ArticleRetention {
+  /** How long an article (and its message map) is kept: 7 days. */
+  readonly articleTtlSec: number;
+  /** How far back dedup looks: 48 h. */
+  readonly dedupWindowSec: number;
+  /** Newest-first index sizes. */
+  readonly latestPerTopic: number;
+  readonly latestAll: number;
+  /** Most stored stories compared with `sameStory` for one article. */
+  readonly maxStoryCandidates: number;
+}
+
+export const defaultArticleRetention: ArticleRetention = {
+  articleTtlSec: 7 * 24 * 3600,
+  dedupWindowSec: 48 * 3600,
+  latestPerTopic: 200,
+  latestAll: 1000,
+  maxStoryCandidates: 50,
+};
+
+export interface RedisArticleStoreDeps {
+  readonly redis: Redis;
+  readonly keys: Keys;
+  readonly clock: Clock;
+  readonly retention?: Partial<ArticleRetention>;
+}
+
+/** A stored article's other copies (outlets that ran the same story). */
+export interface ExtraSource {
+  readonly outlet?: string;
+  readonly url?: string;
+}
+
+/** The article store, plus what the port leaves out. */
+export interface RedisArticleStore extends ArticleStore {
+  extraSources(id: ArticleId): Promise<ExtraSource[]>;
+}
+
+function idOf(p: PreparedArticle): ArticleId {
+  if (!isTokenId(p.article.id)) throw new Error(`article store: malformed article id ${JSON.stringify(p.article.id)}`);
+  return p.article.id;
+}
+
+/** Creates the Redis ArticleStore. */
+export function createRedisArticleStore({ redis, keys, clock, retention }: RedisArticleStoreDeps): RedisArticleStore {
+  const r = { ...defaultArticleRetention, ...retention };
+  const getMany = async (ids: readonly string[]): Promise<(PreparedArticle | undefined)[]> =>
+    ids.length === 0 ? [] : (await redis.mget(...ids.map((id) => keys.article(asArticleId(id))))).map((j) => (j === null ? undefined : decodePrepared(j)));
+
+  const store: RedisArticleStore = {
+    async save(prepared) {
+      const id = idOf(prepared);
+      const now = clock().getTime();
+      const tx = redis.multi().set(keys.article(id), encodePrepared(prepared), 'EX', r.articleTtlSec);
+      const url = prepared.fingerprint.canonicalUrl;
+      if (url) tx.set(keys.articleByUrl(url), id, 'EX', r.dedupWindowSec, 'NX');
+      for (const band of new Set(prepared.fingerprint.bands)) {
+        const key = keys.articleBand(band);
+        tx.zadd(key, now, id).zremrangebyscore(key, '-inf', now - r.dedupWindowSec * 1000).expire(key, r.dedupWindowSec);
+      }
+      const score = prepared.article.publishedAt.getTime();
+      tx.zadd(keys.latestAll(), score, id).zremrangebyrank(keys.latestAll(), 0, -r.latestAll - 1);
+      for (const topic of new Set(prepared.matches.map((m) => m.topicId))) {
+        if (!isTopicId(topic)) continue;
+        const key = keys.latestOf(topic);
+        tx.zadd(key, score, id).zremrangebyrank(key, 0, -r.latestPerTopic - 1).expire(key, r.articleTtlSec);
+      }
+      await tx.exec();
+    },
+
+    async get(id) {
+      if (!isTokenId(id)) return undefined;
+      const json = await redis.get(keys.article(id));
+      return json === null ? undefined : decodePrepared(json);
+    },
+
+    async findDuplicate(prepared): Promise<DuplicateOf | undefined> {
+      const url = prepared.fingerprint.canonicalUrl;
+      if (url) {
+        const byUrl = await redis.get(keys.articleByUrl(url));
+        if (byUrl !== null) return { by: 'url', articleId: asArticleId(byUrl) };
+      }
+      const bands = [...new Set(prepared.fingerprint.bands)];
+      if (bands.length === 0) return undefined;
+      const since = clock().getTime() - r.dedupWindowSec * 1000;
+      const pipe = redis.pipeline();
+      for (const band of bands) pipe.zrangebyscore(keys.articleBand(band), since, '+inf');
+      const shared = new Map<string, number>();
+      for (const [error, ids] of (await pipe.exec()) ?? []) {
+        if (error) throw error;
+        for (const id of ids as string[]) shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+      // Most shared bands first: the likeliest copies are confirmed before the cap cuts in.
+      const candidates = [...shared].toSorted((a, b) => b[1] - a[1]).slice(0, r.maxStoryCandidates).map(([id]) => id);
+      const stored = await getMany(candidates);
+      for (const [i, other] of stored.entries()) {
+        if (other && sameStory(prepared.fingerprint, other.fingerprint)) return { by: 'story', articleId: asArticleId(candidates[i]!) };
+      }
+      return undefined;
+    },
+
+    async addExtraSource(id, source) {
+      const field = source.url ?? source.outlet;
+      if (field === undefined || !isTokenId(id)) return;
+      const key = keys.articleSources(id);
+      await redis.multi().hset(key, field, JSON.stringify(source)).expire(key, r.articleTtlSec).exec();
+    },
+
+    async extraSources(id) {
+      if (!isTokenId(id)) return [];
+      return Object.values(await redis.hgetall(keys.articleSources(id))).map((j) => JSON.parse(j) as ExtraSource);
+    },
+
+    async latest(topic: TopicId | undefined, limit: number) {
+      if (limit <= 0 || (topic !== undefined && !isTopicId(topic))) return [];
+      const key = topic === undefined ? keys.latestAll() : keys.latestOf(topic);
+      const out: PreparedArticle[] = [];
+      // Members outlive nothing: an expired article is skipped (and dropped from the index).
+      for (let start = 0; out.length < limit; start += limit) {
+        const ids = await redis.zrevrange(key, start, start + limit - 1);
+        if (ids.length === 0) break;
+        const found = await getMany(ids);
+        const gone = ids.filter((_, i) => found[i] === undefined);
+        if (gone.length > 0) await redis.zrem(key, ...gone);
+        for (const p of found) if (p && out.length < limit) out.push(p);
+        if (gone.length > 0) start -= gone.length;
+      }
+      return out;
+    },
+
+    async rememberMessage(chat, messageId, article) {
+      const key = keys.messages(chat, messageId);
+      await redis.multi().hset(key, String(messageId), article).expire(key, r.articleTtlSec).exec();
+    },
+
+    async articleForMessage(chat, messageId) {
+      const id = await redis.hget(keys.messages(chat, messageId), String(messageId));
+      return id === null ? undefined : asArticleId(id);
+    },
+  };
+  return store;
+}
