@@ -1,0 +1,64 @@
+/**
+ * What an admin is in the middle of (a broadcast being composed, a feed being added, an
+ * article pasted for /ingest). Kept in Redis so any bot process can continue the dialogue
+ * and a restart does not lose a draft; entries expire on their own.
+ */
+import type { Redis } from 'ioredis';
+import type { ChatId, TopicId, UserId } from '../../../core/ids.js';
+import type { ArticleInput } from '../../../core/input.js';
+
+export type AdminState =
+  | { readonly step: 'broadcast-content' }
+  | {
+      readonly step: 'broadcast-compose';
+      readonly source: { readonly chatId: ChatId; readonly messageId: number };
+      /** Empty: everyone. */
+      readonly topics: readonly TopicId[];
+      readonly breaking: boolean;
+      /** The control message (audience, breaking, confirm) being edited in place. */
+      readonly panelMessageId?: number;
+      /** Waiting for topic names typed by the admin. */
+      readonly typingTopics?: boolean;
+    }
+  | { readonly step: 'feed-add' }
+  | { readonly step: 'ingest-content' }
+  | { readonly step: 'ingest-confirm'; readonly input: ArticleInput };
+
+export interface AdminStateStore {
+  get(admin: UserId): Promise<AdminState | undefined>;
+  /** Replaces the admin's state; it expires after the store's TTL. */
+  set(admin: UserId, state: AdminState): Promise<void>;
+  clear(admin: UserId): Promise<void>;
+}
+
+/** Drafts live for an hour: long enough to compose, short enough not to linger. */
+export const ADMIN_STATE_TTL_SEC = 3600;
+
+/**
+ * The Redis adapter. `keyOf` builds the key for an admin (the app's key builder decides
+ * the prefix); values are JSON, read back only through this module.
+ */
+export function createRedisAdminStateStore(redis: Redis, keyOf: (admin: UserId) => string, ttlSec = ADMIN_STATE_TTL_SEC): AdminStateStore {
+  return {
+    async get(admin) {
+      const raw = await redis.get(keyOf(admin));
+      return raw ? (JSON.parse(raw) as AdminState) : undefined;
+    },
+    async set(admin, state) {
+      await redis.set(keyOf(admin), JSON.stringify(state), 'EX', ttlSec);
+    },
+    async clear(admin) {
+      await redis.del(keyOf(admin));
+    },
+  };
+}
+
+/** An in-memory store for tests and single-process runs without Redis. */
+export function createMemoryAdminStateStore(): AdminStateStore {
+  const states = new Map<UserId, AdminState>();
+  return {
+    get: async (admin) => states.get(admin),
+    set: async (admin, state) => void states.set(admin, state),
+    clear: async (admin) => void states.delete(admin),
+  };
+}

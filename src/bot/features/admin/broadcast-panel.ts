@@ -1,0 +1,54 @@
+/** The broadcast draft's control panel: audience with its recipient count, breaking flag, confirm/cancel. */
+import { InlineKeyboard } from 'grammy';
+import type { TopicId } from '../../../core/ids.js';
+import type { BroadcastService } from '../../../delivery/ports.js';
+import type { BroadcastAudience, Language, SubscriptionStore } from '../../../store/ports.js';
+import type { TopicCatalog } from '../../catalog.js';
+import { draftData, draftTopicData } from './callbacks.js';
+import type { AdminState } from './admin-state.js';
+import { adminStrings } from './i18n.js';
+
+export type Draft = Extract<AdminState, { step: 'broadcast-compose' }>;
+
+export interface PanelDeps {
+  readonly service: Pick<BroadcastService, 'countAudience'>;
+  readonly subscriptions: Pick<SubscriptionStore, 'topTopics'>;
+  readonly catalog: Pick<TopicCatalog, 'get'>;
+}
+
+export const audienceOf = (d: Draft): BroadcastAudience =>
+  d.topics.length === 0 ? { kind: 'everyone' } : { kind: 'topics', topics: d.topics };
+
+/** Topic picker size: the most followed topics, plus whatever the admin already picked. */
+const PICKER_TOPICS = 10;
+
+/** Renders the panel for a draft; `recipients` is counted now, so the number is current. */
+export async function renderPanel(d: Draft, lang: Language, deps: PanelDeps): Promise<{ text: string; keyboard: InlineKeyboard; recipients: number }> {
+  const t = adminStrings(lang).broadcast;
+  const name = (id: TopicId): string => deps.catalog.get(id)?.names[lang] ?? id;
+  const recipients = await deps.service.countAudience(audienceOf(d));
+  const audience = d.topics.length === 0 ? t.everyone : t.followersOf(d.topics.map(name));
+  let text = t.panel(audience, recipients, d.breaking);
+  const keyboard = new InlineKeyboard()
+    .text(`${d.topics.length === 0 ? '✓ ' : ''}${t.buttons.everyone}`, draftData.pack({ action: 'everyone' }))
+    .text(t.buttons.topics, draftData.pack({ action: 'topics' }))
+    .row();
+  if (d.typingTopics) {
+    text += `\n\n${t.askTopics}`;
+    const top = await deps.subscriptions.topTopics(PICKER_TOPICS);
+    const shown = [...new Set([...d.topics, ...top.map((x) => x.topicId)])];
+    const followers = new Map(top.map((x) => [x.topicId, x.followers]));
+    shown.forEach((id, i) => {
+      const count = followers.get(id);
+      keyboard.text(`${d.topics.includes(id) ? '✓ ' : ''}${name(id)}${count === undefined ? '' : ` (${count})`}`, draftTopicData.pack({ topic: id }));
+      if (i % 2 === 1) keyboard.row();
+    });
+    keyboard.row().text(t.buttons.done, draftData.pack({ action: 'done' })).row();
+  }
+  keyboard
+    .text(t.buttons.breaking(d.breaking), draftData.pack({ action: 'breaking' }))
+    .row()
+    .text(t.buttons.send(recipients), draftData.pack({ action: 'send' }))
+    .text(t.buttons.cancel, draftData.pack({ action: 'cancel' }));
+  return { text, keyboard, recipients };
+}

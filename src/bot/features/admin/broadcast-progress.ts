@@ -1,0 +1,141 @@
+/**
+ * The live progress message of each running broadcast: edited every few seconds (Telegram
+ * allows about one edit a second per chat; we stay well below), only when its text
+ * changes, with a Cancel button until the broadcast is over. Runs in the bot process;
+ * after a restart `resumeAll` picks the running broadcasts up again.
+ */
+import { GrammyError, InlineKeyboard, type Api } from 'grammy';
+import type { BroadcastId } from '../../../core/ids.js';
+import type { Clock } from '../../../core/clock.js';
+import type { Logger } from '../../../logger.js';
+import type { Broadcast, BroadcastCounters, BroadcastStore, ChatStore } from '../../../store/ports.js';
+import { stopData } from './callbacks.js';
+import { adminStrings } from './i18n.js';
+import type { Progress } from './strings.js';
+
+export interface BroadcastProgressDeps {
+  readonly api: Pick<Api, 'editMessageText'>;
+  readonly broadcasts: Pick<BroadcastStore, 'get' | 'counters' | 'list'>;
+  readonly chats: Pick<ChatStore, 'get'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Default 3,000 ms. */
+  readonly intervalMs?: number;
+}
+
+export interface BroadcastProgress {
+  /** Starts (or keeps) editing this broadcast's progress message. */
+  watch(id: BroadcastId): void;
+  /** Edits now instead of at the next tick (after a cancel). */
+  refresh(id: BroadcastId): Promise<void>;
+  /** Watches every broadcast still sending (after a restart). */
+  resumeAll(): Promise<number>;
+  stop(): void;
+}
+
+/** Counts → what the message shows. `previous` gives the rate since the last reading. */
+export function toProgress(c: BroadcastCounters, now: number, previous?: { at: number; done: number }): Progress {
+  const total = Math.max(c.total, c.queued);
+  const done = c.sent + c.failed + c.blocked;
+  const remaining = Math.max(0, total - done);
+  const seconds = previous ? (now - previous.at) / 1000 : 0;
+  const rate = previous && seconds > 0 ? Math.max(0, done - previous.done) / seconds : 0;
+  return { total, sent: c.sent, failed: c.failed, blocked: c.blocked, remaining, rate, ...(rate > 0 ? { secondsLeft: remaining / rate } : {}) };
+}
+
+interface Watch {
+  timer?: NodeJS.Timeout;
+  lastText?: string;
+  previous?: { at: number; done: number };
+  /** Readings since the broadcast was over: one more after the first settles in-flight sends. */
+  finalReadings: number;
+  /** Consecutive failed edits; the message is given up after a few (deleted, or chat gone). */
+  editErrors: number;
+  busy: boolean;
+}
+
+export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastProgress {
+  const intervalMs = deps.intervalMs ?? 3000;
+  const watches = new Map<BroadcastId, Watch>();
+  let stopped = false;
+
+  async function render(id: BroadcastId, w: Watch): Promise<boolean> {
+    const broadcast = await deps.broadcasts.get(id);
+    const at = broadcast?.progressMessage;
+    if (!broadcast || !at) return false;
+    const counters = await deps.broadcasts.counters(id);
+    const now = deps.clock().getTime();
+    const progress = toProgress(counters, now, w.previous);
+    w.previous = { at: now, done: counters.sent + counters.failed + counters.blocked };
+    const over = isOver(broadcast);
+    if (over) w.finalReadings += 1;
+    const t = adminStrings((await deps.chats.get(at.chatId))?.language ?? 'ar').broadcast;
+    const text = over ? t.final(id, progress, broadcast.state === 'cancelled') : t.progress(id, progress, broadcast.breaking);
+    if (text !== w.lastText) {
+      const reply_markup = over ? new InlineKeyboard() : new InlineKeyboard().text(t.stop, stopData.pack({ id }));
+      await deps.api.editMessageText(at.chatId, at.messageId, text, { parse_mode: 'HTML', reply_markup });
+      w.lastText = text;
+    }
+    // Once over, one more reading later picks up sends that were in flight; then stop.
+    return !(over && w.finalReadings >= 2);
+  }
+
+  async function tick(id: BroadcastId): Promise<void> {
+    const w = watches.get(id);
+    if (!w || w.busy) return;
+    w.busy = true;
+    let keep = true;
+    try {
+      keep = await render(id, w);
+      w.editErrors = 0;
+    } catch (e) {
+      if (e instanceof GrammyError && e.error_code === 429) {
+        deps.logger.warn({ broadcastId: id, retryAfter: e.parameters.retry_after }, 'progress edit rate-limited');
+      } else if (e instanceof GrammyError) {
+        // 400 covers both "not modified" (after a restart, same text) and a deleted message:
+        // give up only when edits keep failing.
+        w.editErrors += 1;
+        keep = w.editErrors < 5;
+        deps.logger.warn({ err: e, broadcastId: id, editErrors: w.editErrors }, 'progress edit refused');
+      } else {
+        deps.logger.warn({ err: e, broadcastId: id }, 'progress not readable; will retry');
+      }
+    } finally {
+      w.busy = false;
+    }
+    if (!keep || stopped) {
+      clearTimeout(w.timer);
+      watches.delete(id);
+      return;
+    }
+    w.timer = setTimeout(() => void tick(id), intervalMs);
+  }
+
+  return {
+    watch(id) {
+      if (stopped || watches.has(id)) return;
+      watches.set(id, { finalReadings: 0, editErrors: 0, busy: false });
+      void tick(id);
+    },
+    async refresh(id) {
+      const w = watches.get(id);
+      if (!w) return;
+      clearTimeout(w.timer);
+      await tick(id);
+    },
+    async resumeAll() {
+      const running = (await deps.broadcasts.list(50)).filter((b) => b.state === 'sending' && b.progressMessage);
+      for (const b of running) this.watch(b.id);
+      return running.length;
+    },
+    stop() {
+      stopped = true;
+      for (const w of watches.values()) clearTimeout(w.timer);
+      watches.clear();
+    },
+  };
+}
+
+function isOver(b: Broadcast): boolean {
+  return b.state === 'done' || b.state === 'cancelled';
+}

@@ -1,0 +1,76 @@
+/**
+ * The admin features: /broadcast, /feeds, /ingest, /stats and their buttons, behind the
+ * admin guard (ADMIN_IDS). Mount before the user features so admin commands and admin
+ * callback data are claimed first. Admin dialogues run in a private chat with the bot.
+ */
+import { Composer } from 'grammy';
+import { asUserId } from '../../../core/ids.js';
+import type { Clock } from '../../../core/clock.js';
+import type { RenderAlert } from '../../../delivery/compose.js';
+import type { BroadcastService, DeliveryStats, IngestService } from '../../../delivery/ports.js';
+import type { BroadcastStore, ChatStore, FeedStore, SubscriptionStore } from '../../../store/ports.js';
+import type { TopicCatalog } from '../../catalog.js';
+import type { BotContext } from '../../context.js';
+import type { AdminStateStore } from './admin-state.js';
+import type { BroadcastProgress } from './broadcast-progress.js';
+import { createBroadcastFeature } from './broadcast.js';
+import { createFeedsFeature } from './feeds.js';
+import { ADMIN_COMMANDS, createAdminGuard } from './guard.js';
+import { adminStrings } from './i18n.js';
+import { createIngestFeature } from './ingest.js';
+import { createStatsFeature } from './stats.js';
+
+export { createBroadcastProgress, type BroadcastProgress } from './broadcast-progress.js';
+export { createMemoryAdminStateStore, createRedisAdminStateStore, type AdminStateStore } from './admin-state.js';
+
+export interface AdminFeaturesDeps {
+  readonly adminIds: readonly number[];
+  readonly clock: Clock;
+  readonly state: AdminStateStore;
+  readonly chats: Pick<ChatStore, 'stats'>;
+  readonly subscriptions: Pick<SubscriptionStore, 'topTopics'>;
+  readonly broadcastStore: Pick<BroadcastStore, 'create' | 'get' | 'update'>;
+  readonly feeds: FeedStore;
+  readonly catalog: TopicCatalog;
+  readonly ingest: IngestService;
+  readonly broadcasts: BroadcastService;
+  readonly stats: DeliveryStats;
+  readonly progress: BroadcastProgress;
+  readonly renderAlert: RenderAlert;
+  readonly defaultTimeZone: string;
+  readonly feedDefaultIntervalSec: number;
+}
+
+/** Creates the admin composer (guard included). */
+export function createAdminFeatures(deps: AdminFeaturesDeps): Composer<BotContext> {
+  const { guard, admin } = createAdminGuard(deps.adminIds);
+
+  admin.command([...ADMIN_COMMANDS], async (ctx, next) => {
+    if (ctx.chat.type === 'private') return next();
+    await ctx.reply(adminStrings(ctx.lang).privateOnly);
+  });
+
+  const inPrivate = admin.chatType('private');
+  inPrivate.command('cancel', async (ctx, next) => {
+    const user = asUserId(ctx.from.id);
+    if (!(await deps.state.get(user))) return next();
+    await deps.state.clear(user);
+    await ctx.reply(adminStrings(ctx.lang).cancelled);
+  });
+  // A new admin command abandons whatever dialogue was open.
+  inPrivate.command([...ADMIN_COMMANDS], async (ctx, next) => {
+    await deps.state.clear(asUserId(ctx.from.id));
+    return next();
+  });
+
+  inPrivate.use(
+    createBroadcastFeature({
+      service: deps.broadcasts, broadcasts: deps.broadcastStore, subscriptions: deps.subscriptions,
+      catalog: deps.catalog, state: deps.state, progress: deps.progress, clock: deps.clock,
+    }),
+    createFeedsFeature({ feeds: deps.feeds, state: deps.state, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec }),
+    createIngestFeature({ ingest: deps.ingest, renderAlert: deps.renderAlert, state: deps.state, defaultTimeZone: deps.defaultTimeZone }),
+    createStatsFeature({ chats: deps.chats, subscriptions: deps.subscriptions, stats: deps.stats, catalog: deps.catalog, defaultTimeZone: deps.defaultTimeZone }),
+  );
+  return guard;
+}
