@@ -10,6 +10,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
 import { apologize } from './error-boundary.js';
+import { createUserFeatures } from './features/index.js';
 import { contextSetup } from './middleware/context-setup.js';
 import { defaultRateLimit, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 
@@ -47,7 +48,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   //   safe.use(createAdminFeatures({ ...narrow slices of deps }));
   // ── END ADMIN FEATURES ──────────────────────────────────────────────────────────
 
-  // User features are mounted below (src/bot/features/*.ts).
+  safe.use(createUserFeatures(deps));
 
   bot.catch((error) => deps.logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled'));
   return bot;

@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../core/clock.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../delivery/ports.js';
+import type { Topic } from '../core/topic.js';
 import type { Logger } from '../logger.js';
 import type {
   ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, SubscriptionStore,
@@ -31,4 +32,9 @@ export interface BotDeps {
   readonly adminIds: readonly number[];
   /** The zone used for chats that have not picked one. */
   readonly defaultTimeZone: string;
+  /**
+   * Tells this process's matcher about a keyword a user just followed, so it is listed at
+   * once (other processes learn it through KeywordRegistry.watch).
+   */
+  readonly learnKeyword?: (topic: Topic) => void;
 }

@@ -1,0 +1,35 @@
+/**
+ * /why, sent in reply to an alert: which words matched and the path from the word to
+ * the followed topic (يريفان → أرمينيا → جنوب القوقاز).
+ */
+import { Composer } from 'grammy';
+import { asChatId } from '../../core/ids.js';
+import type { TopicCatalog } from '../catalog.js';
+import type { BotContext } from '../context.js';
+import { HTML } from '../reply.js';
+import type { NewsService } from '../services/news.js';
+
+/** Keeps the answer far below 4096 characters whatever the article matched. */
+const MAX_LINES = 12;
+
+export interface WhyFeatureDeps {
+  readonly news: Pick<NewsService, 'explain'>;
+  readonly catalog: Pick<TopicCatalog, 'get'>;
+}
+
+export function createWhyFeature(deps: WhyFeatureDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command('why', async (ctx) => {
+    const replied = ctx.message?.reply_to_message;
+    if (!replied) return void (await ctx.reply(ctx.t.why.needReply, HTML));
+    const found = await deps.news.explain(asChatId(ctx.chat.id), replied.message_id);
+    if (!found) return void (await ctx.reply(ctx.t.why.unknown, HTML));
+    const lines = found.matches.slice(0, MAX_LINES).map((m) => {
+      const words = [...new Set(m.evidence.filter((e) => !e.weak).map((e) => e.text))];
+      const path = m.path.map((id) => deps.catalog.get(id)?.names[ctx.lang] ?? id);
+      return ctx.t.why.line(m.name[ctx.lang], words, path);
+    });
+    await ctx.reply([ctx.t.why.header(found.article.article.title), '', ...lines].join('\n'), HTML);
+  });
+  return feature;
+}
