@@ -46,6 +46,10 @@ describe('fake Telegram: fault injection', () => {
     const outcomes = await Promise.all(chats.map((id) => api.sendMessage(id, ALERT).then(() => 'sent', (e: GrammyError) => e.error_code)));
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(10);
     expect(outcomes.filter((o) => o === 429)).toHaveLength(2);
+    // Averaged over 2 s, the same rate allows a burst of 20.
+    fake.faults.rateLimit({ aboveRatePerSec: 10, windowMs: 2_000, retryAfter: 1, enforceRetryAfter: false });
+    const averaged = await Promise.all([...chats, ...chats].map((id) => api.sendMessage(id, ALERT).then(() => 'sent', () => 'refused')));
+    expect(averaged.filter((o) => o === 'sent')).toHaveLength(20);
   });
 
   it('answers 403 with the description for each reason, and for a chat that blocked the bot', async () => {

@@ -15,8 +15,10 @@ export interface RateLimitOptions {
   readonly retryAfter?: number;
   /** The next N matching calls answer 429. */
   readonly nextCalls?: number;
-  /** Above R accepted calls in any 1,000 ms (sliding window), answer 429, like Telegram's broadcast limit. */
+  /** Above R accepted calls per second over a sliding window, answer 429, like Telegram's broadcast limit. */
   readonly aboveRatePerSec?: number;
+  /** The sliding window for aboveRatePerSec, in ms (allows R × windowMs / 1000 calls per window). Default 1000. */
+  readonly windowMs?: number;
   readonly methods?: MethodFilter;
   /** Refuse every matching call until a 429's retry_after has passed, as Telegram does. Default true. */
   readonly enforceRetryAfter?: boolean;
@@ -46,7 +48,9 @@ const matches = (filter: MethodFilter, method: string): boolean =>
  */
 export class Faults {
   private rate: (RateLimitOptions & { left: number }) | undefined;
+  /** Times of accepted calls still inside the window, oldest first, from index `head`. */
   private accepted: number[] = [];
+  private head = 0;
   private floodUntil = 0;
   private errors: { left: number; methods: MethodFilter } | undefined;
   private drops: { left: number; methods: MethodFilter } | undefined;
@@ -60,6 +64,7 @@ export class Faults {
   rateLimit(options: RateLimitOptions): void {
     this.rate = { ...options, left: options.nextCalls ?? 0 };
     this.accepted = [];
+    this.head = 0;
   }
 
   /** These chats answer 403 with Telegram's description for `reason` (default 'blocked'). */
@@ -93,6 +98,7 @@ export class Faults {
   clear(): void {
     this.rate = this.errors = this.drops = this.delay = undefined;
     this.accepted = [];
+    this.head = 0;
     this.floodUntil = 0;
     this.forbids.clear();
     for (const key of Object.keys(this.stats) as (keyof FaultStats)[]) this.stats[key] = 0;
@@ -128,10 +134,15 @@ export class Faults {
       rate.left--;
       return this.limited(retryAfter, now, true);
     }
-    const max = rate.aboveRatePerSec;
-    if (max !== undefined) {
-      while (this.accepted.length > 0 && (this.accepted[0] ?? 0) <= now - 1000) this.accepted.shift();
-      if (this.accepted.length >= max) return this.limited(retryAfter, now, true);
+    if (rate.aboveRatePerSec !== undefined) {
+      const windowMs = rate.windowMs ?? 1000;
+      while (this.head < this.accepted.length && (this.accepted[this.head] ?? 0) <= now - windowMs) this.head++;
+      if (this.head > 4096) {
+        this.accepted = this.accepted.slice(this.head);
+        this.head = 0;
+      }
+      const max = Math.max(1, Math.floor((rate.aboveRatePerSec * windowMs) / 1000));
+      if (this.accepted.length - this.head >= max) return this.limited(retryAfter, now, true);
     }
     return undefined;
   }
