@@ -26,6 +26,7 @@ function intId(n: number, what: string): string {
   if (!Number.isSafeInteger(n)) throw new Error(`store key: ${what} must be an integer, got ${String(n)}`);
   return String(n);
 }
+const bucketOf = (chat: number): number => ((chat % SUBSCRIPTION_BUCKETS) + SUBSCRIPTION_BUCKETS) % SUBSCRIPTION_BUCKETS;
 function topic(t: TopicId): string {
   if (!TOPIC_ID.test(t)) throw new Error(`store key: malformed topic id ${JSON.stringify(t)}`);
   return t;
@@ -61,10 +62,12 @@ export function createKeys(prefix: string) {
     // ── Subscriptions ───────────────────────────────────────────────────────
     /** SET of integer chat ids following a topic (SSCAN by the fan-out). */
     followers: (t: TopicId) => k(`f:${topic(t)}`),
-    /** HASH chatId → space-separated topic ids, for the chats in one bucket. */
-    chatTopics: (chat: ChatId) => {
-      const b = ((Number(intId(chat, 'chat id')) % SUBSCRIPTION_BUCKETS) + SUBSCRIPTION_BUCKETS) % SUBSCRIPTION_BUCKETS;
-      return k(`s:${b}`);
+    /** HASH chatId → space-separated topic ids, for the chats in one bucket (chat id mod SUBSCRIPTION_BUCKETS). */
+    chatTopics: (chat: ChatId) => k(`s:${bucketOf(Number(intId(chat, 'chat id')))}`),
+    /** The same HASH by bucket number, 0 ≤ bucket < SUBSCRIPTION_BUCKETS (to walk them all). */
+    chatTopicsBucket: (bucket: number) => {
+      if (!Number.isInteger(bucket) || bucket < 0 || bucket >= SUBSCRIPTION_BUCKETS) throw new Error(`store key: no subscription bucket ${bucket}`);
+      return k(`s:${bucket}`);
     },
     /** ZSET topicId → follower count (for "top topics"). */
     topTopics: () => k('top'),

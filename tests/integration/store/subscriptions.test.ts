@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { asChatId, asTopicId, type ChatId } from '../../../src/core/ids.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { createRedisSubscriptionStore } from '../../../src/store/redis-subscription-store.js';
+import { measureSubscriptions } from '../../../src/store/memory.js';
 import { connectRedis, deleteKeys, testPrefix } from '../../support/redis.js';
 
 const prefix = testPrefix('store-subscriptions');
@@ -113,5 +114,16 @@ describe('RedisSubscriptionStore', () => {
       { topicId: 'country:AM', followers: 3 },
       { topicId: 'region:south-caucasus', followers: 2 },
     ]);
+  });
+
+  it('measures what its subscriptions cost in Redis memory', async () => {
+    const subs = store();
+    const keys = createKeys(`${prefix}:${n}`);
+    await Promise.all(Array.from({ length: 600 }, (_, i) => subs.follow(asChatId(7_000_000 + i), i % 3 ? armenia : caucasus)));
+    await subs.follow(asChatId(7_000_000), russia);
+    const m = await measureSubscriptions(redis, keys);
+    expect(m.subscriptions).toBe(601);
+    expect(m.parts.followerSets).toBeGreaterThan(0);
+    expect(m.bytesPerSubscription).toBe(Math.round((m.bytes / 601) * 10) / 10);
   });
 });

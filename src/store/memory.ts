@@ -1,0 +1,50 @@
+/**
+ * What subscriptions cost in Redis memory (for benches and capacity planning): MEMORY USAGE,
+ * sampling every element, of every follower SET, every chat → topics bucket and the
+ * top-topics ZSET under a prefix.
+ */
+import type { Redis } from 'ioredis';
+import type { TopicId } from '../core/ids.js';
+import { SUBSCRIPTION_BUCKETS, type Keys } from './keys.js';
+import { splitTopics } from './redis-subscription-store.js';
+
+export interface SubscriptionFootprint {
+  readonly subscriptions: number;
+  readonly bytes: number;
+  readonly bytesPerSubscription: number;
+  /** Bytes of each part: topic → chats sets, chat → topics buckets, follower-count ZSET. */
+  readonly parts: { readonly followerSets: number; readonly chatBuckets: number; readonly topTopics: number };
+}
+
+async function usage(redis: Redis, keys: readonly string[]): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < keys.length; i += 500) {
+    const pipe = redis.pipeline();
+    for (const key of keys.slice(i, i + 500)) pipe.memory('USAGE', key, 'SAMPLES', '0');
+    for (const [error, bytes] of (await pipe.exec()) ?? []) {
+      if (error) throw error;
+      total += Number(bytes ?? 0);
+    }
+  }
+  return total;
+}
+
+/** Measures every subscription stored under `keys.prefix`. Reads every bucket: for benches, not for hot paths. */
+export async function measureSubscriptions(redis: Redis, keys: Keys): Promise<SubscriptionFootprint> {
+  const topics = (await redis.zrange(keys.topTopics(), '0', '-1')) as TopicId[];
+  const buckets = Array.from({ length: SUBSCRIPTION_BUCKETS }, (_, b) => keys.chatTopicsBucket(b));
+  let subscriptions = 0;
+  for (const bucket of buckets) {
+    for (const field of Object.values(await redis.hgetall(bucket))) subscriptions += splitTopics(field).length;
+  }
+  const followerSets = await usage(redis, topics.map((t) => keys.followers(t)));
+  const chatBuckets = await usage(redis, buckets);
+  const topTopics = await usage(redis, [keys.topTopics()]);
+  const bytes = followerSets + chatBuckets + topTopics;
+  return {
+    subscriptions,
+    bytes,
+    bytesPerSubscription: subscriptions === 0 ? 0 : Math.round((bytes / subscriptions) * 10) / 10,
+    parts: { followerSets, chatBuckets, topTopics },
+  };
+}
