@@ -82,7 +82,11 @@ export function summarize(article: Article, options: SummaryOptions = {}): strin
   const maxSentences = options.maxSentences ?? 3;
   const maxChars = options.maxChars ?? 600;
   const candidates = candidatesOf(article);
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) {
+    // Nothing sentence-like (a one-line brief): its first paragraph, unless that only repeats the headline.
+    const first = article.paragraphs.find((p) => normalizeText(p) !== normalizeText(article.title));
+    return first ? [clip(first, maxChars)] : [];
+  }
   const df = frequencies(article);
   const titleTokens = contentTokens(article.title);
   const scored = candidates.map((c) => {

@@ -1,0 +1,30 @@
+/**
+ * Right-to-left safety for alerts. Incoming bidi controls are removed (a title carrying U+202E
+ * could reverse the rest of the message); each line starts with RLM so it is laid out RTL even
+ * when it opens with a Latin name or a number; Latin runs are isolated (LRI … PDI) so their
+ * punctuation and digits do not reorder the Arabic around them.
+ */
+
+/** Right-to-left mark: makes the paragraph direction RTL without showing anything. */
+export const RLM = '\u200F';
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+const CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// A Latin run: starts and ends with a Latin letter or digit, may contain spaces and light punctuation.
+const LATIN_RUN = /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9.,'’&:/_+-]|\s(?=[A-Za-z\u00C0-\u024F0-9]))*/g;
+
+/** Removes every bidi control character (marks, embeddings, overrides, isolates). */
+export function stripBidiControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+/** Wraps Latin runs in a left-to-right isolate. Apply before escaping. */
+export function isolateLatin(text: string): string {
+  return text.replace(LATIN_RUN, (run) => `${LRI}${run}${PDI}`);
+}
+
+/** Makes article text safe for an RTL line: controls stripped, Latin isolated, white space collapsed. */
+export function rtlText(text: string): string {
+  return isolateLatin(stripBidiControls(text).replace(/\s+/g, ' ').trim());
+}

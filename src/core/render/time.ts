@@ -1,0 +1,63 @@
+/**
+ * The alert's time line: Gregorian calendar, explicit digits and an explicit zone, always —
+ * "الخميس 9 مايو 2024، 16:19". Formatters are memoized: building one costs more than using it.
+ */
+
+export interface TimeFormat {
+  readonly timeZone: string;
+  readonly numberingSystem?: 'latn' | 'arab';
+  /** 'day' shows the date only (the source gave no time of day). */
+  readonly precision?: 'minute' | 'day';
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, numberingSystem: 'latn' | 'arab'): Intl.DateTimeFormat {
+  const key = `${timeZone}|${numberingSystem}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('ar', {
+      timeZone, calendar: 'gregory', numberingSystem, hourCycle: 'h23',
+      weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "الخميس 9 مايو 2024، 16:19" (or the date alone) in the given zone and digits. */
+export function formatAlertTime(date: Date, format: TimeFormat): string {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const p of formatter(format.timeZone, format.numberingSystem ?? 'latn').formatToParts(date)) parts[p.type] = p.value;
+  const day = `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+  return format.precision === 'day' ? day : `${day}، ${parts.hour}:${parts.minute}`;
+}
+
+// Arabic names for the zones subscribers and sources most often use; others fall back to Intl.
+const CITY: Readonly<Record<string, string>> = {
+  'Asia/Dubai': 'دبي', 'Asia/Riyadh': 'الرياض', 'Africa/Cairo': 'القاهرة', 'Asia/Baghdad': 'بغداد',
+  'Asia/Damascus': 'دمشق', 'Asia/Beirut': 'بيروت', 'Asia/Amman': 'عمّان', 'Asia/Jerusalem': 'القدس',
+  'Asia/Gaza': 'غزة', 'Asia/Hebron': 'الخليل', 'Asia/Kuwait': 'الكويت', 'Asia/Qatar': 'الدوحة',
+  'Asia/Bahrain': 'المنامة', 'Asia/Muscat': 'مسقط', 'Asia/Aden': 'عدن', 'Africa/Khartoum': 'الخرطوم',
+  'Africa/Tripoli': 'طرابلس', 'Africa/Tunis': 'تونس', 'Africa/Algiers': 'الجزائر', 'Africa/Casablanca': 'الدار البيضاء',
+  'Africa/Nouakchott': 'نواكشوط', 'Africa/Mogadishu': 'مقديشو', 'Africa/Djibouti': 'جيبوتي', 'Europe/Moscow': 'موسكو',
+  'Asia/Yerevan': 'يريفان', 'Asia/Baku': 'باكو', 'Asia/Tbilisi': 'تبليسي', 'Europe/Istanbul': 'إسطنبول',
+  'Asia/Tehran': 'طهران', 'Europe/London': 'لندن', 'Europe/Paris': 'باريس', 'Europe/Berlin': 'برلين',
+  'America/New_York': 'نيويورك', 'UTC': 'غرينتش', 'Etc/UTC': 'غرينتش', 'GMT': 'غرينتش',
+};
+
+/** "(بتوقيت دبي)"-style label for a zone: a city name when known, else Intl's Arabic zone name. */
+export function zoneLabel(timeZone: string): string {
+  const city = CITY[timeZone];
+  if (city) return `بتوقيت ${city}`;
+  let label = labels.get(timeZone);
+  if (label === undefined) {
+    const name = new Intl.DateTimeFormat('ar', { timeZone, timeZoneName: 'long' })
+      .formatToParts(new Date(0)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    label = /^(?:ال)?توقيت/.test(name) ? name : `بتوقيت ${name}`;
+    labels.set(timeZone, label);
+  }
+  return label;
+}
+
+const labels = new Map<string, string>();
