@@ -110,5 +110,8 @@ describe('fake Telegram: messages', () => {
     multipart.set('text', 'متعدد الأجزاء');
     const viaMultipart = await (await fetch(`${fake.apiRoot}/bot${fake.token}/sendMessage`, { method: 'POST', body: multipart })).json();
     expect(viaMultipart).toMatchObject({ ok: true, result: { text: 'متعدد الأجزاء' } });
+    const query = new URLSearchParams({ chat_id: String(reader.id), text: 'عبر GET' });
+    const viaGet = await (await fetch(`${fake.apiRoot}/bot${fake.token}/sendMessage?${query}`)).json();
+    expect(viaGet).toMatchObject({ ok: true, result: { text: 'عبر GET' } });
   });
 });

@@ -1,3 +1,4 @@
+import { SlidingWindow } from './rate-window.js';
 import { fail, type ApiFailure, type ForbidReason } from './replies.js';
 import type { FakeState } from './state.js';
 
@@ -48,9 +49,7 @@ const matches = (filter: MethodFilter, method: string): boolean =>
  */
 export class Faults {
   private rate: (RateLimitOptions & { left: number }) | undefined;
-  /** Times of accepted calls still inside the window, oldest first, from index `head`. */
-  private accepted: number[] = [];
-  private head = 0;
+  private accepted: SlidingWindow | undefined;
   private floodUntil = 0;
   private errors: { left: number; methods: MethodFilter } | undefined;
   private drops: { left: number; methods: MethodFilter } | undefined;
@@ -63,8 +62,7 @@ export class Faults {
   /** 429 with `retry_after` for the next N calls and/or above a rate. Replaces an earlier rateLimit. */
   rateLimit(options: RateLimitOptions): void {
     this.rate = { ...options, left: options.nextCalls ?? 0 };
-    this.accepted = [];
-    this.head = 0;
+    this.accepted = options.aboveRatePerSec === undefined ? undefined : new SlidingWindow(options.windowMs ?? 1000);
   }
 
   /** These chats answer 403 with Telegram's description for `reason` (default 'blocked'). */
@@ -97,8 +95,7 @@ export class Faults {
 
   clear(): void {
     this.rate = this.errors = this.drops = this.delay = undefined;
-    this.accepted = [];
-    this.head = 0;
+    this.accepted = undefined;
     this.floodUntil = 0;
     this.forbids.clear();
     for (const key of Object.keys(this.stats) as (keyof FaultStats)[]) this.stats[key] = 0;
@@ -134,23 +131,17 @@ export class Faults {
       rate.left--;
       return this.limited(retryAfter, now, true);
     }
-    if (rate.aboveRatePerSec !== undefined) {
-      const windowMs = rate.windowMs ?? 1000;
-      while (this.head < this.accepted.length && (this.accepted[this.head] ?? 0) <= now - windowMs) this.head++;
-      if (this.head > 4096) {
-        this.accepted = this.accepted.slice(this.head);
-        this.head = 0;
-      }
-      const max = Math.max(1, Math.floor((rate.aboveRatePerSec * windowMs) / 1000));
-      if (this.accepted.length - this.head >= max) return this.limited(retryAfter, now, true);
+    const window = this.accepted;
+    if (window && rate.aboveRatePerSec !== undefined) {
+      const max = Math.max(1, Math.floor((rate.aboveRatePerSec * window.windowMs) / 1000));
+      if (window.count(now) >= max) return this.limited(retryAfter, now, true);
     }
     return undefined;
   }
 
   /** @internal A matching call went through: it counts toward the rate window. */
   accept(method: string, now: number): void {
-    const rate = this.rate;
-    if (rate?.aboveRatePerSec !== undefined && matches(rate.methods ?? SEND_METHODS, method)) this.accepted.push(now);
+    if (this.accepted && matches(this.rate?.methods ?? SEND_METHODS, method)) this.accepted.add(now);
   }
 
   /** @internal 403 reason for a chat, from a fault or a block. */

@@ -6,12 +6,14 @@ import * as botMethods from './methods-bot.js';
 import * as messageMethods from './methods-messages.js';
 import { pollUntil, Recorder, type CallRecord, type SentMessage } from './recorder.js';
 import { createFakeServer } from './server.js';
+import { Directory } from './people.js';
 import { Simulator, type MemberChange } from './simulate.js';
 import { chatForId, FakeState, type MemberStatus } from './state.js';
 import { UpdateQueue, type UpdateBody } from './updates.js';
 
 export type { CallRecord, SentMessage } from './recorder.js';
-export type { ButtonTap, ChatRef, GroupOptions, MemberChange, UserMessage, UserOptions } from './simulate.js';
+export type { ButtonTap, ChatRef, MemberChange, UserMessage } from './simulate.js';
+export type { GroupOptions, UserOptions } from './people.js';
 export type { FaultStats, MethodFilter, RateLimitOptions, CountOptions } from './faults.js';
 export { SEND_METHODS } from './faults.js';
 export type { ApiFailure, ApiReply, ForbidReason } from './replies.js';
@@ -62,7 +64,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const sim = new Simulator(state, main, deps.callbackQueries);
+  const people = new Directory(state);
+  const sim = new Simulator(state, people, main, deps.callbackQueries);
   const { faults, recorder } = deps;
 
   return {
@@ -73,11 +76,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     faults: faults as Pick<Faults, 'rateLimit' | 'forbid' | 'migrate' | 'serverError' | 'dropConnections' | 'latency' | 'clear' | 'stats'>,
 
     // Users and chats
-    user: sim.user.bind(sim),
-    privateChat: sim.privateChat.bind(sim),
-    group: sim.group.bind(sim),
-    supergroup: sim.supergroup.bind(sim),
-    channel: sim.channel.bind(sim),
+    user: people.user.bind(people),
+    privateChat: people.privateChat.bind(people),
+    group: people.group.bind(people),
+    supergroup: people.supergroup.bind(people),
+    channel: people.channel.bind(people),
     /** Registers bare chat ids (type from the sign) so the bot may send to them. */
     registerChats(ids: Iterable<number>): void {
       for (const id of ids) state.addChat(chatForId(id));

@@ -32,9 +32,11 @@ function target(call: CallContext, deps: FakeDeps, key = 'chat_id'): ChatEntry |
 function outgoing(call: CallContext, entry: ChatEntry, id: number, body: ParsedText, markup: unknown): Message {
   const author = entry.chat.type === 'channel' ? { sender_chat: entry.chat } : { from: botUser(call.bot.info) };
   const keyboard = markup && typeof markup === 'object' && 'inline_keyboard' in markup ? { reply_markup: markup } : {};
+  const preview = call.params['link_preview_options'];
   return {
     message_id: id, date: Math.floor(call.now / 1000), chat: entry.chat, ...author, text: body.text,
     ...(body.entities ? { entities: body.entities } : {}), ...keyboard,
+    ...(preview && typeof preview === 'object' ? { link_preview_options: preview } : {}),
   } as Message;
 }
 

@@ -1,26 +1,12 @@
 import type { Chat, ChatMember, Message, MessageEntity, Update, User } from 'grammy/types';
 import type { BotEntry } from './context.js';
+import type { Directory } from './people.js';
 import type { ForbidReason } from './replies.js';
 import type { FakeState, MemberStatus } from './state.js';
 import type { UpdateBody } from './updates.js';
 
 /** A chat given as its object or its id (the id must be known to the fake). */
 export type ChatRef = Chat | number;
-
-export interface UserOptions {
-  readonly id?: number;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly username?: string;
-  /** 'ar' by default: Tanbih's readers are Arabic speakers. */
-  readonly languageCode?: 'ar' | 'en' | (string & {});
-}
-
-export interface GroupOptions {
-  readonly id?: number;
-  readonly title?: string;
-  readonly username?: string;
-}
 
 export interface UserMessage {
   readonly chat: ChatRef;
@@ -49,59 +35,18 @@ export interface MemberChange {
 }
 
 /**
- * Plays the users: builds users and chats with realistic ids, and turns their actions
+ * Plays the users: turns their actions
  * (messages, button taps, adding or blocking the bot) into Updates for getUpdates.
  */
 export class Simulator {
-  private nextUser = 10_000_001;
-  private nextGroup = 400_000_001;
-  private nextSupergroup = 1_001_000_000_001;
-  private nextChannel = 1_002_000_000_001;
   private nextQuery = 4_000_000_000_000_001n;
 
   constructor(
     private readonly state: FakeState,
+    private readonly people: Directory,
     private readonly bot: BotEntry,
     private readonly callbackQueries: Map<string, boolean>,
   ) {}
-
-  user(o: UserOptions = {}): User {
-    const id = o.id ?? this.nextUser++;
-    return this.state.addUser({
-      id, is_bot: false, first_name: o.firstName ?? 'مستخدم', ...(o.lastName ? { last_name: o.lastName } : {}),
-      ...(o.username ? { username: o.username } : {}), language_code: o.languageCode ?? 'ar',
-    });
-  }
-
-  privateChat(user: User): Chat.PrivateChat {
-    const chat: Chat.PrivateChat = {
-      id: user.id, type: 'private', first_name: user.first_name,
-      ...(user.last_name ? { last_name: user.last_name } : {}), ...(user.username ? { username: user.username } : {}),
-    };
-    this.state.addUser(user);
-    return this.state.addChat(chat).chat as Chat.PrivateChat;
-  }
-
-  group(o: GroupOptions = {}): Chat.GroupChat {
-    const chat: Chat.GroupChat = { id: o.id ?? -this.nextGroup++, type: 'group', title: o.title ?? 'مجموعة الأخبار' };
-    return this.state.addChat(chat).chat as Chat.GroupChat;
-  }
-
-  supergroup(o: GroupOptions = {}): Chat.SupergroupChat {
-    const chat: Chat.SupergroupChat = {
-      id: o.id ?? -this.nextSupergroup++, type: 'supergroup', title: o.title ?? 'نقاش الأخبار',
-      ...(o.username ? { username: o.username } : {}),
-    };
-    return this.state.addChat(chat).chat as Chat.SupergroupChat;
-  }
-
-  channel(o: GroupOptions = {}): Chat.ChannelChat {
-    const chat: Chat.ChannelChat = {
-      id: o.id ?? -this.nextChannel++, type: 'channel', title: o.title ?? 'قناة تنبيه',
-      ...(o.username ? { username: o.username } : {}),
-    };
-    return this.state.addChat(chat).chat as Chat.ChannelChat;
-  }
 
   sendUserMessage(m: UserMessage): Update {
     const entry = this.entry(m.chat);
@@ -157,7 +102,7 @@ export class Simulator {
   private sender(chat: Chat, from: User | undefined): User {
     if (from) return this.state.addUser(from);
     if (chat.type !== 'private') throw new Error(`fake Telegram: say who acts in ${chat.type} ${chat.id} (from: fake.user())`);
-    return this.state.users.get(chat.id) ?? this.user({ id: chat.id, firstName: chat.first_name });
+    return this.state.users.get(chat.id) ?? this.people.user({ id: chat.id, firstName: chat.first_name });
   }
 }
 
