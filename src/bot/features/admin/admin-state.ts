@@ -53,12 +53,20 @@ export function createRedisAdminStateStore(redis: Redis, keyOf: (admin: UserId) 
   };
 }
 
-/** An in-memory store for tests and single-process runs without Redis. */
-export function createMemoryAdminStateStore(): AdminStateStore {
-  const states = new Map<UserId, AdminState>();
+/**
+ * In memory, for the one process that takes Telegram updates (only one may: polling or
+ * webhook), and for tests. A restart drops unfinished drafts, never a started broadcast.
+ */
+export function createMemoryAdminStateStore(now: () => number = Date.now, ttlSec = ADMIN_STATE_TTL_SEC): AdminStateStore {
+  const states = new Map<UserId, { state: AdminState; until: number }>();
   return {
-    get: async (admin) => states.get(admin),
-    set: async (admin, state) => void states.set(admin, state),
+    async get(admin) {
+      const entry = states.get(admin);
+      if (entry && entry.until > now()) return entry.state;
+      states.delete(admin);
+      return undefined;
+    },
+    set: async (admin, state) => void states.set(admin, { state, until: now() + ttlSec * 1000 }),
     clear: async (admin) => void states.delete(admin),
   };
 }

@@ -21,6 +21,11 @@ export interface BroadcastProgressDeps {
   readonly logger: Logger;
   /** Default 3,000 ms. */
   readonly intervalMs?: number;
+  /**
+   * With several processes, only the lease holder edits progress messages (see
+   * src/ingest/redis-lock.ts). Without one, this process always does.
+   */
+  readonly lease?: { acquire(): Promise<boolean>; release(): Promise<void> };
 }
 
 export interface BroadcastProgress {
@@ -30,7 +35,9 @@ export interface BroadcastProgress {
   refresh(id: BroadcastId): Promise<void>;
   /** Watches every broadcast still sending (after a restart). */
   resumeAll(): Promise<number>;
-  stop(): void;
+  /** Looks for running broadcasts every interval (new ones, or after a restart) and watches them. */
+  start(): void;
+  stop(): Promise<void>;
 }
 
 /** Counts → what the message shows. `previous` gives the rate since the last reading. */
@@ -58,6 +65,8 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
   const intervalMs = deps.intervalMs ?? 3000;
   const watches = new Map<BroadcastId, Watch>();
   let stopped = false;
+  let discovery: NodeJS.Timeout | undefined;
+  let holding = false;
 
   async function render(id: BroadcastId, w: Watch): Promise<boolean> {
     const broadcast = await deps.broadcasts.get(id);
@@ -111,27 +120,45 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
     w.timer = setTimeout(() => void tick(id), intervalMs);
   }
 
+  function watch(id: BroadcastId): void {
+    if (stopped || watches.has(id)) return;
+    watches.set(id, { finalReadings: 0, editErrors: 0, busy: false });
+    void tick(id);
+  }
+
+  async function resumeAll(): Promise<number> {
+    const running = (await deps.broadcasts.list(50)).filter((b) => b.state === 'sending' && b.progressMessage);
+    for (const b of running) watch(b.id);
+    return running.length;
+  }
+
   return {
-    watch(id) {
-      if (stopped || watches.has(id)) return;
-      watches.set(id, { finalReadings: 0, editErrors: 0, busy: false });
-      void tick(id);
-    },
+    watch,
+    resumeAll,
     async refresh(id) {
       const w = watches.get(id);
       if (!w) return;
       clearTimeout(w.timer);
       await tick(id);
     },
-    async resumeAll() {
-      const running = (await deps.broadcasts.list(50)).filter((b) => b.state === 'sending' && b.progressMessage);
-      for (const b of running) this.watch(b.id);
-      return running.length;
+    start() {
+      const discover = async (): Promise<void> => {
+        try {
+          holding = deps.lease ? await deps.lease.acquire() : true;
+          if (holding) await resumeAll();
+        } catch (e) {
+          deps.logger.warn({ err: e }, 'broadcast progress: discovery failed');
+        }
+        if (!stopped) discovery = setTimeout(() => void discover(), intervalMs);
+      };
+      void discover();
     },
-    stop() {
+    async stop() {
       stopped = true;
+      clearTimeout(discovery);
       for (const w of watches.values()) clearTimeout(w.timer);
       watches.clear();
+      if (holding && deps.lease) await deps.lease.release();
     },
   };
 }

@@ -23,7 +23,8 @@ export interface BroadcastFeatureDeps extends PanelDeps {
   readonly broadcasts: Pick<BroadcastStore, 'create' | 'get' | 'update'>;
   readonly catalog: TopicCatalog;
   readonly state: AdminStateStore;
-  readonly progress: BroadcastProgress;
+  /** Starts editing the progress message at once; without it, the reporter finds the broadcast on its next look. */
+  readonly progress?: Pick<BroadcastProgress, 'watch' | 'refresh'>;
   readonly clock: Clock;
 }
 
@@ -120,7 +121,7 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
     await deps.broadcasts.update(b.id, { progressMessage: { chatId: asChatId(msg.chat.id), messageId: msg.message_id } });
     await deps.service.start(b.id);
     ctx.logger.info({ broadcastId: b.id, audience: audienceOf(s), breaking: s.breaking }, 'broadcast started');
-    deps.progress.watch(b.id);
+    deps.progress?.watch(b.id);
   });
 
   c.callbackQuery(stopData.filter(), async (ctx) => {
@@ -131,7 +132,7 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
     await deps.service.cancel(b.id);
     ctx.logger.info({ broadcastId: b.id }, 'broadcast cancelled');
     await ctx.answerCallbackQuery({ text: t.stopping });
-    await deps.progress.refresh(b.id);
+    await deps.progress?.refresh(b.id);
   });
 
   return c;

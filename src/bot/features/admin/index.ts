@@ -6,12 +6,13 @@
 import { Composer } from 'grammy';
 import { asUserId } from '../../../core/ids.js';
 import type { Clock } from '../../../core/clock.js';
+import { renderAlert } from '../../../core/render/alert.js';
 import type { RenderAlert } from '../../../delivery/compose.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../../../delivery/ports.js';
 import type { BroadcastStore, ChatStore, FeedStore, SubscriptionStore } from '../../../store/ports.js';
 import type { TopicCatalog } from '../../catalog.js';
 import type { BotContext } from '../../context.js';
-import type { AdminStateStore } from './admin-state.js';
+import { createMemoryAdminStateStore, type AdminStateStore } from './admin-state.js';
 import type { BroadcastProgress } from './broadcast-progress.js';
 import { createBroadcastFeature } from './broadcast.js';
 import { createFeedsFeature } from './feeds.js';
@@ -26,7 +27,8 @@ export { createMemoryAdminStateStore, createRedisAdminStateStore, type AdminStat
 export interface AdminFeaturesDeps {
   readonly adminIds: readonly number[];
   readonly clock: Clock;
-  readonly state: AdminStateStore;
+  /** Admin dialogues in progress. Default: in memory (fine for the one update-taking process). */
+  readonly state?: AdminStateStore;
   readonly chats: Pick<ChatStore, 'stats'>;
   readonly subscriptions: Pick<SubscriptionStore, 'topTopics'>;
   readonly broadcastStore: Pick<BroadcastStore, 'create' | 'get' | 'update'>;
@@ -35,14 +37,23 @@ export interface AdminFeaturesDeps {
   readonly ingest: IngestService;
   readonly broadcasts: BroadcastService;
   readonly stats: DeliveryStats;
-  readonly progress: BroadcastProgress;
-  readonly renderAlert: RenderAlert;
+  /** This process's progress reporter, if it runs one; else the reporter elsewhere finds new broadcasts. */
+  readonly progress?: Pick<BroadcastProgress, 'watch' | 'refresh'>;
+  /** Default: core's renderAlert. */
+  readonly renderAlert?: RenderAlert;
   readonly defaultTimeZone: string;
-  readonly feedDefaultIntervalSec: number;
+  /** Default poll interval for a feed added without one. Default 300 s. */
+  readonly feedDefaultIntervalSec?: number;
 }
 
 /** Creates the admin composer (guard included). */
-export function createAdminFeatures(deps: AdminFeaturesDeps): Composer<BotContext> {
+export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotContext> {
+  const deps = {
+    ...input,
+    state: input.state ?? createMemoryAdminStateStore(() => input.clock().getTime()),
+    renderAlert: input.renderAlert ?? renderAlert,
+    feedDefaultIntervalSec: input.feedDefaultIntervalSec ?? 300,
+  };
   const { guard, admin } = createAdminGuard(deps.adminIds);
 
   admin.command([...ADMIN_COMMANDS], async (ctx, next) => {
@@ -66,7 +77,7 @@ export function createAdminFeatures(deps: AdminFeaturesDeps): Composer<BotContex
   inPrivate.use(
     createBroadcastFeature({
       service: deps.broadcasts, broadcasts: deps.broadcastStore, subscriptions: deps.subscriptions,
-      catalog: deps.catalog, state: deps.state, progress: deps.progress, clock: deps.clock,
+      catalog: deps.catalog, state: deps.state, clock: deps.clock, ...(deps.progress ? { progress: deps.progress } : {}),
     }),
     createFeedsFeature({ feeds: deps.feeds, state: deps.state, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec }),
     createIngestFeature({ ingest: deps.ingest, renderAlert: deps.renderAlert, state: deps.state, defaultTimeZone: deps.defaultTimeZone }),
