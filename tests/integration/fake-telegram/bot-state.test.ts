@@ -74,6 +74,25 @@ describe('fake Telegram: HTML, commands, members, callbacks', () => {
     expect(again.description).toMatch(/query ID is invalid/);
   });
 
+  it('replaces or removes an inline keyboard, refusing an identical one', async () => {
+    const reader = fake.privateChat(fake.user());
+    const follow = { inline_keyboard: [[{ text: 'متابعة', callback_data: 'f:am' }]] };
+    const menu = await api.sendMessage(reader.id, 'أرمينيا', { reply_markup: follow });
+    const same = await refusal(api.editMessageReplyMarkup(reader.id, menu.message_id, { reply_markup: follow }));
+    expect(same.description).toMatch(/message is not modified/);
+    const cleared = await api.editMessageReplyMarkup(reader.id, menu.message_id);
+    expect(cleared).toMatchObject({ text: 'أرمينيا' });
+    expect(fake.message(reader.id, menu.message_id)?.reply_markup).toBeUndefined();
+  });
+
+  it('records a webhook, refuses getUpdates while it is set, and forgets it on deleteWebhook', async () => {
+    await api.setWebhook('https://tanbih.example/telegram');
+    expect(fake.webhook()?.url).toBe('https://tanbih.example/telegram');
+    expect((await refusal(api.getUpdates())).error_code).toBe(409);
+    await api.deleteWebhook();
+    expect(await api.getUpdates()).toEqual([]);
+  });
+
   it('keeps a separate update queue for a second bot token', async () => {
     const other = new Api('42:another-bot-token', { apiRoot: fake.apiRoot });
     expect((await other.getMe()).id).toBe(42);
