@@ -4,6 +4,7 @@
  * also knows free keywords), so the bot never reads catalogue data itself.
  */
 import type { TopicId } from '../core/ids.js';
+import type { TopicMatcher } from '../core/matcher.js';
 import type { Topic, TopicKind } from '../core/topic.js';
 
 /** The picker's categories (دول، مناطق، نزاعات، شخصيات، مواضيع). */
@@ -47,4 +48,13 @@ export function createTopicCatalog(deps: TopicCatalogDeps): TopicCatalog {
     inCategory: (c) => byCategory.get(c) ?? [],
     search: (q, limit) => deps.search(q, limit),
   };
+}
+
+/** The catalogue over a live matcher: built-in topics for the picker, the matcher for look-ups (keywords too) and search. */
+export function catalogFromMatcher(matcher: Pick<TopicMatcher, 'get' | 'searchTopics'>, topics: readonly Topic[]): TopicCatalog {
+  return createTopicCatalog({
+    topics,
+    lookup: (id) => matcher.get(id),
+    search: (query, limit) => matcher.searchTopics(query, limit).map((hit) => hit.topic),
+  });
 }

@@ -10,6 +10,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
 import { apologize } from './error-boundary.js';
+import { createAdminFeatures } from './features/admin/index.js';
 import { createUserFeatures } from './features/index.js';
 import { contextSetup } from './middleware/context-setup.js';
 import { defaultRateLimit, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
@@ -43,9 +44,13 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   safe.use(rateLimit(options.rateLimit ?? defaultRateLimit));
 
   // ── ADMIN FEATURES (issue 6) ───────────────────────────────────────────────────
-  // The admin helper mounts here, before the user features so that admin commands
-  // and admin callback data are claimed first:
-  //   safe.use(createAdminFeatures({ ...narrow slices of deps }));
+  // Mounted before the user features so that admin commands and admin callback data
+  // are claimed first (and refused politely for anyone not in ADMIN_IDS).
+  safe.use(createAdminFeatures({
+    adminIds: deps.adminIds, clock: deps.clock, catalog: deps.catalog, defaultTimeZone: deps.defaultTimeZone,
+    chats: deps.stores.chats, subscriptions: deps.stores.subscriptions, broadcastStore: deps.stores.broadcasts,
+    feeds: deps.stores.feeds, ingest: deps.ingest, broadcasts: deps.broadcasts, stats: deps.stats,
+  }));
   // ── END ADMIN FEATURES ──────────────────────────────────────────────────────────
 
   safe.use(createUserFeatures(deps));

@@ -4,6 +4,7 @@
  */
 import { Composer } from 'grammy';
 import { asChatId } from '../../core/ids.js';
+import type { Evidence } from '../../core/topic.js';
 import type { TopicCatalog } from '../catalog.js';
 import type { BotContext } from '../context.js';
 import { HTML } from '../reply.js';
@@ -11,6 +12,15 @@ import type { NewsService } from '../services/news.js';
 
 /** Keeps the answer far below 4096 characters whatever the article matched. */
 const MAX_LINES = 12;
+
+const ZONE_RANK: Readonly<Record<Evidence['zone'], number>> = { title: 0, lead: 1, body: 2 };
+const MAX_WORDS = 5;
+
+/** The few words that weighed most: title before lead before body, then the most repeated. */
+function strongestWords(evidence: readonly Evidence[]): string[] {
+  const ranked = evidence.filter((e) => !e.weak).toSorted((a, b) => ZONE_RANK[a.zone] - ZONE_RANK[b.zone] || b.count - a.count);
+  return [...new Set(ranked.map((e) => e.text))].slice(0, MAX_WORDS);
+}
 
 export interface WhyFeatureDeps {
   readonly news: Pick<NewsService, 'explain'>;
@@ -25,7 +35,7 @@ export function createWhyFeature(deps: WhyFeatureDeps): Composer<BotContext> {
     const found = await deps.news.explain(asChatId(ctx.chat.id), replied.message_id);
     if (!found) return void (await ctx.reply(ctx.t.why.unknown, HTML));
     const lines = found.matches.slice(0, MAX_LINES).map((m) => {
-      const words = [...new Set(m.evidence.filter((e) => !e.weak).map((e) => e.text))];
+      const words = strongestWords(m.evidence);
       const path = m.path.map((id) => deps.catalog.get(id)?.names[ctx.lang] ?? id);
       return ctx.t.why.line(m.name[ctx.lang], words, path);
     });
