@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { TopicId } from '../core/ids.js';
 import { SUBSCRIPTION_BUCKETS, type Keys } from './keys.js';
 import { splitTopics } from './redis-subscription-store.js';
+import { execAll } from './redis-script.js';
 
 export interface SubscriptionFootprint {
   readonly subscriptions: number;
@@ -21,10 +22,7 @@ async function usage(redis: Redis, keys: readonly string[]): Promise<number> {
   for (let i = 0; i < keys.length; i += 500) {
     const pipe = redis.pipeline();
     for (const key of keys.slice(i, i + 500)) pipe.memory('USAGE', key, 'SAMPLES', '0');
-    for (const [error, bytes] of (await pipe.exec()) ?? []) {
-      if (error) throw error;
-      total += Number(bytes ?? 0);
-    }
+    for (const bytes of await execAll(pipe)) total += Number(bytes ?? 0);
   }
   return total;
 }

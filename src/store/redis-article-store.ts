@@ -10,6 +10,7 @@ import type { Clock } from '../core/clock.js';
 import type { PreparedArticle } from '../core/prepared.js';
 import type { ArticleStore, DuplicateOf } from './ports.js';
 import { isTokenId, isTopicId, type Keys } from './keys.js';
+import { execAll } from './redis-script.js';
 import { decodePrepared, encodePrepared } from './serialize.js';
 
 export interface ArticleRetention {
@@ -79,7 +80,7 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
         const key = keys.latestOf(topic);
         tx.zadd(key, score, id).zremrangebyrank(key, 0, -r.latestPerTopic - 1).expire(key, r.articleTtlSec);
       }
-      await tx.exec();
+      await execAll(tx);
     },
 
     async get(id) {
@@ -100,8 +101,7 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
       const pipe = redis.pipeline();
       for (const band of bands) pipe.zrangebyscore(keys.articleBand(band), since, '+inf');
       const shared = new Map<string, number>();
-      for (const [error, ids] of (await pipe.exec()) ?? []) {
-        if (error) throw error;
+      for (const ids of await execAll(pipe)) {
         for (const id of ids as string[]) shared.set(id, (shared.get(id) ?? 0) + 1);
       }
       // Most shared bands first: the likeliest copies are confirmed before the cap cuts in.
@@ -117,7 +117,7 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
       const field = source.url ?? source.outlet;
       if (field === undefined || !isTokenId(id)) return;
       const key = keys.articleSources(id);
-      await redis.multi().hset(key, field, JSON.stringify(source)).expire(key, r.articleTtlSec).exec();
+      await execAll(redis.multi().hset(key, field, JSON.stringify(source)).expire(key, r.articleTtlSec));
     },
 
     async extraSources(id) {
@@ -144,7 +144,7 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
 
     async rememberMessage(chat, messageId, article) {
       const key = keys.messages(chat, messageId);
-      await redis.multi().hset(key, String(messageId), article).expire(key, r.articleTtlSec).exec();
+      await execAll(redis.multi().hset(key, String(messageId), article).expire(key, r.articleTtlSec));
     },
 
     async articleForMessage(chat, messageId) {

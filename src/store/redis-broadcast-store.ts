@@ -9,7 +9,7 @@ import type { Clock } from '../core/clock.js';
 import type { Broadcast, BroadcastCounters, BroadcastState, BroadcastStore } from './ports.js';
 import { isTokenId, type Keys } from './keys.js';
 import { KeyList } from './key-list.js';
-import { createCheckedWrite, retryConflicts } from './redis-script.js';
+import { createCheckedWrite, execAll, retryConflicts } from './redis-script.js';
 import { compact, decodeBroadcast, encodeBroadcast } from './serialize.js';
 
 export interface RedisBroadcastStoreDeps {
@@ -56,11 +56,12 @@ export function createRedisBroadcastStore({ redis, keys, clock }: RedisBroadcast
         state: 'draft',
         createdAt: clock().getTime(),
       };
-      await redis
-        .multi()
-        .hset(keys.broadcasts(), broadcast.id, encodeBroadcast(broadcast))
-        .zadd(keys.broadcastOrder(), broadcast.createdAt, broadcast.id)
-        .exec();
+      await execAll(
+        redis
+          .multi()
+          .hset(keys.broadcasts(), broadcast.id, encodeBroadcast(broadcast))
+          .zadd(keys.broadcastOrder(), broadcast.createdAt, broadcast.id),
+      );
       return broadcast;
     },
 

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import type { Chat, ChatPatch, ChatStats, ChatStatus, ChatStore, InactiveReason } from './ports.js';
 import type { Keys } from './keys.js';
 import { KeyList } from './key-list.js';
-import { createCheckedWrite, retryConflicts, type Op } from './redis-script.js';
+import { createCheckedWrite, execAll, retryConflicts, type Op } from './redis-script.js';
 import { compact, decodeChat, encodeChat } from './serialize.js';
 import { splitTopics } from './redis-subscription-store.js';
 
@@ -107,6 +107,7 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
     },
 
     migrate(from, to) {
+      if (from === to) return Promise.resolve();
       return retryConflicts<void>('migrate chat', async () => {
         const [fromRead, toRead, fromTopics, toTopics, linkers] = await Promise.all([
           read(from),
@@ -168,11 +169,11 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
     },
 
     async linkChannel(user, channel) {
-      await redis.multi().sadd(keys.userChannels(user), channel).sadd(keys.chatLinkers(channel), user).exec();
+      await execAll(redis.multi().sadd(keys.userChannels(user), channel).sadd(keys.chatLinkers(channel), user));
     },
 
     async unlinkChannel(user, channel) {
-      await redis.multi().srem(keys.userChannels(user), channel).srem(keys.chatLinkers(channel), user).exec();
+      await execAll(redis.multi().srem(keys.userChannels(user), channel).srem(keys.chatLinkers(channel), user));
     },
 
     async channelsOf(user) {

@@ -9,7 +9,7 @@ import type { Clock } from '../core/clock.js';
 import type { Feed, FeedHealth, FeedStore } from './ports.js';
 import { digest, isTokenId, type Keys } from './keys.js';
 import { KeyList } from './key-list.js';
-import { createCheckedWrite, defineScript, retryConflicts } from './redis-script.js';
+import { createCheckedWrite, defineScript, execAll, retryConflicts } from './redis-script.js';
 import { decodeFeed, encodeFeed } from './serialize.js';
 
 export interface RedisFeedStoreDeps {
@@ -63,7 +63,7 @@ export function createRedisFeedStore({ redis, keys, clock, seenCap = 2000 }: Red
 
     async remove(id) {
       if (!isTokenId(id)) return false;
-      const [[, removed] = []] = (await redis.multi().hdel(keys.feeds(), id).unlink(keys.feedHealth(id), keys.feedSeen(id)).exec()) ?? [];
+      const [removed] = await execAll(redis.multi().hdel(keys.feeds(), id).unlink(keys.feedHealth(id), keys.feedSeen(id)));
       return removed === 1;
     },
 
@@ -110,7 +110,7 @@ export function createRedisFeedStore({ redis, keys, clock, seenCap = 2000 }: Red
       const tx = redis.multi();
       if (Object.keys(set).length > 0) tx.hset(key, set);
       if (clear.length > 0) tx.hdel(key, ...clear);
-      await tx.exec();
+      await execAll(tx);
     },
 
     async markSeen(id, itemKeys) {

@@ -3,7 +3,7 @@
  * HASH fields must still hold the values we read, then a list of writes is applied
  * atomically (optimistic concurrency without WATCH, which is unsafe on a shared connection).
  */
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 export type ScriptArg = string | number;
 export type ScriptRunner = (keys: readonly string[], args: readonly ScriptArg[]) => Promise<unknown>;
@@ -75,4 +75,17 @@ export async function retryConflicts<T>(what: string, attempt: () => Promise<{ d
     if (r.done) return r.value;
   }
   throw new Error(`${what}: too many concurrent writes, gave up after ${times} attempts`);
+}
+
+/**
+ * Runs a MULTI or pipeline and returns each command's result; the first failed command
+ * (e.g. WRONGTYPE, which EXEC reports per command rather than by rejecting) throws.
+ */
+export async function execAll(tx: ChainableCommander): Promise<unknown[]> {
+  const replies = await tx.exec();
+  if (replies === null) throw new Error('redis transaction aborted');
+  return replies.map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
 }
