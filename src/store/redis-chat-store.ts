@@ -3,14 +3,14 @@
  * write as every status change (so stats() is one HGETALL), and channel links both ways.
  */
 import type { Redis } from 'ioredis';
-import { asChatId, type ChatId, type UserId } from '../core/ids.js';
+import { asChatId, type ChatId } from '../core/ids.js';
 import type { Clock } from '../core/clock.js';
-import type { Chat, ChatPatch, ChatStats, ChatStatus, ChatStore, InactiveReason } from './ports.js';
+import type { Chat, ChatPatch, ChatStats, ChatStore, InactiveReason } from './ports.js';
 import type { Keys } from './keys.js';
 import { KeyList } from './key-list.js';
 import { createCheckedWrite, execAll, retryConflicts, type Op } from './redis-script.js';
+import { counterOps, migrateChat, statusField } from './chat-migration.js';
 import { compact, decodeChat, encodeChat } from './serialize.js';
-import { splitTopics } from './redis-subscription-store.js';
 
 export interface RedisChatStoreDeps {
   readonly redis: Redis;
@@ -20,16 +20,7 @@ export interface RedisChatStoreDeps {
   readonly defaultTimeZone: string;
 }
 
-const statusField = (s: ChatStatus): string => (s.kind === 'active' ? 'active' : `inactive:${s.reason}`);
 const HMGET_CHUNK = 1000;
-
-/** Counter writes for a chat going from `before` to `after` (undefined: absent). */
-function counterOps(key: number, before: ChatStatus | undefined, after: ChatStatus | undefined): Op[] {
-  const ops: Op[] = [];
-  if (before) ops.push(['HINCRBY', key, statusField(before), -1], ['HINCRBY', key, 'total', -1]);
-  if (after) ops.push(['HINCRBY', key, statusField(after), 1], ['HINCRBY', key, 'total', 1]);
-  return ops;
-}
 
 function applyPatch(chat: Chat, patch: ChatPatch): Chat {
   const { pausedUntil, quietHours, ...rest } = patch;
@@ -107,56 +98,7 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
     },
 
     migrate(from, to) {
-      if (from === to) return Promise.resolve();
-      return retryConflicts<void>('migrate chat', async () => {
-        const [fromRead, toRead, fromTopics, toTopics, linkers] = await Promise.all([
-          read(from),
-          read(to),
-          redis.hget(keys.chatTopics(from), String(from)),
-          redis.hget(keys.chatTopics(to), String(to)),
-          redis.smembers(keys.chatLinkers(from)),
-        ]);
-        const kl = new KeyList();
-        const chats = kl.at(keys.chats());
-        const counters = kl.at(keys.chatCounters());
-        const fromBucket = kl.at(keys.chatTopics(from));
-        const toBucket = kl.at(keys.chatTopics(to));
-        const top = kl.at(keys.topTopics());
-        const ops: Op[] = [];
-        if (fromRead.chat) {
-          const next: Chat = { ...fromRead.chat, id: to, type: 'supergroup' };
-          ops.push(['HDEL', chats, String(from)], ['HSET', chats, String(to), encodeChat(next)]);
-          ops.push(...counterOps(counters, fromRead.chat.status, undefined), ...counterOps(counters, toRead.chat?.status, next.status));
-        }
-        const moved = splitTopics(fromTopics);
-        const already = new Set(splitTopics(toTopics));
-        if (moved.length > 0) {
-          const merged = [...already, ...moved.filter((t) => !already.has(t))];
-          ops.push(['HDEL', fromBucket, String(from)], ['HSET', toBucket, String(to), merged.join(' ')]);
-          for (const t of moved) {
-            const f = kl.at(keys.followers(t));
-            ops.push(['SREM', f, from], ['SADD', f, to]);
-            if (already.has(t)) ops.push(['ZDEC', top, t]);
-          }
-        }
-        for (const user of linkers) {
-          const channels = kl.at(keys.userChannels(Number(user) as UserId));
-          ops.push(['SREM', channels, from], ['SADD', channels, to]);
-          ops.push(['SREM', kl.at(keys.chatLinkers(from)), user], ['SADD', kl.at(keys.chatLinkers(to)), user]);
-        }
-        if (ops.length === 0) return { done: true, value: undefined };
-        const ok = await write(
-          kl.keys,
-          [
-            [chats, String(from), fromRead.json ?? undefined],
-            [chats, String(to), toRead.json ?? undefined],
-            [fromBucket, String(from), fromTopics ?? undefined],
-            [toBucket, String(to), toTopics ?? undefined],
-          ],
-          ops,
-        );
-        return ok ? { done: true, value: undefined } : { done: false };
-      });
+      return migrateChat({ redis, keys, write }, from, to);
     },
 
     async stats(): Promise<ChatStats> {
