@@ -12,6 +12,7 @@ import { chatForId, FakeState, type MemberStatus } from './state.js';
 import { UpdateQueue, type UpdateBody } from './updates.js';
 
 export type { CallRecord, SentMessage } from './recorder.js';
+export { driveUser, type DriverOptions, type UserDriver } from './driver.js';
 export type { ButtonTap, ChatRef, MemberChange, UserMessage } from './simulate.js';
 export type { GroupOptions, UserOptions } from './people.js';
 export type { FaultStats, MethodFilter, RateLimitOptions, CountOptions } from './faults.js';
