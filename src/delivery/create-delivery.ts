@@ -61,12 +61,20 @@ export interface DeliveryDeps {
   readonly sendRatePerSec: number;
   /** config.paidBroadcast: adds allow_paid_broadcast to every send. */
   readonly paidBroadcast: boolean;
-  /** false for the 'bot' role: services and stats only, no workers. Default true. */
-  readonly workers?: boolean;
+  /**
+   * Which workers this process runs: false for the 'bot' role (services and stats only).
+   * Default true (both). An object picks one kind, e.g. `{ fanout: true, send: false }`.
+   */
+  readonly workers?: boolean | { readonly fanout: boolean; readonly send: boolean };
   /** Concurrent sends per process. Default: enough to fill the rate at ~100 ms per call. */
   readonly sendConcurrency?: number;
   /** Default 3000 ms. */
   readonly ingestTimeoutMs?: number;
+  /**
+   * How long a worker's claim on a job lasts without renewal, and so how soon a crashed
+   * process's jobs are picked up again (BullMQ lockDuration and stalledInterval). Default 30 s.
+   */
+  readonly lockDurationMs?: number;
 }
 
 export interface Delivery {
@@ -97,13 +105,18 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const stopKeywords = await wireLiveKeywords(stores.keywords, deps.matcher);
 
   const workers: Worker[] = [];
-  if (deps.workers !== false) {
-    const fanout = new Worker<FanoutJob>(
+  const lock = deps.lockDurationMs ?? 30_000;
+  const common = { connection: deps.redis, prefix: deps.prefix, lockDuration: lock, stalledInterval: lock };
+  const run = typeof deps.workers === 'object' ? deps.workers : { fanout: deps.workers !== false, send: deps.workers !== false };
+  if (run.fanout) {
+    workers.push(new Worker<FanoutJob>(
       FANOUT_QUEUE,
       createFanoutProcessor({ ...stores, queues, ledger, clock, logger, onBroadcastPlanned: broadcasts.planned }),
-      { connection: deps.redis, prefix: deps.prefix, concurrency: 2 },
-    );
-    const send = new Worker<SendJob>(
+      { ...common, concurrency: 2 },
+    ));
+  }
+  if (run.send) {
+    workers.push(new Worker<SendJob>(
       SEND_QUEUE,
       createSendProcessor({
         ...stores,
@@ -117,19 +130,17 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
         onBroadcastSent: broadcasts.settleIfDone,
       }),
       {
-        connection: deps.redis,
-        prefix: deps.prefix,
+        ...common,
         limiter: limiterFor(deps.sendRatePerSec),
         concurrency: deps.sendConcurrency ?? concurrencyFor(deps.sendRatePerSec),
       },
-    );
-    for (const w of [fanout, send]) {
-      w.on('error', (err) => logger.error({ err, queue: w.name }, 'delivery worker error'));
-      w.on('failed', (job, err) => {
-        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error({ err, queue: w.name, jobId: job.id }, 'delivery job failed for good');
-      });
-      workers.push(w);
-    }
+    ));
+  }
+  for (const w of workers) {
+    w.on('error', (err) => logger.error({ err, queue: w.name }, 'delivery worker error'));
+    w.on('failed', (job, err) => {
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error({ err, queue: w.name, jobId: job.id }, 'delivery job failed for good');
+    });
   }
 
   return {

@@ -1,0 +1,122 @@
+/**
+ * Test wiring for the delivery engine: real Redis under a per-file prefix, the real stores,
+ * matcher and article parser, the fake Telegram Bot API over HTTP, and createDelivery.
+ * The child worker process (tests/support/delivery-worker.ts) builds the same wiring.
+ */
+import { readFileSync } from 'node:fs';
+import { Api } from 'grammy';
+import { Redis } from 'ioredis';
+import { builtinTopics } from '../../../src/core/catalog.js';
+import { storyFingerprint } from '../../../src/core/fingerprint.js';
+import type { ArticleInput } from '../../../src/core/input.js';
+import { createMatcher, type TopicMatcher } from '../../../src/core/matcher.js';
+import { parseArticle } from '../../../src/core/parse/index.js';
+import type { PreparedArticle } from '../../../src/core/prepared.js';
+import { escapeHtml } from '../../../src/core/render/escape.js';
+import { ok } from '../../../src/core/result.js';
+import { createDelivery, type Delivery, type DeliveryDeps } from '../../../src/delivery/create-delivery.js';
+import type { Prepare } from '../../../src/delivery/ingest-service.js';
+import { createLogger } from '../../../src/logger.js';
+import { createRedisStores, type RedisStores } from '../../../src/store/index.js';
+
+export const DEFAULT_ZONE = 'Asia/Riyadh';
+export const fixtureText = (): string => readFileSync(new URL('../../fixtures/armenia-withdrawal.txt', import.meta.url), 'utf8');
+export const fixtureInput = (url = 'https://example.com/news/armenia-withdrawal'): ArticleInput => ({ kind: 'text', text: fixtureText(), url, outlet: 'روسيا اليوم' });
+
+/** The pipeline's steps (parse → match → fingerprint) until core's prepareArticle is wired here. */
+export function testPrepare(matcher: TopicMatcher, defaultTimeZone = DEFAULT_ZONE): Prepare {
+  return (input, now) => {
+    const parsed = parseArticle(input, { now, defaultTimeZone });
+    if (!parsed.ok) return parsed;
+    const article = parsed.value;
+    const prepared: PreparedArticle = { article, summary: article.paragraphs.slice(0, 2), matches: matcher.match(article), fingerprint: storyFingerprint(article) };
+    return ok(prepared);
+  };
+}
+
+/** A minimal alert (escaped) until core's renderAlert is wired here. */
+export function testRenderAlert(p: PreparedArticle, options: { timeZone: string }): string {
+  const time = new Intl.DateTimeFormat('ar', { timeZone: options.timeZone, calendar: 'gregory', numberingSystem: 'latn', dateStyle: 'full', timeStyle: 'short' }).format(p.article.publishedAt);
+  return [`🔴 <b>${escapeHtml(p.article.title)}</b>`, '', ...p.summary.map(escapeHtml), '', `🕓 ${escapeHtml(time)}`, p.article.url ? `🔗 <a href="${escapeHtml(p.article.url)}">اقرأ الخبر كاملاً</a>` : ''].join('\n');
+}
+
+export interface Wiring {
+  readonly redis: Redis;
+  readonly stores: RedisStores;
+  readonly matcher: TopicMatcher;
+  readonly delivery: Delivery;
+  readonly clock: { now: number };
+  close(): Promise<void>;
+}
+
+export interface WiringOptions {
+  readonly redisUrl: string;
+  readonly prefix: string;
+  readonly apiRoot: string;
+  readonly token: string;
+  readonly rate?: number;
+  readonly workers?: boolean;
+  readonly concurrency?: number;
+  readonly ingestTimeoutMs?: number;
+  /** Start time of the settable clock (default: real time, advancing). */
+  readonly startAt?: number;
+  readonly lockDurationMs?: number;
+  readonly extra?: Partial<DeliveryDeps>;
+}
+
+/** Builds stores + delivery against Redis and the fake API. */
+export async function wire(o: WiringOptions): Promise<Wiring> {
+  const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
+  const ingestRedis = new Redis(o.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  ingestRedis.on('error', () => undefined);
+  redis.on('error', () => undefined);
+  const offset = o.startAt === undefined ? 0 : o.startAt - Date.now();
+  const clockState = { now: 0 };
+  const clock = (): Date => new Date(clockState.now !== 0 ? clockState.now : Date.now() + offset);
+  const stores = createRedisStores({ redis, prefix: o.prefix, clock, defaultTimeZone: DEFAULT_ZONE });
+  const matcher = createMatcher(builtinTopics());
+  const delivery = await createDelivery({
+    redis,
+    ingestRedis,
+    prefix: o.prefix,
+    api: new Api(o.token, { apiRoot: o.apiRoot }),
+    stores,
+    matcher,
+    prepare: testPrepare(matcher),
+    renderAlert: testRenderAlert,
+    clock,
+    logger: createLogger('silent'),
+    sendRatePerSec: o.rate ?? 1000,
+    paidBroadcast: (o.rate ?? 1000) > 30,
+    workers: o.workers ?? true,
+    sendConcurrency: o.concurrency ?? 20,
+    ingestTimeoutMs: o.ingestTimeoutMs ?? 1500,
+    ...(o.lockDurationMs ? { lockDurationMs: o.lockDurationMs } : {}),
+    ...o.extra,
+  });
+  await delivery.ready();
+  return {
+    redis,
+    stores,
+    matcher,
+    delivery,
+    clock: clockState,
+    async close() {
+      await delivery.close();
+      ingestRedis.disconnect();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/** Registers `count` private chats (ids from `first`) following `topic`, in parallel batches. */
+export async function addFollowers(stores: RedisStores, topic: string, first: number, count: number): Promise<number[]> {
+  const ids = Array.from({ length: count }, (_, i) => first + i);
+  for (let i = 0; i < ids.length; i += 500) {
+    await Promise.all(ids.slice(i, i + 500).map(async (id) => {
+      const chat = await stores.chats.register({ id: id as never, type: 'private', language: 'ar' });
+      await stores.subscriptions.follow(chat.id, topic as never);
+    }));
+  }
+  return ids;
+}

@@ -1,0 +1,26 @@
+/**
+ * A delivery worker process for the crash test: `node --import tsx tests/support/delivery-worker.ts`
+ * with REDIS_URL, DELIVERY_PREFIX, TELEGRAM_API_ROOT, BOT_TOKEN, SEND_RATE_PER_SEC, LOCK_MS in the
+ * environment. Runs the fan-out and send workers; prints "ready" once connected; SIGTERM closes it.
+ */
+import { wire } from '../integration/delivery/harness.js';
+
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`delivery-worker: ${name} is required`);
+  return v;
+};
+
+const w = await wire({
+  redisUrl: env('REDIS_URL'),
+  prefix: env('DELIVERY_PREFIX'),
+  apiRoot: env('TELEGRAM_API_ROOT'),
+  token: env('BOT_TOKEN'),
+  rate: Number(env('SEND_RATE_PER_SEC')),
+  lockDurationMs: Number(process.env.LOCK_MS ?? 30_000),
+  ...(process.env.CONCURRENCY ? { concurrency: Number(process.env.CONCURRENCY) } : {}),
+});
+process.stdout.write('ready\n');
+process.once('SIGTERM', () => {
+  w.close().then(() => process.exit(0), () => process.exit(1));
+});
