@@ -72,7 +72,7 @@ describe('an Arabic reader', () => {
     await h.tap(chat, confirm!.messageId, 'نعم');
     expect(h.fake.message(chat.id, confirm!.messageId)?.text).toContain('1');
     expect(await h.wiring.stores.subscriptions.topicsOf(asChatId(chat.id))).toEqual([]);
-    const other = { ...fixtureInput('https://example.com/news/armenia-2'), text: 'يريفان تعلن انسحاب القوات\n\nأعلنت الحكومة الأرمينية في يريفان اليوم عن اتفاق جديد مع أذربيجان بشأن ترسيم الحدود في جنوب القوقاز، وقال رئيس الوزراء الأرميني إن الاتفاق تاريخي.' };
+    const other = { kind: 'text' as const, url: 'https://example.com/news/armenia-2', text: 'يريفان تعلن انسحاب القوات\n\nأعلنت الحكومة الأرمينية في يريفان اليوم عن اتفاق جديد مع أذربيجان بشأن ترسيم الحدود في جنوب القوقاز، وقال رئيس الوزراء الأرميني إن الاتفاق تاريخي.' };
     await h.wiring.delivery.ingest.ingest(other);
     await h.fake.waitFor(() => h.sentTo(omarChat).find((m) => m.text.includes('يريفان تعلن')), 10_000);
     expect(h.sentTo(chat).filter((m) => m.text.includes('يريفان تعلن'))).toHaveLength(0);
