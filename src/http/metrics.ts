@@ -11,6 +11,8 @@ export interface Metrics {
   readonly delivery: DeliveryMetrics;
   /** The exposition text and its Content-Type. */
   render(): Promise<{ contentType: string; body: string }>;
+  /** Reads queue depths from these stats at each scrape (delivery is built after the metrics it feeds). */
+  trackQueues(stats: Pick<DeliveryStats, 'queueDepths'>): void;
 }
 
 export interface MetricsDeps {
@@ -42,7 +44,7 @@ export function createMetrics(deps: MetricsDeps = {}): Metrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers,
   });
-  const stats = deps.stats;
+  let stats = deps.stats;
   const queueDepth = new Gauge({
     name: 'tanbih_queue_depth',
     help: 'Jobs in the delivery queues, by queue and state.',
@@ -74,6 +76,9 @@ export function createMetrics(deps: MetricsDeps = {}): Metrics {
     delivery,
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+    trackQueues(s) {
+      stats = s;
     },
   };
 }

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArticlesRoute } from '../../../src/http/articles-route.js';
+import { createHealthCheck } from '../../../src/http/health.js';
+import { createMetrics } from '../../../src/http/metrics.js';
+import { createHttpServer, type HttpServer } from '../../../src/http/server.js';
+import { createLogger } from '../../../src/logger.js';
+import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { addFollowers, fixtureText, wire, type Wiring } from '../delivery/harness.js';
+
+const TOKEN = 'pipeline-ingest-token-0123456789';
+const WORDS = ('الحكومة البرلمان الاقتصاد النفط الحدود الجيش المفاوضات الرئيس الوزير الانتخابات الميزانية المعارضة ' +
+  'الاتفاق القمة العاصمة الشركة المصرف الطاقة الزراعة المياه الجامعة المستشفى الطريق الميناء المطار السوق العملة ' +
+  'التضخم الاستثمار التجارة السياحة الثقافة الرياضة المحكمة الدستور الشرطة السلام الأمن اللاجئين المساعدات').split(' ');
+
+/** A distinct article about Armenia: random wording, so no two are the same story. */
+function article(n: number) {
+  const pick = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(Math.random() * WORDS.length)]).join(' ');
+  return {
+    title: `أرمينيا: ${pick(5)} (${n})`,
+    body: `يريفان - قالت الحكومة الأرمينية إن ${pick(25)}.\n\nوأضاف المتحدث أن ${pick(25)} في أرمينيا.`,
+    url: `https://example.com/am/${n}`,
+    outlet: 'وكالة الأنباء',
+  };
+}
+
+describe('POST /articles through the real pipeline and delivery', () => {
+  const prefix = testPrefix('http-pipeline');
+  const metrics = createMetrics();
+  let fake: FakeTelegram;
+  let wiring: Wiring;
+  let http: HttpServer;
+  let base: string;
+  let followers: number[];
+
+  beforeAll(async () => {
+    fake = await startFakeTelegram({ acceptAnyChat: true });
+    wiring = await wire({ redisUrl: REDIS_URL, prefix, apiRoot: fake.apiRoot, token: fake.token, rate: 1000, extra: { metrics: metrics.delivery } });
+    metrics.trackQueues(wiring.delivery.stats);
+    followers = await addFollowers(wiring.stores, 'country:AM', 500_000, 20);
+    const logger = createLogger('silent');
+    http = createHttpServer({
+      articles: createArticlesRoute({ ingest: wiring.delivery.ingest, token: TOKEN, bodyLimitBytes: 1024 * 1024, logger }),
+      health: createHealthCheck({ pingRedis: () => wiring.redis.ping(), stats: wiring.delivery.stats }),
+      metrics,
+      logger,
+    });
+    base = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}`;
+  }, 60_000);
+  afterAll(async () => {
+    await http.close();
+    await wiring.close();
+    const redis = connectRedis();
+    await deleteKeys(redis, prefix);
+    await redis.quit();
+    await fake.close();
+  }, 60_000);
+
+  const post = (body: string, type = 'application/json', query = '') =>
+    fetch(`${base}/articles${query}`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': type } });
+  const alertsTo = (chat: number) => fake.sent(chat).filter((s) => s.method === 'sendMessage');
+
+  it('alerts the followers of Armenia once, and a repeat is a 200 duplicate', async () => {
+    const res = await post(fixtureText(), 'text/plain; charset=utf-8', '?url=https://example.com/news/armenia-withdrawal&outlet=روسيا اليوم');
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { articleId: string; recipients: number; topics: { id: string }[] };
+    expect(body.recipients).toBe(20);
+    expect(body.topics.map((t) => t.id)).toContain('country:AM');
+    await fake.waitFor(() => followers.every((id) => alertsTo(id).length === 1), 15_000);
+    const again = await post(fixtureText(), 'text/plain', '?url=https://example.com/news/armenia-withdrawal');
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ status: 'duplicate', duplicateOf: { articleId: body.articleId } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(followers.every((id) => alertsTo(id).length === 1)).toBe(true);
+  });
+
+  it('escapes HTML and script in a title: followers read it as text', async () => {
+    const res = await post(JSON.stringify({ ...article(1), title: '<script>alert(1)</script> <b>أرمينيا</b> & روسيا' }));
+    expect(res.status).toBe(202);
+    const alert = await fake.waitFor(() => alertsTo(followers[0]!).find((s) => (s.text ?? '').includes('<script>')), 15_000);
+    expect(String(alert.params.text)).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;أرمينيا&lt;/b&gt; &amp; روسيا');
+    // The only bold is our headline, which carries the title's tags as plain text.
+    const text = alert.message?.text ?? '';
+    const bold = (alert.message?.entities ?? []).filter((e) => e.type === 'bold').map((e) => text.slice(e.offset, e.offset + e.length));
+    expect(bold).toEqual(['<script>alert(1)</script> <b>أرمينيا</b> & روسيا']);
+  });
+
+  it('keeps serving through a burst of valid and invalid requests, storing only the valid ones', async () => {
+    const before = (await wiring.stores.articles.latest(undefined, 1000)).length;
+    const requests = Array.from({ length: 200 }, (_, i) => {
+      if (i % 4 === 1) return post('{"title": "أرمينيا", "body": ').then((r) => r.status);
+      if (i % 4 === 2) return post(JSON.stringify({ title: 'أرمينيا' })).then((r) => r.status);
+      if (i % 4 === 3) return post(JSON.stringify(article(1000 + i)), 'text/html').then((r) => r.status);
+      return post(JSON.stringify(article(1000 + i))).then((r) => r.status);
+    });
+    const statuses = await Promise.all(requests);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 415)).toHaveLength(50);
+    expect((await wiring.stores.articles.latest(undefined, 1000)).length - before).toBe(50);
+    await fake.waitFor(() => followers.every((id) => alertsTo(id).length === 52), 30_000);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toContain('tanbih_articles_ingested_total{status="queued"} 52');
+    expect(text).toContain('tanbih_articles_ingested_total{status="duplicate"} 1');
+    expect(text).toMatch(/tanbih_messages_total\{outcome="sent"\} 10[0-9]{2}/);
+    expect(text).toMatch(/tanbih_queue_depth\{queue="send",state="waiting"\} \d+/);
+  }, 60_000);
+});
