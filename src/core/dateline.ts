@@ -67,12 +67,11 @@ function atWall(
 ): DatelineMatch | undefined {
   if (!validDate(date.year, date.month, date.day)) return undefined;
   const [h, m, marker] = time;
-  if (h === undefined || m === undefined) {
-    // A bare date: noon stands for "that day"; the renderer shows the date only.
+  const hour = h === undefined || m === undefined ? undefined : clockHour(Number(h), Number(m), marker);
+  if (hour === undefined) {
+    // A bare date (or one with an impossible time): noon stands for "that day"; the renderer shows the date only.
     return { date: wallTimeToUtc({ ...date, hour: 12, minute: 0 }, ctx.timeZone), precision: 'day', ...span };
   }
-  const hour = clockHour(Number(h), Number(m), marker);
-  if (hour === undefined) return undefined;
   return { date: wallTimeToUtc({ ...date, hour, minute: Number(m) }, ctx.timeZone), precision: 'minute', ...span };
 }
 

@@ -21,7 +21,7 @@ const BOILERPLATE = /^(?:اقرا|طالع|شاهد|تابع|تابعونا|اش
 const STOPWORDS = new Set(('في من علي الي عن ان او ثم قد لا ما لم لن هذا هذه ذلك تلك التي الذي الذين كان كانت مع بعد قبل حتي اذا '
   + 'كما ايضا بين عند كل قال وقال وقالت واضاف اليوم امس هو هي هم انه انها به بها له لها منذ خلال حول ضد لدي غير').split(' '));
 // "موسكو (رويترز) - " or "القاهرة - ": the wire dateline opening a lead, not part of the sentence.
-const LEAD_PREFIX = /^(?:[\p{L}]+\s){0,2}[\p{L}]+\s*(?:\([^()]{2,30}\)\s*)?[-–—]\s+/u;
+const LEAD_PREFIX = /^(?:[\p{L}\p{M}]+\s){0,2}[\p{L}\p{M}]+\s*(?:\([^()]{2,30}\)\s*)?[-–—]\s+/u;
 
 interface Candidate {
   readonly text: string;

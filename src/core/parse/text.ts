@@ -76,10 +76,12 @@ export function parseTextLayout(text: string, ctx: DatelineContext, knownTitle?:
       kinds.set(h.index, 'line');
     }
   }
-  // A credit alone makes a caption only when something follows it in the header: a lone
-  // "عنوان (فيديو)" is a headline.
+  // A credit alone makes a caption only when a dateline or a headline-like line follows it:
+  // "عنوان (فيديو)" above the first body sentence is the headline.
   for (const i of creditOnly) {
-    if (!header.some((h) => h.index > i && kinds.get(h.index) !== 'caption')) kinds.set(i, 'line');
+    const followed = header.some((h) => h.index > i
+      && (kinds.get(h.index) === 'dateline' || (kinds.get(h.index) === 'line' && !h.line.endsWith('.'))));
+    if (!followed) kinds.set(i, 'line');
   }
   // Captions only exist above the headline: a short line after the dateline ends the header.
   const datelineAt = header.find((h) => kinds.get(h.index) === 'dateline')?.index ?? -1;

@@ -38,9 +38,9 @@ function line(prefix: string, text: string, suffix = ''): Line {
   return { html: `${RLM}${prefix}${escapeHtml(safe)}${suffix}`, length: RLM.length + prefix.length + safe.length + suffix.length };
 }
 
-/** "#جنوب_القوقاز": Telegram hashtags are letters, digits and underscores. */
+/** "#جنوب_القوقاز": Telegram hashtags are letters, digits and underscores (harakat would split them). */
 export function hashtag(name: string): string {
-  return `#${name.trim().replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '')}`;
+  return `#${name.trim().replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '')}`;
 }
 
 function sourceLine(prepared: PreparedArticle): Line | undefined {

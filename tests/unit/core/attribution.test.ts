@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findCitedSources } from '../../../src/core/attribution.js';
+
+describe('findCitedSources', () => {
+  it('finds the fixture agencies in order, once each', () => {
+    expect(findCitedSources([
+      'نقلت وكالة "إنترفاكس" للأنباء عن المتحدث باسم الكرملين دميتري بيسكوف قوله اليوم الخميس.',
+      'وذكرت إنترفاكس أن حرس الحدود الروسي سيبقى على حدود أرمينيا.',
+      'ونقلت خدمة سبوتنيك أرمينيا الإخبارية عن سياسي أرميني كبير قوله.',
+      'ونقلت إنترفاكس أيضاً عن بيسكوف القول.',
+    ])).toEqual(['إنترفاكس', 'سبوتنيك أرمينيا']);
+  });
+
+  it.each([
+    ['بحسب رويترز', 'وارتفع خام برنت بحسب رويترز.', 'رويترز'],
+    ['ذكرت سبوتنيك', 'وذكرت سبوتنيك أن الاجتماع انتهى.', 'سبوتنيك'],
+    ['a credit opening the lead', 'القاهرة (رويترز) - قال مسؤول مصري إن المعبر فُتح.', 'رويترز'],
+    ['an adjective between agency and name', 'ونقلت وكالة الأنباء الأردنية "بترا" عن مصادر.', 'بترا'],
+    ['an unknown agency in quotes', 'وقالت صحيفة «الشرق الأوسط» إن الزيارة أُجلت.', 'الشرق الأوسط'],
+  ])('reads %s', (_what, text, name) => {
+    expect(findCitedSources([text])).toEqual([name]);
+  });
+
+  it('ignores outlet names used as ordinary words', () => {
+    expect(findCitedSources(['تعد اللغة العربية لغة رسمية في شبه الجزيرة العربية.'])).toEqual([]);
+  });
+
+  it('leaves out the outlet itself', () => {
+    expect(findCitedSources(['وقالت الجزيرة إن المراسل وصل، ونقلت رويترز عن شهود.'], 'الجزيرة')).toEqual(['رويترز']);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { clip, splitSentences } from '../../../src/core/sentences.js';
+
+describe('splitSentences', () => {
+  it('splits on full stops, ؟ and !', () => {
+    expect(splitSentences('انسحبت القوات. هل انتهى الوجود الروسي؟ لا! بقي حرس الحدود.')).toEqual([
+      'انسحبت القوات.', 'هل انتهى الوجود الروسي؟', 'لا!', 'بقي حرس الحدود.',
+    ]);
+  });
+
+  it('keeps abbreviations and initials inside the sentence', () => {
+    expect(splitSentences('قال د. محمد العلي إن الوضع خطير. وأضاف أ. سامي أن الحل ممكن.')).toEqual([
+      'قال د. محمد العلي إن الوضع خطير.', 'وأضاف أ. سامي أن الحل ممكن.',
+    ]);
+  });
+
+  it('keeps closing quotes with their sentence', () => {
+    expect(splitSentences('قال بيسكوف: «وافق الرئيس على الانسحاب.» ثم غادر القاعة.')).toEqual([
+      'قال بيسكوف: «وافق الرئيس على الانسحاب.»', 'ثم غادر القاعة.',
+    ]);
+    expect(splitSentences('وتابع قائلاً “انتشر جيشنا في خريف 2020.” وانتهى المؤتمر.')).toHaveLength(2);
+  });
+
+  it('ends a sentence at an ellipsis but not at the Arabic semicolon', () => {
+    expect(splitSentences('توقفت المفاوضات… وعاد الوفد إلى القاهرة؛ ثم صدر بيان مشترك.')).toEqual([
+      'توقفت المفاوضات…', 'وعاد الوفد إلى القاهرة؛ ثم صدر بيان مشترك.',
+    ]);
+  });
+
+  it('does not split decimals', () => {
+    expect(splitSentences('ارتفع التضخم إلى 3.5 في المئة. وتراجع الدينار.')).toHaveLength(2);
+  });
+});
+
+describe('clip', () => {
+  it('never cuts inside a word', () => {
+    const text = 'وافق الرئيس على سحب القوات الروسية من مناطق مختلفة في أرمينيا';
+    const clipped = clip(text, 30);
+    expect(clipped.length).toBeLessThanOrEqual(30);
+    expect(clipped.endsWith('…')).toBe(true);
+    expect(text.startsWith(clipped.slice(0, -1))).toBe(true);
+    expect(text[clipped.length - 1]).toBe(' ');
+  });
+});
