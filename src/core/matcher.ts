@@ -48,6 +48,11 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const blockers = new Map<TopicId, Blockers>();
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const parentsOf = (id: TopicId): readonly TopicId[] => compiled.get(id)?.topic.parents ?? [];
+  // Countries and regions are members of their parent regions; cities, people and conflicts are part of theirs.
+  const partOf = (id: TopicId): readonly TopicId[] => {
+    const topic = compiled.get(id)?.topic;
+    return !topic || topic.kind === 'country' || topic.kind === 'region' ? [] : topic.parents;
+  };
 
   for (const decoy of options.decoys ?? builtinDecoys()) {
     const tokens = phraseTokens(decoy);
@@ -93,7 +98,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     match(article) {
       const hits = findHits(article, index, (id) => blockers.get(id));
       const out: TopicMatch[] = [];
-      for (const r of relevantTopics(hits, parentsOf, weights)) {
+      for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;
         if (topic) out.push({ topicId: r.topicId, kind: topic.kind, name: topic.names, score: r.score, evidence: r.evidence, path: r.path });
       }

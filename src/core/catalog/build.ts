@@ -7,11 +7,11 @@ import { asTopicId, type TopicId } from '../ids.js';
 import type { Topic } from '../topic.js';
 import type { RawCatalog, RawCountry } from './raw.js';
 
-/** أرميني → أرميني، أرمينية، أرمينيون، أرمينيين، أرمينيان، أرمينيتان، أرمينيتين (ال is stripped by the matcher). */
+/** أرميني → أرميني، أرمينية، أرمينيون، أرمينيين، أرمينيات، أرمينيان، أرمينيتان، أرمينيتين (ال is stripped by the matcher). */
 export function nisbaForms(masculine: string): string[] {
   const base = masculine.trim();
   if (!base.endsWith('ي') || base.includes(' ')) return [base];
-  return [base, `${base}ة`, `${base}ون`, `${base}ين`, `${base}ان`, `${base}تان`, `${base}تين`];
+  return [base, `${base}ة`, `${base}ون`, `${base}ين`, `${base}ات`, `${base}ان`, `${base}تان`, `${base}تين`];
 }
 
 // Intl names such as "ميانمار (بورما)" or "الكونغو - كينشاسا" are cleaned for display.

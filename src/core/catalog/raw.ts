@@ -14,7 +14,7 @@ export const rawCountrySchema = z.strictObject({
   nameWeak: z.boolean().optional(),
   ar: words,
   en: words,
-  /** Masculine nisba adjectives (أرميني); expanded to ة/ون/ين/ان/تان/تين forms. */
+  /** Masculine nisba adjectives (أرميني); expanded to ة/ون/ين/ات/ان/تان/تين forms. */
   nisba: words,
   weak: words,
   blockers: words,

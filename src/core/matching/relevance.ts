@@ -96,15 +96,24 @@ function evidenceOf(hits: readonly Hit[]): Evidence[] {
   return [...grouped.values()].map(({ e, count }) => ({ ...e, count }));
 }
 
+/** How topics nest. */
+export interface TopicGraph {
+  /** Every parent: evidence flows up all of them. */
+  readonly parentsOf: (id: TopicId) => readonly TopicId[];
+  /**
+   * The parents a topic is part of (Yerevan → Armenia), as opposed to a region it is a
+   * member of (Germany → EU). Only these lend strength to the parent's weak aliases:
+   * يريفان makes الأرمن count for Armenia, but الألماني does not make أوروبا count for the EU.
+   */
+  readonly partOf: (id: TopicId) => readonly TopicId[];
+}
+
 /** The topics the hits make relevant, best first. */
-export function relevantTopics(
-  hits: readonly Hit[],
-  parentsOf: (id: TopicId) => readonly TopicId[],
-  w: RelevanceWeights = DEFAULT_WEIGHTS,
-): Relevant[] {
+export function relevantTopics(hits: readonly Hit[], graph: TopicGraph, w: RelevanceWeights = DEFAULT_WEIGHTS): Relevant[] {
+  const { parentsOf } = graph;
   const strong = new Set<TopicId>();
   for (const h of hits) {
-    if (!h.weak && !h.blocked) for (const a of ancestors(h.topicId, parentsOf).keys()) strong.add(a);
+    if (!h.weak && !h.blocked) for (const a of ancestors(h.topicId, graph.partOf).keys()) strong.add(a);
   }
   const direct = usableHits(hits, strong);
   // Pool each topic's hits with its descendants', remembering the strongest source's path.
