@@ -50,13 +50,23 @@ export function createIngestService(deps: IngestDeps): IngestService {
   const metrics = deps.metrics ?? noMetrics;
   const timeoutMs = deps.timeoutMs ?? 3000;
 
-  const guarded = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+  /**
+   * Runs `work` with a deadline. `live()` turns false once the caller was told it failed, so
+   * the work stops before its next write instead of storing an article after the 503.
+   */
+  const guarded = async <T>(what: string, work: (live: () => boolean) => Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
+    let expired = false;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DeliveryUnavailableError(`${what} timed out after ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => {
+        expired = true;
+        reject(new DeliveryUnavailableError(`${what} timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
     });
+    const running = work(() => !expired);
+    running.catch(() => undefined);
     try {
-      return await Promise.race([work(), timeout]);
+      return await Promise.race([running, timeout]);
     } catch (e) {
       throw e instanceof DeliveryUnavailableError ? e : new DeliveryUnavailableError(`${what} failed`, e);
     } finally {
@@ -91,8 +101,9 @@ export function createIngestService(deps: IngestDeps): IngestService {
         return { status: 'rejected', reason: prepared.error.reason, topics: [], recipients: 0 };
       }
       const p = prepared.value;
-      const outcome = await guarded('storing the article', async () => {
+      const outcome = await guarded('storing the article', async (live) => {
         const assessed = await assess(p);
+        if (!live()) return assessed;
         if (assessed.status === 'duplicate') {
           const dup = assessed.duplicateOf;
           if (dup && dup.articleId === p.article.id) {
@@ -103,7 +114,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
           return assessed;
         }
         await deps.articles.save(p);
-        if (assessed.status === 'queued') await queueFanout(p);
+        if (assessed.status === 'queued' && live()) await queueFanout(p);
         return assessed;
       });
       metrics.ingested(outcome.status);
