@@ -10,9 +10,31 @@
  */
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
+import { Api, GrammyError } from 'grammy';
+import { Redis } from 'ioredis';
+import { catalogFromMatcher } from './bot/catalog.js';
+import { registerCommands } from './bot/commands.js';
+import { createBot } from './bot/create-bot.js';
+import { startPolling, startWebhook, type UpdatesSource } from './bot/run-updates.js';
 import type { CliIo } from './cli/io.js';
 import { type Config, ConfigError, createConfig } from './config.js';
+import { builtinTopics } from './core/catalog.js';
+import type { Clock } from './core/clock.js';
+import { createMatcher } from './core/matcher.js';
+import { prepareArticle } from './core/pipeline.js';
+import { renderAlert } from './core/render/alert.js';
+import { createDelivery } from './delivery/create-delivery.js';
+import { createBroadcastProgress } from './bot/features/admin/index.js';
+import { parseFeed } from './core/parse/feed.js';
+import { createArticlesRoute } from './http/articles-route.js';
+import { createHealthCheck } from './http/health.js';
+import { createMetrics } from './http/metrics.js';
+import { createHttpServer } from './http/server.js';
+import { createFeedPoller } from './ingest/feed-poller.js';
+import { createLeaseKeys } from './ingest/lease-keys.js';
+import { createRedisLease } from './ingest/redis-lock.js';
 import { createLogger, type Logger } from './logger.js';
+import { createRedisStores } from './store/index.js';
 
 export type Role = 'bot' | 'worker' | 'all';
 
@@ -32,6 +54,8 @@ export function parseRole(args: readonly string[]): Role | string {
   return value === 'bot' || value === 'worker' || value === 'all' ? value : `unknown role "${value ?? ''}": use --role bot|worker|all`;
 }
 
+const clock: Clock = () => new Date();
+
 /** One started part of the app, stopped in reverse order of starting. */
 interface Part {
   readonly name: string;
@@ -44,7 +68,12 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Builds and starts the app for a role. On failure, stops what had started and rethrows. */
+/**
+ * Builds and starts the app for a role. Start order: Redis → stores → matcher → delivery
+ * → HTTP server and feed poller → bot. Stop order is the reverse: stop taking updates
+ * (handlers in flight finish), stop HTTP and poller, close delivery (sends in flight
+ * finish), then Redis. On a start failure, what had started is stopped and the error rethrown.
+ */
 export async function startApp(config: Config & { botToken: string }, role: Role, logger: Logger): Promise<App> {
   const parts: Part[] = [];
   const stop = async (): Promise<void> => {
@@ -58,13 +87,84 @@ export async function startApp(config: Config & { botToken: string }, role: Role
     }
   };
   try {
-    // Wiring lands here as the stores, delivery and bot are built (issues 3–5).
-    void config;
+    // Queues and workers block on Redis: BullMQ needs maxRetriesPerRequest null. Ingest gets
+    // its own client that fails at once while Redis is down (answers 503, loses nothing).
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    const ingestRedis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    for (const client of [redis, ingestRedis]) client.on('error', (err) => logger.warn({ err: err.message }, 'redis'));
+    parts.push({ name: 'redis', stop: async () => void (await Promise.all([redis.quit(), ingestRedis.quit()])) });
+
+    const topics = builtinTopics();
+    const builtinIds = new Set<string>(topics.map((t) => t.id));
+    const matcher = createMatcher(topics);
+    const stores = createRedisStores({
+      redis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone,
+      limits: { maxTopicsPerChat: config.maxTopicsPerChat },
+      isCatalogTopic: (id) => builtinIds.has(id),
+      onError: (err) => logger.warn({ err }, 'keyword announcements'),
+    });
+    const metrics = createMetrics();
+    const delivery = await createDelivery({
+      redis, ingestRedis, prefix: config.redisPrefix,
+      api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
+      stores, matcher,
+      prepare: (input, now) => prepareArticle(input, { now, defaultTimeZone: config.defaultTimeZone, matcher }),
+      renderAlert, clock, logger: logger.child({ part: 'delivery' }), metrics: metrics.delivery,
+      sendRatePerSec: config.sendRatePerSec, paidBroadcast: config.paidBroadcast,
+      workers: role !== 'bot',
+    });
+    parts.push({ name: 'delivery', stop: () => delivery.close() });
+    metrics.trackQueues(delivery.stats);
+    let updates: UpdatesSource | undefined;
+
     // ── HTTP SERVER AND FEED POLLER (issue 6) ───────────────────────────────────────
-    // Started for roles 'worker' and 'all'. The admin helper starts them here and
-    // registers their stop with parts.push({ name, stop }) so shutdown stops them after
-    // the bot has stopped taking updates and before delivery and Redis close.
+    // Roles 'worker' and 'all': POST /articles, /healthz, /metrics; the feed poller and the
+    // broadcast progress reporter, each in one process at a time (a lease in Redis).
+    if (role !== 'bot') {
+      const leases = createLeaseKeys(config.redisPrefix);
+      const opsLog = logger.child({ part: 'sources' });
+      const poller = createFeedPoller({
+        feeds: stores.feeds, ingest: delivery.ingest, parseFeed, clock, logger: opsLog,
+        lease: createRedisLease(redis, leases.feedPoller(), 30_000),
+      });
+      const http = createHttpServer({
+        articles: createArticlesRoute({
+          ingest: delivery.ingest, bodyLimitBytes: config.http.bodyLimitBytes, logger: opsLog,
+          isAvailable: () => ingestRedis.status === 'ready', ...(config.ingestToken ? { token: config.ingestToken } : {}),
+        }),
+        health: createHealthCheck({
+          pingRedis: () => redis.ping(), stats: delivery.stats, feeds: () => poller.status(),
+          ...(role === 'all' ? { polling: () => ({ ok: updates !== undefined, detail: updates?.mode ?? 'starting' }) } : {}),
+        }),
+        metrics, logger: opsLog,
+      });
+      const address = await http.listen(config.http.port, config.http.host);
+      opsLog.info({ host: address.address, port: address.port, ingestApi: Boolean(config.ingestToken) }, 'http listening');
+      parts.push({ name: 'http', stop: () => http.close() });
+      poller.start();
+      parts.push({ name: 'feed poller', stop: () => poller.stop() });
+      const progress = createBroadcastProgress({
+        api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }), broadcasts: stores.broadcasts, chats: stores.chats,
+        clock, logger: opsLog, lease: createRedisLease(redis, leases.broadcastProgress(), 15_000),
+      });
+      progress.start();
+      parts.push({ name: 'broadcast progress', stop: () => progress.stop() });
+    }
     // ── END HTTP SERVER AND FEED POLLER ──────────────────────────────────────────────
+
+    if (role !== 'worker') {
+      const bot = createBot(config.botToken, {
+        logger: logger.child({ part: 'bot' }), clock, stores, catalog: catalogFromMatcher(matcher, topics),
+        ingest: delivery.ingest, broadcasts: delivery.broadcasts, stats: delivery.stats,
+        adminIds: config.adminIds, defaultTimeZone: config.defaultTimeZone, learnKeyword: (t) => matcher.add(t),
+      }, { client: { apiRoot: config.telegramApiRoot } });
+      await bot.init();
+      await registerCommands(bot.api).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
+      updates = config.webhook
+        ? await startWebhook(bot, { ...config.webhook, host: config.http.host }, logger)
+        : await startPolling(bot, logger);
+      parts.push({ name: 'updates', stop: () => updates?.stop() ?? Promise.resolve() });
+    }
   } catch (e) {
     await stop();
     throw e;
@@ -94,7 +194,18 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     return 1;
   }
   const logger = createLogger(config.logLevel);
-  const app = await startApp({ ...config, botToken }, role, logger);
+  let app: App;
+  try {
+    app = await startApp({ ...config, botToken }, role, logger);
+  } catch (e) {
+    // Telegram refuses the token (revoked, or from another server): say how to get a good one.
+    if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404)) {
+      io.stderr.write(`Telegram refused BOT_TOKEN (${e.error_code}).\n${TOKEN_HELP}\n`);
+      return 1;
+    }
+    logger.fatal({ err: e }, 'start failed');
+    return 1;
+  }
   logger.info({ role }, 'tanbih started');
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

@@ -1,0 +1,69 @@
+/**
+ * `npm start` as an operator runs it: a real child process pointed at the fake Bot API
+ * (TELEGRAM_API_ROOT) and Redis; it answers /start, and SIGTERM stops it cleanly (exit 0)
+ * in bounded time. A missing or malformed BOT_TOKEN says how to get one.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeTelegram, startFakeTelegram } from '../../support/fake-telegram/index.js';
+import { connectRedis, deleteKeys, REDIS_URL } from '../../support/redis.js';
+
+const prefix = `t-runtime-${randomBytes(3).toString('hex')}`;
+let fake: FakeTelegram;
+
+function start(env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', REDIS_URL, REDIS_PREFIX: prefix, HTTP_PORT: '0', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+beforeAll(async () => {
+  fake = await startFakeTelegram();
+});
+afterAll(async () => {
+  await fake.close();
+  const redis = connectRedis();
+  await deleteKeys(redis, prefix);
+  await redis.quit();
+});
+
+describe('npm start', () => {
+  it('explains how to get a token from @BotFather when BOT_TOKEN is missing or malformed', async () => {
+    const runs = ['', 'not-a-token'].map((token) => start({ BOT_TOKEN: token }));
+    for (const run of runs) {
+      expect(await run.exit).toBe(1);
+      expect(run.output()).toContain('@BotFather');
+    }
+  });
+
+  it('refuses an unknown role', async () => {
+    const run = start({ BOT_TOKEN: fake.token }, ['--role', 'chef']);
+    expect(await run.exit).toBe(2);
+    expect(run.output()).toContain('--role bot|worker|all');
+  });
+
+  it('answers /start through long polling, registers its commands, and stops on SIGTERM with exit 0', async () => {
+    // Real tokens have ≥ 30 characters after the colon; the fake knows its bot by the id alone.
+    const token = `${fake.botInfo.id}:AAE_a_real_looking_token_for_the_fake_api`;
+    const run = start({ BOT_TOKEN: token, TELEGRAM_API_ROOT: fake.apiRoot });
+    const user = fake.user({ firstName: 'مريم' });
+    const chat = fake.privateChat(user);
+    fake.sendUserMessage({ chat, text: '/start' });
+    const welcome = await fake.waitFor(() => fake.sent(chat.id)[0], 20_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}\n--- child output ---\n${run.output()}`);
+    });
+    expect(welcome.text).toContain('أهلًا بك');
+    expect(fake.commands(undefined, 'ar').map((c) => c.command)).toContain('mytopics');
+    const stoppingAt = Date.now();
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    expect(Date.now() - stoppingAt).toBeLessThan(15_000);
+  });
+});
