@@ -7,38 +7,17 @@ import { readFileSync } from 'node:fs';
 import { Api } from 'grammy';
 import { Redis } from 'ioredis';
 import { builtinTopics } from '../../../src/core/catalog.js';
-import { storyFingerprint } from '../../../src/core/fingerprint.js';
 import type { ArticleInput } from '../../../src/core/input.js';
 import { createMatcher, type TopicMatcher } from '../../../src/core/matcher.js';
-import { parseArticle } from '../../../src/core/parse/index.js';
-import type { PreparedArticle } from '../../../src/core/prepared.js';
-import { escapeHtml } from '../../../src/core/render/escape.js';
-import { ok } from '../../../src/core/result.js';
+import { prepareArticle } from '../../../src/core/pipeline.js';
+import { renderAlert } from '../../../src/core/render/alert.js';
 import { createDelivery, type Delivery, type DeliveryDeps } from '../../../src/delivery/create-delivery.js';
-import type { Prepare } from '../../../src/delivery/ingest-service.js';
 import { createLogger } from '../../../src/logger.js';
 import { createRedisStores, type RedisStores } from '../../../src/store/index.js';
 
 export const DEFAULT_ZONE = 'Asia/Riyadh';
 export const fixtureText = (): string => readFileSync(new URL('../../fixtures/armenia-withdrawal.txt', import.meta.url), 'utf8');
 export const fixtureInput = (url = 'https://example.com/news/armenia-withdrawal'): ArticleInput => ({ kind: 'text', text: fixtureText(), url, outlet: 'روسيا اليوم' });
-
-/** The pipeline's steps (parse → match → fingerprint) until core's prepareArticle is wired here. */
-export function testPrepare(matcher: TopicMatcher, defaultTimeZone = DEFAULT_ZONE): Prepare {
-  return (input, now) => {
-    const parsed = parseArticle(input, { now, defaultTimeZone });
-    if (!parsed.ok) return parsed;
-    const article = parsed.value;
-    const prepared: PreparedArticle = { article, summary: article.paragraphs.slice(0, 2), matches: matcher.match(article), fingerprint: storyFingerprint(article) };
-    return ok(prepared);
-  };
-}
-
-/** A minimal alert (escaped) until core's renderAlert is wired here. */
-export function testRenderAlert(p: PreparedArticle, options: { timeZone: string }): string {
-  const time = new Intl.DateTimeFormat('ar', { timeZone: options.timeZone, calendar: 'gregory', numberingSystem: 'latn', dateStyle: 'full', timeStyle: 'short' }).format(p.article.publishedAt);
-  return [`🔴 <b>${escapeHtml(p.article.title)}</b>`, '', ...p.summary.map(escapeHtml), '', `🕓 ${escapeHtml(time)}`, p.article.url ? `🔗 <a href="${escapeHtml(p.article.url)}">اقرأ الخبر كاملاً</a>` : ''].join('\n');
-}
 
 export interface Wiring {
   readonly redis: Redis;
@@ -82,8 +61,8 @@ export async function wire(o: WiringOptions): Promise<Wiring> {
     api: new Api(o.token, { apiRoot: o.apiRoot }),
     stores,
     matcher,
-    prepare: testPrepare(matcher),
-    renderAlert: testRenderAlert,
+    prepare: (input, now) => prepareArticle(input, { now, defaultTimeZone: DEFAULT_ZONE, matcher }),
+    renderAlert,
     clock,
     logger: createLogger('silent'),
     sendRatePerSec: o.rate ?? 1000,
