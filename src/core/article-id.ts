@@ -8,8 +8,15 @@ import { asArticleId, type ArticleId } from './ids.js';
 import { normalizeText } from './normalize.js';
 
 /** 32 hex characters (128 bits of SHA-256): plenty against collisions, short in Redis keys. */
-export function articleId(parts: { readonly url?: string; readonly title: string; readonly paragraphs: readonly string[] }): ArticleId {
+export function articleId(parts: {
+  readonly url?: string;
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  /** normalizeText of each paragraph, when the caller has it already. */
+  readonly normalized?: readonly string[];
+}): ArticleId {
   const url = parts.url ? canonicalUrl(parts.url) : undefined;
-  const key = url ? `url:${url}` : `text:${normalizeText(parts.title)}\n${normalizeText(parts.paragraphs.join('\n'))}`;
+  const body = parts.normalized ?? parts.paragraphs.map(normalizeText);
+  const key = url ? `url:${url}` : `text:${normalizeText(parts.title)}\n${body.join('\n')}`;
   return asArticleId(createHash('sha256').update(key).digest('hex').slice(0, 32));
 }

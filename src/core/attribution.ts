@@ -42,12 +42,13 @@ const DISPLAY = new Map(SPELLINGS);
 /**
  * The agencies `paragraphs` cite, in order of first mention, de-duplicated, in display spelling.
  * `exclude` (the outlet itself) is left out. A "(رويترز)" credit counts only in the first paragraph.
+ * `normalized` (normalizeText of each paragraph) saves the work when the caller has it.
  */
-export function findCitedSources(paragraphs: readonly string[], exclude?: string): string[] {
+export function findCitedSources(paragraphs: readonly string[], exclude?: string, normalized?: readonly string[]): string[] {
   const found: Array<{ at: number; name: string }> = [];
   let offset = 0;
   paragraphs.forEach((paragraph, index) => {
-    const text = normalizeText(paragraph);
+    const text = normalized?.[index] ?? normalizeText(paragraph);
     for (const m of text.matchAll(KNOWN)) found.push({ at: offset + m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
     for (const m of paragraph.matchAll(QUOTED)) {
       const name = (m[1] ?? '').trim();

@@ -111,18 +111,23 @@ function readDayWord(text: string, ctx: DatelineContext): DatelineMatch | undefi
  * Undefined when there is none or it names an impossible date. Throws RangeError on an unknown zone.
  */
 export function findDateline(text: string, ctx: DatelineContext): DatelineMatch | undefined {
-  const normalized = normalizeText(text);
+  return findInNormalized(normalizeText(text), ctx);
+}
+
+function findInNormalized(normalized: string, ctx: DatelineContext): DatelineMatch | undefined {
+  // Every form holds a digit or one of these words; most sentences hold neither.
+  if (!/\d|منذ|قبل|امس|البارحه|اليوم/.test(normalized)) return undefined;
   return readAbsolute(normalized, ctx) ?? readRelative(normalized, ctx) ?? readDayWord(normalized, ctx);
 }
 
 /**
  * Reads `line` as a dateline line: the date must be most of the line (a place name, "آخر تحديث:" or
  * separators may surround it), so a body sentence that merely mentions a date is not taken.
+ * `normalized` saves the work when the caller already has normalizeText(line).
  */
-export function readDatelineLine(line: string, ctx: DatelineContext): DatelineMatch | undefined {
-  const normalized = normalizeText(line);
+export function readDatelineLine(line: string, ctx: DatelineContext, normalized = normalizeText(line)): DatelineMatch | undefined {
   if (normalized.length === 0 || normalized.length > 90) return undefined;
-  const match = findDateline(normalized, ctx);
+  const match = findInNormalized(normalized, ctx);
   if (!match) return undefined;
   const rest = (normalized.slice(0, match.start) + ' ' + normalized.slice(match.end)).match(/[\p{L}\p{N}]+/gu) ?? [];
   return rest.length <= 3 ? match : undefined;

@@ -29,8 +29,9 @@ interface Candidate {
   readonly tokens: ReadonlySet<string>;
 }
 
-const contentTokens = (text: string): Set<string> =>
-  new Set(tokenize(normalizeText(text)).filter((t) => t.length > 2 && !STOPWORDS.has(t)));
+const tokensOf = (normalized: string): Set<string> =>
+  new Set(tokenize(normalized).filter((t) => t.length > 2 && !STOPWORDS.has(t)));
+const contentTokens = (text: string): Set<string> => tokensOf(normalizeText(text));
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let common = 0;
@@ -45,34 +46,44 @@ export function nearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): b
   return common / (a.size + b.size - common) >= 0.6 || common / Math.min(a.size, b.size) >= 0.8;
 }
 
-function candidatesOf(article: Article): Candidate[] {
+/** Summary candidates, and each paragraph's content tokens (for centrality) as a by-product. */
+function candidatesOf(article: Article): { candidates: Candidate[]; paragraphTokens: Set<string>[] } {
   const titleTokens = contentTokens(article.title);
   const captions = (article.captions ?? []).map(contentTokens);
   const datelineCtx = { timeZone: 'UTC', now: article.publishedAt };
   const out: Candidate[] = [];
+  const paragraphTokens: Set<string>[] = [];
   let position = 0;
   for (const paragraph of article.paragraphs) {
+    if (position >= MAX_CANDIDATES) {
+      // Past the candidates only centrality needs the text: one normalization per paragraph.
+      paragraphTokens.push(contentTokens(paragraph));
+      continue;
+    }
+    const own = new Set<string>();
+    paragraphTokens.push(own);
     for (const raw of splitSentences(paragraph)) {
-      if (position >= MAX_CANDIDATES) return out;
       const text = position === 0 ? raw.replace(LEAD_PREFIX, '') : raw;
       position++;
-      const tokens = contentTokens(text);
       const norm = normalizeText(text);
-      if (tokens.size < MIN_TOKENS || BOILERPLATE.test(norm) || readDatelineLine(text, datelineCtx)) continue;
+      const tokens = tokensOf(norm);
+      for (const t of tokens) own.add(t);
+      if (position > MAX_CANDIDATES) continue;
+      if (tokens.size < MIN_TOKENS || BOILERPLATE.test(norm) || readDatelineLine(text, datelineCtx, norm)) continue;
       const jaccardTitle = overlap(tokens, titleTokens) / (tokens.size + titleTokens.size - overlap(tokens, titleTokens));
       if (jaccardTitle >= 0.6 || captions.some((c) => nearDuplicate(c, tokens))) continue;
       if (out.some((c) => nearDuplicate(c.tokens, tokens))) continue;
       out.push({ text, position: out.length, tokens });
     }
   }
-  return out;
+  return { candidates: out, paragraphTokens };
 }
 
 /** Document frequency of each content token over all paragraphs (the centrality signal). */
-function frequencies(article: Article): Map<string, number> {
+function frequencies(paragraphTokens: readonly Set<string>[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const paragraph of article.paragraphs) {
-    for (const t of contentTokens(paragraph)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const tokens of paragraphTokens) {
+    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return counts;
 }
@@ -81,13 +92,13 @@ function frequencies(article: Article): Map<string, number> {
 export function summarize(article: Article, options: SummaryOptions = {}): string[] {
   const maxSentences = options.maxSentences ?? 3;
   const maxChars = options.maxChars ?? 600;
-  const candidates = candidatesOf(article);
+  const { candidates, paragraphTokens } = candidatesOf(article);
   if (candidates.length === 0) {
     // Nothing sentence-like (a one-line brief): its first paragraph, unless that only repeats the headline.
     const first = article.paragraphs.find((p) => normalizeText(p) !== normalizeText(article.title));
     return first ? [clip(first, maxChars)] : [];
   }
-  const df = frequencies(article);
+  const df = frequencies(paragraphTokens);
   const titleTokens = contentTokens(article.title);
   const scored = candidates.map((c) => {
     let central = 0;

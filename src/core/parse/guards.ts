@@ -53,15 +53,34 @@ export function checkRaw(text: string): Result<string, Rejection> {
   return ok(text);
 }
 
+/** Letters for the noise check: ASCII letters, and above U+00BF anything but punctuation, symbols, digits, emoji. */
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  if (c < 0xc0 || (c >= 0x2000 && c <= 0x2bff) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffd) return false;
+  return !(c >= 0x660 && c <= 0x66d) && c !== 0x60c && c !== 0x61b && c !== 0x61f && c !== 0x6d4 && !(c >= 0x6f0 && c <= 0x6f9);
+}
+
 /** Rejects text that is not made of words: mostly symbols/digits, or long unbroken runs (base64, hex). */
 export function checkWords(text: string): Result<string, Rejection> {
-  const visible = text.replace(/\s+/g, '');
-  const letters = visible.match(/\p{L}/gu)?.length ?? 0;
+  // One pass, no allocation: this runs on every input, some of them 2 MB.
+  let visible = 0;
+  let letters = 0;
+  let run = 0;
+  let longRuns = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b) {
+      if (run > 40) longRuns += run;
+      run = 0;
+      continue;
+    }
+    visible++;
+    run++;
+    if (isLetter(c)) letters++;
+  }
   if (letters < 2) return reject('not-text', 'input has no words');
-  if (letters / visible.length < 0.5) return reject('not-text', 'input is mostly symbols or digits, not text');
-  const words = text.match(/\S+/g) ?? [];
+  if (letters / visible < 0.5) return reject('not-text', 'input is mostly symbols or digits, not text');
   // Base64 blobs, minified code and hex dumps are letters without spaces.
-  const longLetters = words.reduce((n, w) => (w.length > 40 ? n + w.length : n), 0);
-  if (longLetters > visible.length / 2) return reject('not-text', 'input is mostly unbroken character runs (noise), not text');
+  if (longRuns > visible / 2) return reject('not-text', 'input is mostly unbroken character runs (noise), not text');
   return ok(text);
 }

@@ -7,6 +7,7 @@ import { articleId } from '../article-id.js';
 import { findCitedSources } from '../attribution.js';
 import type { DatelineMatch } from '../dateline.js';
 import type { ArticleInput } from '../input.js';
+import { normalizeText } from '../normalize.js';
 import { err, ok, type Result } from '../result.js';
 import { clip, splitSentences } from '../sentences.js';
 import { cleanSpace, htmlToParagraphs } from './dom.js';
@@ -85,8 +86,11 @@ export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Art
   if (!drafted.ok) return drafted;
   const draft = drafted.value;
   if (draft.paragraphs.length === 0) return err({ code: 'no-body', reason: 'the article has no body text' });
-  const words = checkWords(draft.paragraphs.join('\n'));
-  if (!words.ok) return words;
+  // Text and JSON bodies were checked whole; extracted HTML and feed text is checked here.
+  if (input.kind === 'html' || input.kind === 'feed-item') {
+    const words = checkWords(draft.paragraphs.join('\n'));
+    if (!words.ok) return words;
+  }
   const title = clip(cleanSpace(draft.title ?? splitSentences(draft.paragraphs[0] ?? '')[0] ?? ''), MAX_TITLE);
   const url = httpUrl(draft.url) ?? httpUrl(input.url);
   const outlet = input.outlet ?? draft.outlet;
@@ -95,14 +99,16 @@ export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Art
     ...(draft.dateline ? { dateline: draft.dateline } : {}),
     ...(draft.paragraphs[0] ? { lead: draft.paragraphs[0] } : {}),
   }, ctx.now, timeZone);
+  // Normalized once, shared by attribution and the id.
+  const normalized = draft.paragraphs.map(normalizeText);
   return ok({
-    id: articleId({ ...(url ? { url } : {}), title, paragraphs: draft.paragraphs }),
+    id: articleId({ ...(url ? { url } : {}), title, paragraphs: draft.paragraphs, normalized }),
     ...(url ? { url } : {}),
     title,
     paragraphs: draft.paragraphs,
     ...time,
     ...(outlet ? { outlet } : {}),
-    citedSources: findCitedSources(draft.paragraphs, outlet),
+    citedSources: findCitedSources(draft.paragraphs, outlet, normalized),
     lang: languageOf(`${title} ${draft.paragraphs.slice(0, 3).join(' ')}`),
     ...(draft.captions.length > 0 ? { captions: draft.captions } : {}),
   });

@@ -65,7 +65,7 @@ export function parseTextLayout(text: string, ctx: DatelineContext, knownTitle?:
   for (const h of header) {
     const repeated = header.some((o) => o.index !== h.index && o.norm === h.norm);
     const credited = CREDIT.test(h.line) && !TERMINAL.test(h.line.replace(CREDIT, '').trim());
-    const match = dateline ? undefined : readDatelineLine(h.line, ctx);
+    const match = dateline ? undefined : readDatelineLine(h.line, ctx, h.norm);
     if (match) {
       dateline = match;
       kinds.set(h.index, 'dateline');
@@ -97,8 +97,8 @@ export function parseTextLayout(text: string, ctx: DatelineContext, knownTitle?:
       titleAt = pick.index;
     }
   }
-  const captions = header.filter((h) => kinds.get(h.index) === 'caption').map((h) => h.line);
-  const uniqueCaptions = captions.filter((c, i) => captions.findIndex((o) => normalizeText(o) === normalizeText(c)) === i);
+  const captionLines = header.filter((h) => kinds.get(h.index) === 'caption');
+  const uniqueCaptions = captionLines.filter((c, i) => captionLines.findIndex((o) => o.norm === c.norm) === i).map((c) => c.line);
   const body = all.map((line, i) => (i === titleAt || kinds.get(i) === 'caption' || kinds.get(i) === 'dateline' ? '' : line));
   return {
     ...(title !== undefined ? { title } : {}),

@@ -1,0 +1,81 @@
+/**
+ * The whole article → alert path (parse, summarize, match, fingerprint, render, per article) over
+ * the canonical fixture and the test articles: plain text, JSON, RSS/Atom/JSON Feed items and an
+ * HTML page. One thread, so one core. `npm run -s bench -- pipeline --json [--rounds N]`.
+ * HTML pages go through Readability and cost far more than the rest, so they are also timed apart.
+ */
+import { readFileSync } from 'node:fs';
+import { builtinTopics } from '../src/core/catalog.js';
+import type { ArticleInput } from '../src/core/input.js';
+import { createMatcher } from '../src/core/matcher.js';
+import { parseFeed } from '../src/core/parse/feed.js';
+import { prepareArticle, type PipelineDeps } from '../src/core/pipeline.js';
+import { renderAlert } from '../src/core/render/alert.js';
+
+const fixtures = new URL('../tests/fixtures/', import.meta.url);
+const read = (name: string): string => readFileSync(new URL(name, fixtures), 'utf8');
+
+function feedItems(name: string): ArticleInput[] {
+  const feed = parseFeed(readFileSync(new URL(`articles/${name}`, fixtures)));
+  if (!feed.ok) throw new Error(`${name}: ${feed.error.reason}`);
+  return feed.value.items.map((item) => ({ kind: 'feed-item', item, ...(feed.value.title ? { outlet: feed.value.title } : {}) }));
+}
+
+function inputs(): { light: ArticleInput[]; html: ArticleInput[] } {
+  const light: ArticleInput[] = [
+    { kind: 'text', text: read('armenia-withdrawal.txt'), timeZone: 'Asia/Dubai' },
+    { kind: 'text', text: read('articles/tunisia-dateline.txt'), timeZone: 'Africa/Tunis' },
+    { kind: 'json', json: read('articles/jordan-article.json') },
+    ...feedItems('gaza-rss.xml'), ...feedItems('lebanon-atom.xml'), ...feedItems('morocco-feed.json'), ...feedItems('uae-windows-1256.xml'),
+  ];
+  return { light, html: [{ kind: 'html', html: read('articles/sudan-page.html') }] };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+function measure(list: readonly ArticleInput[], rounds: number, deps: PipelineDeps): { perSec: number; p50: number; p99: number; count: number } {
+  const times: number[] = [];
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const input of list) {
+      const t0 = performance.now();
+      const prepared = prepareArticle(input, deps);
+      if (!prepared.ok) throw new Error(prepared.error.reason);
+      renderAlert(prepared.value, { timeZone: 'Asia/Riyadh' });
+      times.push(performance.now() - t0);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = times.toSorted((a, b) => a - b);
+  return { perSec: Math.round(times.length / seconds), p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), count: times.length };
+}
+
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+  const roundsArg = args.indexOf('--rounds');
+  const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 400;
+  const deps: PipelineDeps = { now: new Date('2026-01-01T00:00:00Z'), defaultTimeZone: 'Asia/Riyadh', matcher: createMatcher(builtinTopics()) };
+  const { light, html } = inputs();
+  const all = [...light, ...html];
+  measure(all, 30, deps); // warm-up: JIT, Intl formatters
+  const heapBefore = process.memoryUsage().heapUsed;
+  const mixed = measure(all, rounds, deps);
+  const heapAfter = process.memoryUsage().heapUsed;
+  const textAndFeeds = measure(light, rounds, deps);
+  const htmlPages = measure(html, Math.max(20, Math.floor(rounds / 4)), deps);
+  const sentence = 'وقال وزير الخارجية إن المحادثات مع يريفان ستستأنف الأسبوع المقبل في موسكو بحضور الوسطاء. ';
+  const large: ArticleInput = { kind: 'text', text: `محادثات أرمينيا\n\n${Array.from({ length: 1400 }, () => sentence).join('\n\n')}` };
+  const big = measure([large], 10, deps);
+  return {
+    articlesPerSec: mixed.perSec, p99Ms: round3(mixed.p99), p50Ms: round3(mixed.p50), articles: mixed.count,
+    distinctArticles: all.length,
+    textAndFeedItems: { articlesPerSec: textAndFeeds.perSec, p99Ms: round3(textAndFeeds.p99), articles: textAndFeeds.count },
+    htmlPages: { articlesPerSec: htmlPages.perSec, p99Ms: round3(htmlPages.p99), articles: htmlPages.count },
+    words20kMs: round3(big.p50),
+    heapGrowthMb: Math.round(((heapAfter - heapBefore) / 1024 / 1024) * 10) / 10,
+    topics: deps.matcher.topics().length,
+  };
+}
