@@ -1,0 +1,57 @@
+import { PassThrough } from 'node:stream';
+import { Queue } from 'bullmq';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../../src/cli/ingest.js';
+import { asArticleId } from '../../../src/core/ids.js';
+import { FANOUT_QUEUE } from '../../../src/delivery/queues.js';
+import { createRedisStores } from '../../../src/store/index.js';
+import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
+
+const prefix = testPrefix('cli-ingest').replaceAll(':', '-');
+const redis = connectRedis();
+
+function io(stdin = '') {
+  const out = { stdout: '', stderr: '' };
+  const stream = (key: 'stdout' | 'stderr') => {
+    const s = new PassThrough();
+    s.on('data', (c: Buffer) => void (out[key] += c.toString()));
+    return s;
+  };
+  const input = new PassThrough();
+  input.end(stdin);
+  return { out, io: { stdin: input, stdout: stream('stdout'), stderr: stream('stderr'), env: { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' } } };
+}
+
+describe('tanbih ingest <file|->', () => {
+  afterAll(async () => {
+    await deleteKeys(redis, prefix);
+    await redis.quit();
+  });
+
+  it('stores the article in the instance and queues its fan-out', async () => {
+    const { out, io: cli } = io();
+    const code = await run(['--url', 'https://example.com/armenia', '--outlet', 'روسيا اليوم', 'tests/fixtures/armenia-withdrawal.txt'], cli);
+    expect(code).toBe(0);
+    const [status, id] = out.stdout.split(' ');
+    expect(status).toBe('queued');
+    expect(out.stdout).toContain('country:AM');
+    const stores = createRedisStores({ redis, prefix, clock: () => new Date() });
+    expect((await stores.articles.get(asArticleId(id!)))?.article.title).toBe('بوتين يوافق على سحب القوات الروسية من مناطق أرمينية');
+    const fanout = new Queue(FANOUT_QUEUE, { connection: redis, prefix });
+    expect(await fanout.getJobCountByTypes('waiting', 'prioritized', 'delayed')).toBe(1);
+    await fanout.close();
+  });
+
+  it('reads stdin and refuses empty input with exit code 1', async () => {
+    const { out, io: cli } = io('   ');
+    expect(await run(['-'], cli)).toBe(1);
+    expect(out.stdout + out.stderr).toMatch(/rejected/);
+  });
+
+  it('says so when Redis is unreachable (exit 3) and when arguments are wrong (exit 2)', async () => {
+    const { out, io: cli } = io();
+    expect(await run(['tests/fixtures/armenia-withdrawal.txt'], { ...cli, env: { REDIS_URL: 'redis://127.0.0.1:6390' } })).toBe(3);
+    expect(out.stderr).toContain('Redis is unreachable at redis://127.0.0.1:6390');
+    expect(await run([], cli)).toBe(2);
+  });
+});
