@@ -40,6 +40,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
   let leader = false;
   let lastTickAt: number | undefined;
   let lastTickError: string | undefined;
+  let startedAt = 0;
 
   async function tick(): Promise<Map<Feed['id'], PollOutcome>> {
     const outcomes = new Map<Feed['id'], PollOutcome>();
@@ -89,6 +90,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     start() {
       if (running) return;
       running = true;
+      startedAt = deps.clock().getTime();
       loop();
     },
     async stop() {
@@ -100,7 +102,8 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     },
     status() {
       const now = deps.clock().getTime();
-      const onTime = lastTickAt !== undefined && now - lastTickAt < tickMs * 3 + (deps.timeoutMs ?? 15_000);
+      // The first round may still be running just after start.
+      const onTime = now - (lastTickAt ?? startedAt) < tickMs * 3 + (deps.timeoutMs ?? 15_000);
       return {
         ok: running && onTime && lastTickError === undefined,
         detail: { leader, ...(lastTickAt ? { lastTickAt } : {}), ...(lastTickError ? { lastTickError } : {}) },
