@@ -28,7 +28,7 @@ function inputs(): { light: ArticleInput[]; html: ArticleInput[] } {
     { kind: 'json', json: read('articles/jordan-article.json') },
     ...feedItems('gaza-rss.xml'), ...feedItems('lebanon-atom.xml'), ...feedItems('morocco-feed.json'), ...feedItems('uae-windows-1256.xml'),
   ];
-  return { light, html: [{ kind: 'html', html: read('articles/sudan-page.html') }] };
+  return { light, html: [{ kind: 'html', html: read('articles/sudan-page.html') }, { kind: 'html', html: read('articles/qatar-page-divs.html') }] };
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -14,8 +14,10 @@ export interface SummaryOptions {
   readonly maxChars?: number;
 }
 
-/** Only the opening of a long article is a summary candidate; centrality still sees all of it. */
+/** Only the opening of a long article is a summary candidate. */
 const MAX_CANDIDATES = 40;
+/** Centrality reads this many paragraphs: plenty to know what a story keeps returning to. */
+const MAX_CENTRALITY_PARAGRAPHS = 300;
 const MIN_TOKENS = 4;
 const BOILERPLATE = /^(?:اقرا|طالع|شاهد|تابع|تابعونا|اشترك|للمزيد|اضغط|انقر|مواضيع ذات|اخبار ذات|جميع الحقوق|حقوق النشر|المصدر\s*:|read more|related|subscribe|©)/u;
 const STOPWORDS = new Set(('في من علي الي عن ان او ثم قد لا ما لم لن هذا هذه ذلك تلك التي الذي الذين كان كانت مع بعد قبل حتي اذا '
@@ -54,7 +56,7 @@ function candidatesOf(article: Article): { candidates: Candidate[]; paragraphTok
   const out: Candidate[] = [];
   const paragraphTokens: Set<string>[] = [];
   let position = 0;
-  for (const paragraph of article.paragraphs) {
+  for (const paragraph of article.paragraphs.slice(0, MAX_CENTRALITY_PARAGRAPHS)) {
     if (position >= MAX_CANDIDATES) {
       // Past the candidates only centrality needs the text: one normalization per paragraph.
       paragraphTokens.push(contentTokens(paragraph));

@@ -10,6 +10,7 @@ export interface DomElement {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
+  closest(selector: string): DomElement | null;
 }
 
 export interface DomDocument extends DomElement {
@@ -28,13 +29,14 @@ const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, td';
 export const cleanSpace = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /**
- * The text paragraphs of an element: block elements in document order, each once (a block
- * inside another block is skipped); an element with no blocks yields its text split on line breaks.
+ * The text paragraphs of an element: block elements (`blocks`) in document order, each once (a block
+ * inside another block, or inside `skipInside`, is skipped); an element with no blocks yields its
+ * text split on line breaks.
  */
-export function paragraphsOf(root: DomElement): string[] {
+export function paragraphsOf(root: DomElement, blocks = BLOCKS, skipInside?: string): string[] {
   const out: string[] = [];
-  for (const el of root.querySelectorAll(BLOCKS)) {
-    if (el.querySelector(BLOCKS)) continue;
+  for (const el of root.querySelectorAll(blocks)) {
+    if (el.querySelector(blocks) || (skipInside && el.closest(skipInside))) continue;
     const text = cleanSpace(el.textContent ?? '');
     if (text) out.push(text);
   }

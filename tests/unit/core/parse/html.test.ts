@@ -29,4 +29,13 @@ describe('HTML article page', () => {
       .replace(/<meta property="og:url"[^>]*>/, '');
     expect(parseHtmlPage(html).url).toBeUndefined();
   });
+
+  it('finds the story with Readability when the page does not mark its article body', () => {
+    const divs = parseHtmlPage(readFileSync(new URL('../../../fixtures/articles/qatar-page-divs.html', import.meta.url), 'utf8'));
+    expect(divs.title).toBe('قطر تستضيف جولة جديدة من المحادثات بشأن الهدنة');
+    expect(divs.published?.toISOString()).toBe('2024-02-20T14:30:00.000Z');
+    expect(divs.paragraphs[0]).toMatch(/^تستضيف العاصمة القطرية الدوحة/);
+    expect(divs.paragraphs).toHaveLength(5);
+    expect(divs.paragraphs.join(' ')).not.toMatch(/الأكثر قراءة|جميع الحقوق/);
+  });
 });
