@@ -1,0 +1,81 @@
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src/cli/io.js';
+import { run } from '../../../src/cli/preview.js';
+import { validateTelegramHtml } from '../../../src/core/telegram-html.js';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+
+async function preview(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {} };
+  const collect = (s: PassThrough): (() => string) => {
+    const chunks: Buffer[] = [];
+    s.on('data', (c: Buffer) => chunks.push(c));
+    return () => Buffer.concat(chunks).toString('utf8');
+  };
+  const out = collect(io.stdout);
+  const err = collect(io.stderr);
+  io.stdin.end(stdin);
+  const code = await run(args, io as CliIo);
+  return { code, out: out(), err: err() };
+}
+
+describe('tanbih preview', () => {
+  it('prints the canonical alert as a subscriber reads it', async () => {
+    const { code, out } = await preview(['--tz', 'Asia/Dubai', '--outlet', 'الشرق الأوسط', '--url', 'https://example.com/a', fixture('armenia-withdrawal.txt')]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^🔴 بوتين يوافق على سحب القوات الروسية من مناطق أرمينية\n\n/);
+    expect(out).toContain('📰 المصدر: الشرق الأوسط — نقلاً عن إنترفاكس وسبوتنيك أرمينيا');
+    expect(out).toContain('🕓 الخميس 9 مايو 2024، 16:19 (بتوقيت دبي)');
+    expect(out).toContain('🔗 اقرأ الخبر كاملاً: https://example.com/a');
+    expect(out).not.toMatch(/<b>|\u200F/);
+  });
+
+  it('prints one JSON object with --json', async () => {
+    const { code, out } = await preview(['--json', '--tz', 'Asia/Dubai', fixture('armenia-withdrawal.txt')]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      title: 'بوتين يوافق على سحب القوات الروسية من مناطق أرمينية', publishedAt: '2024-05-09T12:19:00.000Z',
+      outlet: null, citedSources: ['إنترفاكس', 'سبوتنيك أرمينيا'],
+    });
+    expect(Array.isArray(result['topics'])).toBe(true);
+    expect(result['summary']).toHaveLength(3);
+    expect(validateTelegramHtml(String(result['html'])).ok).toBe(true);
+  });
+
+  it('reads stdin with "-" and recognizes HTML pages and feeds', async () => {
+    const { out } = await preview(['--json', '-'], '<!doctype html><html><body><article><h1>عنوان</h1><p>أعلنت وزارة الصحة المصرية تسجيل انخفاض في عدد الإصابات خلال الأسبوع الماضي في عدد من المحافظات.</p><p>وقالت الوزارة إن حملات التطعيم ستستمر حتى نهاية الشهر الجاري في جميع المراكز الصحية.</p></article></body></html>');
+    expect(JSON.parse(out)).toMatchObject({ title: 'عنوان' });
+    const feed = await preview(['--json', fixture('articles/gaza-rss.xml')]);
+    expect(feed.out.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('evaluates JSON Lines, one result per line, errors included', async () => {
+    const lines = [
+      JSON.stringify({ id: 'a1', title: 'الأردن يفتح معبر جابر', body: 'أعلنت الحكومة الأردنية إعادة فتح معبر جابر الحدودي مع سوريا أمام حركة الشاحنات.' }),
+      '{"id": "a2", "body": ',
+      JSON.stringify({ id: 'a3', title: 'بلا نص' }),
+    ].join('\n');
+    const { code, out } = await preview(['--jsonl'], `${lines}\n`);
+    expect(code).toBe(0);
+    const results = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(results).toHaveLength(3);
+    expect(results[0]).toMatchObject({ id: 'a1', title: 'الأردن يفتح معبر جابر' });
+    expect(results[1]).toMatchObject({ code: 'malformed-json', error: expect.any(String) });
+    expect(results[2]).toMatchObject({ id: 'a3', code: 'no-body', error: expect.any(String) });
+  });
+
+  it('answers bad arguments with the usage and exit 2', async () => {
+    expect((await preview(['--bogus', 'x'])).code).toBe(2);
+    expect((await preview([])).code).toBe(2);
+    const zone = await preview(['--tz', 'Mars/Olympus', fixture('armenia-withdrawal.txt')]);
+    expect(zone).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown time zone "Mars\/Olympus"[\s\S]*Usage/) });
+  });
+
+  it('answers an unreadable file or a rejected article with a clear error and exit 1', async () => {
+    expect(await preview(['/no/such/article.txt'])).toMatchObject({ code: 1, err: expect.stringMatching(/Cannot read \/no\/such\/article\.txt/) });
+    expect(await preview(['-'], '\u0000\u0001\u0002')).toMatchObject({ code: 1, err: expect.stringMatching(/Rejected \(binary\)/) });
+  });
+});
