@@ -32,7 +32,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const CUE = '(?:[وف]?(?:نقلت|نقل|ذكرت|ذكر|افادت|افاد|قالت|اوردت|اورد|اعلنت|نشرت|اكدت|بحسب|حسب|وفقا ل|نقلا عن|طبقا ل|لوكاله)|وكاله|صحيفه|خدمه|قناه|شبكه|موقع|مراسل)';
 // "الأردنية", "الرسمية": a nisba adjective may sit between "وكالة الأنباء" and the name.
 const FILLER = '(?:\\s+(?:وكاله|صحيفه|خدمه|قناه|شبكه|موقع|الانباء|انباء|للانباء|الاخباريه|عن|ل|ال\\p{L}{2,}يه))*';
-const KNOWN = new RegExp(`${CUE}${FILLER}\\s*["«“']?\\s*(${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})(?![\\p{L}])`, 'gu');
+const KNOWN = new RegExp(`${CUE}${FILLER}\\s*["«“'(]?\\s*(${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})(?![\\p{L}])`, 'gu');
 // Run on the original text so an unknown agency keeps its own spelling.
 const QUOTED = /(?:وكال[ةه]|صحيف[ةه]|خدم[ةه]|قنا[ةه]|شبك[ةه])(?:\s+(?:ال)?[أا]نباء)?(?:\s+ال\p{L}{2,}ي[ةه])?\s*["«“]([^"»”<>\n]{2,40})["»”]/gu;
 const CREDIT = new RegExp(`\\((${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})\\)`, 'gu');

@@ -11,6 +11,7 @@ export interface DomElement {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
   closest(selector: string): DomElement | null;
+  remove(): void;
 }
 
 export interface DomDocument extends DomElement {
@@ -48,6 +49,8 @@ export function paragraphsOf(root: DomElement, blocks = BLOCKS, skipInside?: str
 export function htmlToParagraphs(html: string): string[] {
   // <br> separates lines; linkedom keeps it as an element, so give it a line break first.
   const doc = parseDocument(html.replace(/<br\s*\/?>/gi, '\n'));
+  // Feed content is someone else's HTML: code and embeds are not article text.
+  for (const el of [...doc.querySelectorAll('script, style, noscript, template, iframe, object')]) el.remove();
   return doc.body ? paragraphsOf(doc.body) : [];
 }
 

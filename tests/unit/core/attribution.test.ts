@@ -29,3 +29,9 @@ describe('findCitedSources', () => {
     expect(findCitedSources(['وقالت الجزيرة إن المراسل وصل، ونقلت رويترز عن شهود.'], 'الجزيرة')).toEqual(['رويترز']);
   });
 });
+
+describe('findCitedSources with bracketed names', () => {
+  it('reads an agency abbreviation in brackets', () => {
+    expect(findCitedSources(['وقالت وكالة الأنباء الرسمية (واس) إن الملك استقبل الوفد.'])).toEqual(['واس']);
+  });
+});

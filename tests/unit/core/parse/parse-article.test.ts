@@ -53,6 +53,12 @@ describe('parseArticle', () => {
     expect(a).toMatchObject({ title: 'الأردن يفتح معبر جابر أمام حركة الشاحنات', outlet: 'الغد', url: 'https://jo.example.com/jaber', citedSources: ['بترا'] });
   });
 
+  it('keeps scripts and styles of feed content out of the body', () => {
+    const item = { title: 'عاجل', contentHtml: '<script>var x = "تتبع";</script><style>p{color:red}</style>انفجار في ميناء العقبة صباح اليوم<br>وإصابة عاملين' };
+    const a = article(parseArticle({ kind: 'feed-item', item }, ctx));
+    expect(a.paragraphs).toEqual(['انفجار في ميناء العقبة صباح اليوم', 'وإصابة عاملين']);
+  });
+
   it('takes the first sentence as the headline when there is none', () => {
     const a = article(parseArticle({ kind: 'json', json: { body: 'أعلنت وزارة الصحة تسجيل حالات جديدة. وقالت إن الوضع تحت السيطرة.' } }, ctx));
     expect(a.title).toBe('أعلنت وزارة الصحة تسجيل حالات جديدة.');
