@@ -35,3 +35,13 @@ describe('findCitedSources with bracketed names', () => {
     expect(findCitedSources(['وقالت وكالة الأنباء الرسمية (واس) إن الملك استقبل الوفد.'])).toEqual(['واس']);
   });
 });
+
+describe('findCitedSources and official bodies', () => {
+  it('does not take a ministry described by a nationality for an agency', () => {
+    expect(findCitedSources(['وقالت الخارجية الفرنسية إن السفير استدعي.'])).toEqual([]);
+  });
+
+  it('reads the Lebanese national news agency', () => {
+    expect(findCitedSources(['وقالت الوكالة الوطنية للإعلام إن الغارات استهدفت بلدات جنوبية.'])).toEqual(['الوكالة الوطنية للإعلام']);
+  });
+});
