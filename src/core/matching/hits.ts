@@ -5,7 +5,7 @@
 import type { Article } from '../article.js';
 import type { TopicId, Zone } from '../topic.js';
 import type { PhraseIndex } from './phrase-index.js';
-import { textTokens } from './tokens.js';
+import { textTokens, type TextTokens } from './tokens.js';
 import { tokenVariants } from './variants.js';
 
 /** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
@@ -14,10 +14,10 @@ export interface Hit {
   readonly zone: Zone;
   readonly para: number;
   readonly pos: number;
-  /** The article's own words. */
-  readonly text: string;
-  /** The normalized alias, to group evidence. */
-  readonly key: string;
+  /** One past the last token of the hit. */
+  readonly end: number;
+  /** The zone's written and normalized tokens: evidence quotes them only for topics that fire. */
+  readonly tokens: TextTokens;
   readonly weak: boolean;
   readonly blocked: boolean;
 }
@@ -50,25 +50,36 @@ function* zones(article: Article): Generator<{ zone: Zone; para: number; text: s
   for (const [para, text] of article.paragraphs.entries()) yield { zone: para === 0 ? 'lead' : 'body', para, text };
 }
 
-/** Every alias hit in the article's title, lead and body, blockers applied. */
+/** The article's own words for a hit (a ligature that expanded to several tokens is quoted once). */
+export function hitText(h: Hit): string {
+  return h.tokens.surface.slice(h.pos, h.end).filter((w, k, all) => all[k - 1] !== w).join(' ');
+}
+
+/** The normalized alias of a hit, to group evidence. */
+export function hitKey(h: Hit): string {
+  return h.tokens.norm.slice(h.pos, h.end).join(' ');
+}
+
+/** Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in reading order. */
 export function findHits(
   article: Article,
   index: PhraseIndex,
   blockersOf: (id: TopicId) => Blockers | undefined,
-): Hit[] {
-  const hits: Hit[] = [];
+): Map<TopicId, Hit[]> {
+  const byTopic = new Map<TopicId, Hit[]>();
   for (const { zone, para, text } of zones(article)) {
-    const { norm, surface } = textTokens(text);
-    for (const found of index.scan(norm)) {
-      const written = surface.slice(found.start, found.end).filter((w, k, all) => all[k - 1] !== w).join(' ');
-      const key = norm.slice(found.start, found.end).join(' ');
+    const tokens = textTokens(text);
+    for (const found of index.scan(tokens.norm)) {
       for (const entry of found.entries) {
         if (entry.topicId === undefined) continue;
         const blockers = blockersOf(entry.topicId);
-        const blocked = blockers !== undefined && isBlocked(norm, found.start, found.end, blockers);
-        hits.push({ topicId: entry.topicId, zone, para, pos: found.start, text: written, key, weak: entry.weak, blocked });
+        const blocked = blockers !== undefined && isBlocked(tokens.norm, found.start, found.end, blockers);
+        const hit: Hit = { topicId: entry.topicId, zone, para, pos: found.start, end: found.end, tokens, weak: entry.weak, blocked };
+        const list = byTopic.get(entry.topicId);
+        if (list) list.push(hit);
+        else byTopic.set(entry.topicId, [hit]);
       }
     }
   }
-  return hits;
+  return byTopic;
 }

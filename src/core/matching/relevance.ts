@@ -11,7 +11,7 @@
  * topic discussed across many paragraphs; never one passing mention deep in the body.
  */
 import type { Evidence, TopicId } from '../topic.js';
-import type { Hit } from './hits.js';
+import { hitKey, hitText, type Hit } from './hits.js';
 
 export interface RelevanceWeights {
   readonly title: number;
@@ -35,43 +35,52 @@ export interface Relevant {
 export function scoreHits(hits: readonly Hit[], w: RelevanceWeights = DEFAULT_WEIGHTS): number {
   let title = 0;
   let lead = 0;
-  const bodyParas = new Set<number>();
+  let bodyParas = 0;
+  // Pooled hits may come out of reading order, so a Set still guards the count; the
+  // `lastPara` check keeps it from being touched for runs of hits in one paragraph.
+  let lastPara = -1;
+  const seen = new Set<number>();
   for (const h of hits) {
     if (h.zone === 'title') title = w.title;
     else if (h.zone === 'lead') lead += 1;
-    else bodyParas.add(h.para);
+    else if (h.para !== lastPara) {
+      lastPara = h.para;
+      if (!seen.has(h.para)) {
+        seen.add(h.para);
+        bodyParas += 1;
+      }
+    }
   }
   const leadScore = lead === 0 ? 0 : w.lead + w.extra * Math.min(lead - 1, 2);
-  const bodyScore = bodyParas.size === 0 ? 0 : Math.min(w.bodyCap, w.body + w.extra * (bodyParas.size - 1));
+  const bodyScore = bodyParas === 0 ? 0 : Math.min(w.bodyCap, w.body + w.extra * (bodyParas - 1));
   return title + leadScore + bodyScore;
 }
 
 /**
- * Drops what must not count: a topic whose hits are mostly blocked (or blocked in the
- * title) is about something else altogether; otherwise only its blocked hits go.
- * Weak hits stay only for topics in `strong` (a strong alias here or below).
+ * What counts of one topic's hits: none when they are mostly blocked (or blocked in the
+ * title: the text is about something else altogether), else the unblocked ones; weak
+ * hits only when `hasStrong` says a strong alias of the topic (or a part of it) is there.
  */
-function usableHits(hits: readonly Hit[], strong: ReadonlySet<TopicId>): Map<TopicId, Hit[]> {
-  const byTopic = new Map<TopicId, Hit[]>();
-  for (const h of hits) {
-    const list = byTopic.get(h.topicId);
-    if (list) list.push(h);
-    else byTopic.set(h.topicId, [h]);
+function usable(list: readonly Hit[], hasStrong: () => boolean): readonly Hit[] {
+  let blocked = 0;
+  let weak = 0;
+  let titleBlocked = false;
+  for (const h of list) {
+    if (h.weak) weak += 1;
+    if (!h.blocked) continue;
+    blocked += 1;
+    titleBlocked ||= h.zone === 'title';
   }
-  const usable = new Map<TopicId, Hit[]>();
-  for (const [id, list] of byTopic) {
-    const blocked = list.filter((h) => h.blocked);
-    const free = list.filter((h) => !h.blocked && (!h.weak || strong.has(id)));
-    const titleBlocked = blocked.some((h) => h.zone === 'title');
-    if (blocked.length > 0 && (titleBlocked || blocked.length >= list.length - blocked.length)) continue;
-    if (free.length > 0) usable.set(id, free);
-  }
-  return usable;
+  if (blocked > 0 && (titleBlocked || blocked >= list.length - blocked)) return [];
+  if (blocked === 0 && weak === 0) return list;
+  const strong = weak > 0 && hasStrong();
+  return list.filter((h) => !h.blocked && (!h.weak || strong));
 }
 
 /** Every ancestor of `id` (itself first) with the path from `id` up to it; shortest path wins. */
 function ancestors(id: TopicId, parentsOf: (id: TopicId) => readonly TopicId[]): Map<TopicId, TopicId[]> {
   const paths = new Map<TopicId, TopicId[]>([[id, [id]]]);
+  if (parentsOf(id).length === 0) return paths; // free keywords: the common case by far
   const queue: TopicId[] = [id];
   for (let i = 0; i < queue.length; i += 1) {
     const current = queue[i] as TopicId;
@@ -88,10 +97,10 @@ function ancestors(id: TopicId, parentsOf: (id: TopicId) => readonly TopicId[]):
 function evidenceOf(hits: readonly Hit[]): Evidence[] {
   const grouped = new Map<string, { e: Omit<Evidence, 'count'>; count: number }>();
   for (const h of hits) {
-    const k = `${h.topicId}|${h.zone}|${h.key}`;
+    const k = `${h.topicId}|${h.zone}|${hitKey(h)}`;
     const g = grouped.get(k);
     if (g) g.count += 1;
-    else grouped.set(k, { e: { text: h.text, topicId: h.topicId, zone: h.zone, weak: h.weak }, count: 1 });
+    else grouped.set(k, { e: { text: hitText(h), topicId: h.topicId, zone: h.zone, weak: h.weak }, count: 1 });
   }
   return [...grouped.values()].map(({ e, count }) => ({ ...e, count }));
 }
@@ -108,33 +117,62 @@ export interface TopicGraph {
   readonly partOf: (id: TopicId) => readonly TopicId[];
 }
 
-/** The topics the hits make relevant, best first. */
-export function relevantTopics(hits: readonly Hit[], graph: TopicGraph, w: RelevanceWeights = DEFAULT_WEIGHTS): Relevant[] {
+// A pure parent (a region named directly and through its members) gets its own hits merged
+// into the pool; a topic with parents already has them there.
+function mergeOwn(pooled: Map<number, Hit>, own: readonly Hit[]): Hit[] {
+  for (const h of own) pooled.set(h.para * 1_000_000 + h.pos, h);
+  return [...pooled.values()];
+}
+
+/** The topics the hits (grouped by topic, in reading order) make relevant, best first. */
+export function relevantTopics(
+  hitsByTopic: ReadonlyMap<TopicId, readonly Hit[]>,
+  graph: TopicGraph,
+  w: RelevanceWeights = DEFAULT_WEIGHTS,
+): Relevant[] {
   const { parentsOf } = graph;
-  const strong = new Set<TopicId>();
-  for (const h of hits) {
-    if (!h.weak && !h.blocked) for (const a of ancestors(h.topicId, graph.partOf).keys()) strong.add(a);
+  // Topics with a strong unblocked hit, and what they are part of; built only if a weak hit needs it.
+  let strong: Set<TopicId> | undefined;
+  const hasStrong = (id: TopicId): boolean => {
+    if (!strong) {
+      strong = new Set();
+      for (const [topic, list] of hitsByTopic) {
+        if (list.some((h) => !h.weak && !h.blocked)) for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
+      }
+    }
+    return strong.has(id);
+  };
+  const direct = new Map<TopicId, { hits: readonly Hit[]; score: number }>();
+  for (const [id, list] of hitsByTopic) {
+    const hits = usable(list, () => hasStrong(id));
+    if (hits.length > 0) direct.set(id, { hits, score: scoreHits(hits, w) });
   }
-  const direct = usableHits(hits, strong);
   // Pool each topic's hits with its descendants', remembering the strongest source's path.
-  const pools = new Map<TopicId, { hits: Map<string, Hit>; best: number; path: TopicId[] }>();
-  for (const [source, list] of direct) {
-    const own = scoreHits(list, w);
+  // Topics with no parents (free keywords, mostly) skip pooling.
+  const pools = new Map<TopicId, { hits: Map<number, Hit>; best: number; path: TopicId[] }>();
+  for (const [source, { hits, score }] of direct) {
+    if (parentsOf(source).length === 0) continue;
     for (const [target, path] of ancestors(source, parentsOf)) {
       let pool = pools.get(target);
       if (!pool) pools.set(target, (pool = { hits: new Map(), best: -1, path }));
-      for (const h of list) pool.hits.set(`${h.para}:${h.pos}`, h);
-      if (own > pool.best || (own === pool.best && path.length < pool.path.length)) {
-        pool.best = own;
+      for (const h of hits) pool.hits.set(h.para * 1_000_000 + h.pos, h);
+      if (score > pool.best || (score === pool.best && path.length < pool.path.length)) {
+        pool.best = score;
         pool.path = path;
       }
     }
   }
   const out: Relevant[] = [];
+  for (const [source, { hits, score }] of direct) {
+    if (pools.has(source) || score < w.threshold) continue;
+    out.push({ topicId: source, score, evidence: evidenceOf(hits), path: [source] });
+  }
   for (const [topicId, pool] of pools) {
-    const list = [...pool.hits.values()];
+    const own = direct.get(topicId);
+    const list = own ? mergeOwn(pool.hits, own.hits) : [...pool.hits.values()];
+    const path = own && own.score >= pool.best ? [topicId] : pool.path;
     const score = scoreHits(list, w);
-    if (score >= w.threshold) out.push({ topicId, score, evidence: evidenceOf(list), path: pool.path });
+    if (score >= w.threshold) out.push({ topicId, score, evidence: evidenceOf(list), path });
   }
   return out.toSorted((a, b) => b.score - a.score || a.path.length - b.path.length);
 }

@@ -16,15 +16,20 @@ const WRITTEN_WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu;
 
 /** Tokenizes `text` into parallel normalized and written forms. */
 export function textTokens(text: string): TextTokens {
-  const norm: string[] = [];
+  const norm = tokenize(normalizeText(text));
+  const written = text.match(WRITTEN_WORD) ?? [];
+  // Usually one written word is one token: normalize the paragraph once and pair them up.
+  if (written.length === norm.length) return { norm, surface: written };
+  // Otherwise (a ligature such as ﷺ expands to words, a word is only punctuation …) go word by word.
+  const pairedNorm: string[] = [];
   const surface: string[] = [];
-  for (const written of text.match(WRITTEN_WORD) ?? []) {
-    for (const token of tokenize(normalizeText(written))) {
-      norm.push(token);
-      surface.push(written);
+  for (const word of written) {
+    for (const token of tokenize(normalizeText(word))) {
+      pairedNorm.push(token);
+      surface.push(word);
     }
   }
-  return { norm, surface };
+  return { norm: pairedNorm, surface };
 }
 
 /** Normalizes a phrase (alias, blocker, keyword) into the tokens the index uses. */
