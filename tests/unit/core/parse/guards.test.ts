@@ -23,6 +23,13 @@ describe('input guards', () => {
     expect(code(checkText('ضجيج '.repeat(MAX_INPUT_BYTES / 4)))).toBe('too-large');
   });
 
+  it('rejects a megabyte of random characters as noise, quickly', () => {
+    let seed = 42;
+    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const noise = Array.from({ length: 1_000_000 }, () => String.fromCharCode(32 + Math.floor(random() * 95))).join('');
+    expect(code(checkText(noise))).toBe('not-text');
+  });
+
   it('rejects binary bytes and invalid UTF-8 when decoding', () => {
     expect(code(decodeUtf8(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a])))).toBe('binary');
     expect(code(decodeUtf8(new Uint8Array([0xd8, 0xae, 0xff, 0xfe, 0xd8])))).toBe('binary');
