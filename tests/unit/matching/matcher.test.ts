@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { builtinTopics } from '../../../src/core/catalog.js';
+import { asTopicId } from '../../../src/core/ids.js';
+import { keywordTopic } from '../../../src/core/keyword-topic.js';
+import { createMatcher } from '../../../src/core/matcher.js';
+import { tokenVariants } from '../../../src/core/matching/variants.js';
+import type { TopicMatch } from '../../../src/core/topic.js';
+import { article } from './support.js';
+
+const matcher = createMatcher(builtinTopics());
+const ids = (matches: readonly TopicMatch[]): string[] => matches.map((m) => m.topicId);
+const filler = 'وتواصلت الاجتماعات طوال اليوم بين الوفود المشاركة دون الإعلان عن نتائج نهائية.';
+
+describe('matching words, not substrings', () => {
+  it('does not find روسيا inside بيدروسيان', () => {
+    const matches = matcher.match(article('المخرج بيدروسيان يفتتح مهرجان الأفلام القصيرة', [filler]));
+    expect(ids(matches)).not.toContain('country:RU');
+  });
+
+  it('strips clitics in order (و/ف, then ب/ل/ك, then ال; لل) and keeps at least three letters', () => {
+    expect(tokenVariants('وبارمينيا')).toContain('ارمينيا');
+    expect(tokenVariants('والارمينيه')).toEqual(['والارمينيه', 'الارمينيه', 'ارمينيه']);
+    expect(tokenVariants('للنفط')).toEqual(['للنفط', 'النفط', 'نفط']);
+    expect(tokenVariants('ليبيا')[0]).toBe('ليبيا');
+    expect(tokenVariants('بال')).toEqual(['بال']);
+    expect(tokenVariants('washington')).toEqual(['washington']);
+  });
+
+  it('finds a country behind its prepositions and conjunctions', () => {
+    const matches = matcher.match(article('وفد أوروبي يصل إلى وبأرمينيا', [filler]));
+    expect(ids(matches)).toContain('country:AM');
+  });
+
+  it('prefers the longest alias: جنوب السودان is South Sudan, not Sudan', () => {
+    const matches = matcher.match(article('رئيس جنوب السودان يعلن تعديلاً وزارياً واسعاً', [filler]));
+    expect(ids(matches)).toContain('country:SS');
+    expect(ids(matches)).not.toContain('country:SD');
+  });
+
+  it('hides outlet names: روسيا اليوم is a channel, not Russia', () => {
+    const matches = matcher.match(article('مراسل روسيا اليوم يفوز بجائزة صحفية', [filler]));
+    expect(ids(matches)).not.toContain('country:RU');
+  });
+});
+
+describe('relevance, not mention', () => {
+  it('fires on a headline hit but not on one passing mention deep in the body', () => {
+    const body = [filler, filler, 'وكان الوزير قد زار تركيا الشهر الماضي.', filler];
+    expect(ids(matcher.match(article('الحكومة تقر موازنة العام المقبل', body)))).not.toContain('country:TR');
+    expect(ids(matcher.match(article('تركيا تقر موازنة العام المقبل', body)))).toContain('country:TR');
+  });
+
+  it('fires on a lead mention backed by one in the body', () => {
+    const matches = matcher.match(article('الحكومة تقر موازنة العام المقبل', ['أقرت الحكومة في تونس موازنة العام المقبل.', filler, 'ويتوقع خبراء أن يتراجع العجز في تونس.']));
+    expect(ids(matches)).toContain('country:TN');
+  });
+
+  it('counts a weak alias (الأرمن) only beside a strong one', () => {
+    const weakOnly = matcher.match(article('الأرمن يحيون ذكرى تاريخية', ['تجمع الأرمن في الساحة الرئيسية.', 'وألقى الأرمن الزهور.']));
+    expect(ids(weakOnly)).not.toContain('country:AM');
+    const withStrong = matcher.match(article('الأرمن يحيون ذكرى تاريخية في أرمينيا', [filler]));
+    const armenia = withStrong.find((m) => m.topicId === 'country:AM');
+    expect(armenia?.evidence).toContainEqual(expect.objectContaining({ text: 'الأرمن', weak: true, zone: 'title' }));
+  });
+
+  it('reads جورجيا beside ولاية or أتلانتا as the US state, and جورجيا ميلوني as a person', () => {
+    const state = matcher.match(article('حاكم ولاية جورجيا يعلن حالة الطوارئ', ['أعلن حاكم جورجيا حالة الطوارئ في أتلانتا بعد العاصفة.']));
+    expect(ids(state)).not.toContain('country:GE');
+    const meloni = matcher.match(article('جورجيا ميلوني تستقبل نظيرها الإسباني', [filler]));
+    expect(ids(meloni)).toContain('person:meloni');
+    expect(ids(meloni)).not.toContain('country:GE');
+    const country = matcher.match(article('جورجيا تستدعي السفير الروسي', ['استدعت وزارة الخارجية في تبليسي السفير.']));
+    expect(ids(country)).toContain('country:GE');
+  });
+
+  it('does not fire a country named in a sports report', () => {
+    const matches = matcher.match(article('منتخب مصر يفوز على غانا في تصفيات كأس العالم', ['سجل المنتخب المصري هدفين في الشوط الثاني.']));
+    expect(ids(matches)).not.toContain('country:EG');
+    expect(ids(matches)).not.toContain('country:GH');
+  });
+});
+
+describe('parents and paths', () => {
+  it('fires Armenia and South Caucasus from يريفان, with the path', () => {
+    const matches = matcher.match(article('احتجاجات في يريفان على ارتفاع الأسعار', [filler]));
+    const byId = new Map(matches.map((m) => [m.topicId as string, m]));
+    expect(byId.get('city:yerevan')?.path).toEqual(['city:yerevan']);
+    expect(byId.get('country:AM')?.path).toEqual(['city:yerevan', 'country:AM']);
+    expect(byId.get('region:south-caucasus')?.path).toEqual(['city:yerevan', 'country:AM', 'region:south-caucasus']);
+    expect(byId.get('country:AM')?.evidence).toEqual([
+      { text: 'يريفان', topicId: 'city:yerevan', zone: 'title', count: 1, weak: false },
+    ]);
+  });
+
+  it('fires a region from its members combined, when no member is relevant alone', () => {
+    const members = ['السعودية', 'الإمارات', 'قطر', 'الكويت', 'البحرين', 'سلطنة عمان'];
+    const body = [filler, ...members.map((m) => `وأعلنت ${m} دعمها للمبادرة الجديدة.`)];
+    const matches = matcher.match(article('مبادرة إقليمية لدعم الأمن الغذائي', body));
+    expect(ids(matches)).toContain('region:gulf');
+    expect(ids(matches).filter((id) => id.startsWith('country:'))).toEqual([]);
+  });
+});
+
+describe('free keyword topics', () => {
+  it('compiles a keyword into the same matcher, and removes it again', () => {
+    const m = createMatcher(builtinTopics());
+    const kw = keywordTopic('الذكاء الاصطناعي');
+    if (!kw.ok) throw new Error(kw.error.reason);
+    m.add(kw.value);
+    const news = article('قانون جديد لتنظيم الذكاء الاصطناعي في الإمارات', [filler]);
+    expect(ids(m.match(news))).toContain(kw.value.id);
+    expect(m.match(news).find((x) => x.topicId === kw.value.id)?.kind).toBe('keyword');
+    m.remove(kw.value.id);
+    expect(ids(m.match(news))).not.toContain(kw.value.id);
+    expect(m.get(kw.value.id)).toBeUndefined();
+  });
+
+  it('matches a Latin keyword inside Arabic text', () => {
+    const m = createMatcher([]);
+    const kw = keywordTopic('OpenAI');
+    if (!kw.ok) throw new Error(kw.error.reason);
+    m.add(kw.value);
+    expect(ids(m.match(article('شركة OpenAI تطلق نموذجاً جديداً', [filler])))).toEqual([kw.value.id]);
+  });
+
+  it('leaves the built-in results unchanged when thousands of keywords are added', () => {
+    const m = createMatcher(builtinTopics());
+    const news = article('بوتين يوافق على سحب القوات الروسية من مناطق أرمينية', ['قال الكرملين إن القوات ستنسحب من أرمينيا.']);
+    const before = ids(m.match(news));
+    for (let i = 0; i < 3000; i += 1) {
+      const kw = keywordTopic(`كلمة${i.toString(36)} متابعة`);
+      if (kw.ok) m.add(kw.value);
+    }
+    expect(ids(m.match(news))).toEqual(before);
+  });
+
+  it('replaces a topic added twice under the same id', () => {
+    const m = createMatcher([]);
+    const base = { kind: 'theme', names: { ar: 'اختبار', en: 'Test' }, weak: [], blockers: [], parents: [] } as const;
+    m.add({ ...base, id: asTopicId('theme:test'), aliases: { ar: ['القمح'], en: [] } });
+    m.add({ ...base, id: asTopicId('theme:test'), aliases: { ar: ['الشعير'], en: [] } });
+    expect(ids(m.match(article('ارتفاع أسعار القمح', [filler])))).toEqual([]);
+    expect(ids(m.match(article('ارتفاع أسعار الشعير', [filler])))).toEqual(['theme:test']);
+  });
+});
