@@ -11,7 +11,6 @@ export interface DomElement {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
   closest(selector: string): DomElement | null;
-  remove(): void;
 }
 
 export interface DomDocument extends DomElement {
@@ -45,17 +44,39 @@ export function paragraphsOf(root: DomElement, blocks = BLOCKS, skipInside?: str
   return (root.textContent ?? '').split(/\n\s*\n|\n/).map(cleanSpace).filter(Boolean);
 }
 
-/** HTML fragment (feed content, a JSON body with markup) → paragraphs. */
+// Feed content is someone else's HTML: code, embeds and photo captions are not article text.
+const DROPPED = /<(script|style|noscript|template|iframe|object|svg|figcaption)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+const BLOCK_EDGE = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|article|figure|header|footer|hr)\b[^>]*>/gi;
+const TAG = /<[^>]*>/g;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
+  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', laquo: '«', raquo: '»', middot: '·', bull: '•',
+  copy: '©', reg: '®', trade: '™', shy: '', zwnj: '\u200C', zwj: '\u200D', lrm: '', rlm: '',
+};
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
+
+/** Decodes HTML entities (numeric, and the named ones news feeds use); unknown names stay as written. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * HTML fragment (feed content, a JSON body with markup) → paragraphs, without building a DOM:
+ * feed items are small and many, and text extraction needs no tree (the result is plain text that
+ * is escaped again before it reaches Telegram).
+ */
 export function htmlToParagraphs(html: string): string[] {
-  // <br> separates lines; linkedom keeps it as an element, so give it a line break first.
-  const doc = parseDocument(html.replace(/<br\s*\/?>/gi, '\n'));
-  // Feed content is someone else's HTML: code and embeds are not article text.
-  for (const el of [...doc.querySelectorAll('script, style, noscript, template, iframe, object')]) el.remove();
-  return doc.body ? paragraphsOf(doc.body) : [];
+  const text = html.replace(DROPPED, ' ').replace(BLOCK_EDGE, '\n\n').replace(TAG, '');
+  return text.split(/\n\s*\n|\n/).map((p) => cleanSpace(decodeEntities(p))).filter(Boolean);
 }
 
 /** Inline HTML (a feed title of type html) → plain text. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return cleanSpace(html);
-  return cleanSpace(parseDocument(html).body?.textContent ?? '');
+  return cleanSpace(decodeEntities(html.replace(DROPPED, ' ').replace(TAG, '')));
 }
