@@ -46,6 +46,9 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const index = createPhraseIndex();
   const compiled = new Map<TopicId, Compiled>();
   const blockers = new Map<TopicId, Blockers>();
+  // What search lists: everything but free keywords, kept apart so 20,000 keywords cost search nothing.
+  const listed = new Map<TopicId, Topic>();
+  let listedCache: readonly Topic[] | undefined;
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const parentsOf = (id: TopicId): readonly TopicId[] => compiled.get(id)?.topic.parents ?? [];
   // Countries and regions are members of their parent regions; cities, people and conflicts are part of theirs.
@@ -65,6 +68,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     for (const tokens of old.phrases) index.remove(tokens, id);
     compiled.delete(id);
     blockers.delete(id);
+    if (listed.delete(id)) listedCache = undefined;
   };
 
   const add = (topic: Topic): void => {
@@ -80,6 +84,10 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
       }
     }
     compiled.set(topic.id, { topic, phrases });
+    if (topic.kind !== 'keyword') {
+      listed.set(topic.id, topic);
+      listedCache = undefined;
+    }
     if (topic.blockers.length > 0) {
       const words = new Set<string>();
       const multi: string[][] = [];
@@ -109,8 +117,8 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     get: (id) => compiled.get(id)?.topic,
     topics: () => [...compiled.values()].map((c) => c.topic),
     searchTopics(query, limit = 10) {
-      const listed = [...compiled.values()].map((c) => c.topic).filter((t) => t.kind !== 'keyword');
-      return searchIn(listed, query, limit);
+      listedCache ??= [...listed.values()];
+      return searchIn(listedCache, query, limit);
     },
   };
 }

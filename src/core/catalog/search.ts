@@ -17,7 +17,12 @@ export interface TopicSearchHit {
 
 interface Name {
   readonly text: string;
+  /** Per word of the name, the forms it may take (clitics stripped). */
   readonly forms: readonly (readonly string[])[];
+  /** Every form of every word, for "each query word is somewhere in the name". */
+  readonly all: ReadonlySet<string>;
+  /** First letters of every form: a cheap no before trying prefixes. */
+  readonly initials: ReadonlySet<string>;
   readonly rank: number;
 }
 
@@ -36,7 +41,8 @@ function namesOf(topic: Topic): readonly Name[] {
   for (const [list, rank] of lists) {
     for (const text of list) {
       const forms = phraseTokens(text).map((t) => tokenVariants(t));
-      if (forms.length > 0) names.push({ text, forms, rank });
+      const all = new Set(forms.flat());
+      if (forms.length > 0) names.push({ text, forms, all, initials: new Set([...all].map((f) => f[0] ?? '')), rank });
     }
   }
   cache.set(topic, names);
@@ -44,14 +50,21 @@ function namesOf(topic: Topic): readonly Name[] {
 }
 
 const same = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
-const prefix = (q: readonly string[], n: readonly string[]): boolean =>
-  q.some((x) => x.length >= 2 && n.some((y) => y.startsWith(x)));
+
+function prefixOf(q: readonly string[], name: Name): boolean {
+  for (const x of q) {
+    if (x.length < 2 || !name.initials.has(x[0] ?? '')) continue;
+    for (const form of name.all) if (form.startsWith(x)) return true;
+  }
+  return false;
+}
 
 function scoreName(query: readonly (readonly string[])[], name: Name): number {
+  if (!query.every((q) => q.some((x) => name.initials.has(x[0] ?? '')))) return 0;
   const exact = query.length === name.forms.length && query.every((q, i) => same(q, name.forms[i] ?? []));
   if (exact) return [100, 90, 70][name.rank] ?? 70;
-  if (query.every((q) => name.forms.some((n) => same(q, n)))) return 60 - name.rank * 5;
-  if (query.every((q) => name.forms.some((n) => prefix(q, n)))) return 40 - name.rank * 5;
+  if (query.every((q) => q.some((x) => name.all.has(x)))) return 60 - name.rank * 5;
+  if (query.every((q) => prefixOf(q, name))) return 40 - name.rank * 5;
   return 0;
 }
 
