@@ -153,8 +153,17 @@ export async function startApp(config: Config & { botToken: string }, role: Role
     // ── END HTTP SERVER AND FEED POLLER ──────────────────────────────────────────────
 
     if (role !== 'worker') {
+      // The bot's many small reads go through their own client that batches the commands
+      // of one tick into one write (auto-pipelining); queues keep the plain client.
+      const botRedis = new Redis(config.redisUrl, { enableAutoPipelining: true });
+      botRedis.on('error', (err) => logger.warn({ err: err.message }, 'redis (bot)'));
+      parts.push({ name: 'redis (bot)', stop: async () => void (await botRedis.quit()) });
+      const botStores = createRedisStores({
+        redis: botRedis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone,
+        limits: { maxTopicsPerChat: config.maxTopicsPerChat }, isCatalogTopic: (id) => builtinIds.has(id),
+      });
       const bot = createBot(config.botToken, {
-        logger: logger.child({ part: 'bot' }), clock, stores, catalog: catalogFromMatcher(matcher, topics),
+        logger: logger.child({ part: 'bot' }), clock, stores: botStores, catalog: catalogFromMatcher(matcher, topics),
         ingest: delivery.ingest, broadcasts: delivery.broadcasts, stats: delivery.stats,
         adminIds: config.adminIds, defaultTimeZone: config.defaultTimeZone, learnKeyword: (t) => matcher.add(t),
       }, { client: { apiRoot: config.telegramApiRoot } });

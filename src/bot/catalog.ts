@@ -50,11 +50,27 @@ export function createTopicCatalog(deps: TopicCatalogDeps): TopicCatalog {
   };
 }
 
-/** The catalogue over a live matcher: built-in topics for the picker, the matcher for look-ups (keywords too) and search. */
+/**
+ * The catalogue over a live matcher: built-in topics for the picker, the matcher for
+ * look-ups (keywords too) and search. Search lists built-in topics only, which do not
+ * change while running, so answers are cached: people type the same few names.
+ */
 export function catalogFromMatcher(matcher: Pick<TopicMatcher, 'get' | 'searchTopics'>, topics: readonly Topic[]): TopicCatalog {
+  const cache = new Map<string, readonly Topic[]>();
   return createTopicCatalog({
     topics,
     lookup: (id) => matcher.get(id),
-    search: (query, limit) => matcher.searchTopics(query, limit).map((hit) => hit.topic),
+    search(query, limit) {
+      const key = `${limit}|${query}`;
+      let found = cache.get(key);
+      if (!found) {
+        found = matcher.searchTopics(query, limit).map((hit) => hit.topic);
+        if (cache.size >= SEARCH_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(key, found);
+      }
+      return found;
+    },
   });
 }
+
+const SEARCH_CACHE_SIZE = 5_000;
