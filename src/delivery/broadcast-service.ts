@@ -12,7 +12,7 @@ import type { BroadcastStore, ChatStore, SubscriptionStore } from '../store/port
 import { countAudience, everyonePage, followersPage, type WalkPosition } from './audience.js';
 import type { Ledger } from './ledger.js';
 import type { BroadcastService } from './ports.js';
-import { jobIds, LANE, type DeliveryQueues } from './queues.js';
+import { jobIds, type DeliveryQueues } from './queues.js';
 
 export interface BroadcastDeps {
   readonly broadcasts: BroadcastStore;
@@ -45,7 +45,7 @@ export function createBroadcastService(deps: BroadcastDeps): BroadcastLifecycle 
     while (at) {
       const page: Awaited<ReturnType<typeof everyonePage>> =
         b.audience.kind === 'topics' ? await followersPage(deps.subscriptions, b.audience.topics, at) : await everyonePage(deps.chats, at);
-      await Promise.all(page.chats.map((c) => deps.queues.send.remove(jobIds.send({ k: 'b', id, c }))));
+      await Promise.all(page.chats.map((c) => deps.queues.send.remove(jobIds.send({ b: id, c }))));
       at = page.next;
     }
   };
@@ -60,7 +60,7 @@ export function createBroadcastService(deps: BroadcastDeps): BroadcastLifecycle 
         await deps.ledger.setBroadcastTotal(id, await countAudience(deps, b.audience));
         await deps.broadcasts.update(id, { state: 'sending', startedAt: deps.clock().getTime() });
       }
-      await deps.queues.fanout.add('b', { k: 'b', id, ti: 0, cur: '0', q: 0 }, { jobId: jobIds.fanoutBroadcast(id), priority: LANE.broadcast });
+      await deps.queues.fanout.add('b', { k: 'b', id, ti: 0, cur: '0', q: 0 }, { jobId: jobIds.fanoutBroadcast(id), priority: 1 });
     },
     async cancel(id) {
       const b = await deps.broadcasts.get(id);

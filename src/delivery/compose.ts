@@ -75,16 +75,16 @@ export function createComposer(deps: ComposeDeps): ComposeMessages {
   };
 
   return async (job, chat) => {
-    if (job.k === 'a') {
-      const p = await article(job.id);
+    if ('a' in job) {
+      const p = await article(job.a);
       if (!p) {
-        deps.logger.warn({ articleId: job.id, chatId: chat.id }, 'send: article expired or missing');
+        deps.logger.warn({ articleId: job.a, chatId: chat.id }, 'send: article expired or missing');
         return undefined;
       }
       return [{ kind: 'html', html: alert(p, chat) }];
     }
-    if (job.k === 'b') {
-      const b = await deps.broadcasts.get(job.id);
+    if ('b' in job) {
+      const b = await deps.broadcasts.get(job.b);
       if (!b || b.state === 'cancelled') return undefined;
       return [{ kind: 'copy', fromChat: b.source.chatId, messageId: b.source.messageId }];
     }

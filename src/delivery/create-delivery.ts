@@ -19,7 +19,7 @@ import { createIngestService, type Prepare } from './ingest-service.js';
 import { createLedger } from './ledger.js';
 import { wireLiveKeywords } from './live-keywords.js';
 import { noMetrics, type BroadcastService, type DeliveryMetrics, type DeliveryStats, type IngestService } from './ports.js';
-import { createQueues, FANOUT_QUEUE, SEND_QUEUE, type FanoutJob, type SendJob } from './queues.js';
+import { createQueues, FANOUT_QUEUE, SEND_QUEUE, SEND_WORKER_CLEANUP, type FanoutJob, type SendJob } from './queues.js';
 import { concurrencyFor, limiterFor } from './rate-limit.js';
 import { createSendProcessor } from './send-worker.js';
 import { createSender } from './sender.js';
@@ -106,7 +106,8 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
 
   const workers: Worker[] = [];
   const lock = deps.lockDurationMs ?? 30_000;
-  const common = { connection: deps.redis, prefix: deps.prefix, lockDuration: lock, stalledInterval: lock };
+  // maxStalledCount: a job whose process died is taken up again (not failed) even after several crashes.
+  const common = { connection: deps.redis, prefix: deps.prefix, lockDuration: lock, stalledInterval: lock, maxStalledCount: 5 };
   const run = typeof deps.workers === 'object' ? deps.workers : { fanout: deps.workers !== false, send: deps.workers !== false };
   if (run.fanout) {
     workers.push(new Worker<FanoutJob>(
@@ -131,6 +132,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
       }),
       {
         ...common,
+        ...SEND_WORKER_CLEANUP,
         limiter: limiterFor(deps.sendRatePerSec),
         concurrency: deps.sendConcurrency ?? concurrencyFor(deps.sendRatePerSec),
       },

@@ -17,7 +17,7 @@ import type { BroadcastStore, Chat, ChatStore, SubscriptionStore } from '../stor
 import type { Logger } from '../logger.js';
 import { everyonePage, followersPage, type WalkPosition } from './audience.js';
 import type { Ledger } from './ledger.js';
-import { jobIds, LANE, type DeliveryQueues, type FanoutJob, type SendJob } from './queues.js';
+import { jobIds, laneOptions, type DeliveryQueues, type FanoutJob, type SendJob } from './queues.js';
 
 export interface FanoutDeps {
   readonly chats: ChatStore;
@@ -31,7 +31,7 @@ export interface FanoutDeps {
   readonly onBroadcastPlanned: (id: BroadcastId, total: number) => Promise<void>;
 }
 
-type Planned = { readonly name: string; readonly data: SendJob; readonly opts: { jobId: string; priority: number; delay?: number } };
+type Planned = { readonly name: string; readonly data: SendJob; readonly opts: { jobId: string; lifo?: true; priority?: number; delay?: number } };
 
 const isActive = (chat: Chat | undefined, now: number): chat is Chat =>
   chat !== undefined && chat.status.kind === 'active' && !(chat.pausedUntil !== undefined && chat.pausedUntil > now);
@@ -41,17 +41,22 @@ async function planArticle(deps: FanoutDeps, article: ArticleId, chat: Chat, now
   const digest = chat.delivery.kind === 'instant' ? undefined : chat.delivery;
   const due = deliveryDue(now, chat.timeZone, { ...(digest ? { digest } : {}), ...(chat.quietHours ? { quiet: chat.quietHours } : {}) });
   if (!due) {
-    const data: SendJob = { k: 'a', id: article, c: chat.id };
-    return { name: 'a', data, opts: { jobId: jobIds.send(data), priority: LANE.alert } };
+    const data: SendJob = { a: article, c: chat.id };
+    return { name: 'a', data, opts: { jobId: jobIds.send(data), ...laneOptions('alert') } };
   }
   await deps.ledger.bucketAdd(chat.id, due.getTime(), article);
-  const data: SendJob = { k: 'd', t: due.getTime(), c: chat.id };
-  return { name: 'd', data, opts: { jobId: jobIds.send(data), priority: digest ? LANE.digest : LANE.alert, delay: Math.max(0, due.getTime() - now.getTime()) } };
+  const data: SendJob = { t: due.getTime(), c: chat.id };
+  const lane = laneOptions(digest ? 'digest' : 'alert');
+  return { name: 'd', data, opts: { jobId: jobIds.send(data), ...lane, delay: Math.max(0, due.getTime() - now.getTime()) } };
 }
+
+/** Pages whose sends are being added at once: overlaps walking the audience with Redis adding jobs. */
+const WINDOW = 4;
 
 export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) => Promise<{ queued: number }> {
   return async (job) => {
     const data = job.data;
+    const subject = data.k === 'a' ? { k: 'a' as const, id: data.id } : { k: 'b' as const, id: data.id };
     let at: WalkPosition | undefined = data.done ? undefined : { ti: data.ti, cur: data.cur };
     let queued = data.q;
     const broadcast = data.k === 'b' ? await deps.broadcasts.get(data.id) : undefined;
@@ -59,28 +64,51 @@ export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) =
       deps.logger.warn({ broadcastId: data.id }, 'fan-out: broadcast not found');
       return { queued };
     }
-    while (at) {
-      if (broadcast && (await deps.broadcasts.get(broadcast.id))?.state === 'cancelled') break;
-      const page: { chats: ChatId[]; next: WalkPosition | undefined } =
-        data.k === 'a'
-          ? await followersPage(deps.subscriptions, data.topics, at)
-          : broadcast?.audience.kind === 'topics'
-            ? await followersPage(deps.subscriptions, broadcast.audience.topics, at)
-            : await everyonePage(deps.chats, at);
+
+    /** Plans one page and adds its sends; resolves to how many were queued. */
+    const enqueue = async (ids: readonly ChatId[]): Promise<number> => {
       const now = deps.clock();
-      const chats = page.chats.length > 0 ? await deps.chats.getMany(page.chats) : [];
+      const chats = ids.length > 0 ? await deps.chats.getMany(ids) : [];
       const planned: Planned[] = data.k === 'a'
         ? await Promise.all(chats.filter((c) => isActive(c, now.getTime())).map((chat) => planArticle(deps, data.id, chat, now)))
         : chats.filter((chat): chat is Chat => chat?.status.kind === 'active').map((chat) => {
-            const send: SendJob = { k: 'b', id: data.id, c: chat.id };
-            return { name: 'b', data: send, opts: { jobId: jobIds.send(send), priority: LANE.broadcast } };
+            const send: SendJob = { b: data.id, c: chat.id };
+            return { name: 'b', data: send, opts: { jobId: jobIds.send(send), ...laneOptions('broadcast') } };
           });
       if (planned.length > 0) await deps.queues.send.addBulk(planned);
-      const instant = planned.filter((p) => p.data.k !== 'd').length;
-      await deps.ledger.queued(data.k === 'a' ? { k: 'a', id: data.id } : { k: 'b', id: data.id }, instant);
-      queued += planned.length;
-      at = page.next;
-      await job.updateData({ ...data, ti: at?.ti ?? data.ti, cur: at?.cur ?? '0', q: queued, ...(at ? {} : { done: true }) });
+      await deps.ledger.queued(subject, planned.filter((p) => !('t' in p.data)).length);
+      return planned.length;
+    };
+
+    // Pages are added WINDOW at a time; the saved position only moves past a page once it and
+    // every page before it are fully queued, so a resumed job never skips a chat.
+    const inFlight: { added: Promise<number>; next: WalkPosition | undefined }[] = [];
+    const settleOldest = async (): Promise<void> => {
+      const oldest = inFlight.shift();
+      if (!oldest) return;
+      queued += await oldest.added;
+      const next = oldest.next;
+      await job.updateData({ ...data, ti: next?.ti ?? data.ti, cur: next?.cur ?? '0', q: queued, ...(next ? {} : { done: true }) });
+    };
+    try {
+      while (at) {
+        if (broadcast && (await deps.broadcasts.get(broadcast.id))?.state === 'cancelled') break;
+        const page: { chats: ChatId[]; next: WalkPosition | undefined } =
+          data.k === 'a'
+            ? await followersPage(deps.subscriptions, data.topics, at)
+            : broadcast?.audience.kind === 'topics'
+              ? await followersPage(deps.subscriptions, broadcast.audience.topics, at)
+              : await everyonePage(deps.chats, at);
+        const added = enqueue(page.chats);
+        added.catch(() => undefined);
+        inFlight.push({ added, next: page.next });
+        if (inFlight.length >= WINDOW) await settleOldest();
+        at = page.next;
+      }
+      while (inFlight.length > 0) await settleOldest();
+    } finally {
+      // On an error, let the pages already started finish before the job is retried from its saved position.
+      await Promise.allSettled(inFlight.map((f) => f.added));
     }
     if (data.k === 'a') await deps.ledger.alertFannedOut(deps.clock().getTime());
     else await deps.onBroadcastPlanned(data.id, queued);

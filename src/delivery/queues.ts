@@ -10,8 +10,15 @@ import type { ArticleId, BroadcastId, TopicId } from '../core/ids.js';
 export const FANOUT_QUEUE = 'fanout';
 export const SEND_QUEUE = 'send';
 
-/** BullMQ priorities: a lower number is served first. Breaking news beats alerts, alerts beat digests. */
-export const LANE = { broadcast: 1, alert: 2, digest: 3 } as const;
+/**
+ * Lanes. BullMQ serves its wait list before its prioritized set, so: breaking-news broadcasts
+ * are pushed to the head of the wait list (lifo), alerts to its tail, digests go to the
+ * prioritized set (served when no broadcast or alert waits). Plain wait-list adds are also the
+ * cheapest kind of add, which matters for the 100,000-recipient fan-out.
+ */
+export type Lane = 'broadcast' | 'alert' | 'digest';
+export const laneOptions = (lane: Lane): { lifo?: true; priority?: number } =>
+  lane === 'broadcast' ? { lifo: true } : lane === 'digest' ? { priority: 1 } : {};
 
 /**
  * A fan-out job's data; `ti`/`cur` are the resumable position (topic index, store cursor),
@@ -22,19 +29,26 @@ export type FanoutJob =
   | { readonly k: 'b'; readonly id: BroadcastId; ti: number; cur: string; q: number; done?: boolean };
 
 /**
- * A send job's data. `k`: a = article alert, b = broadcast copy, d = held/digest bucket due at `t` (epoch ms).
- * `c` is the chat id. Nothing else: the article and the chat are read at send time.
+ * A send job's data (job name a, b or d): an article alert, a broadcast copy, or a held/digest
+ * bucket due at `t` (epoch ms); `c` is the chat id; `n` counts transient failures so far.
+ * Nothing else: the article and the chat are read at send time. Kept short on purpose: every
+ * field of a job hash must stay under Redis's hash-max-listpack-value (64 bytes) for the
+ * compact encoding (≈ 4× smaller per queued send).
  */
 export type SendJob =
-  | { readonly k: 'a'; readonly id: ArticleId; readonly c: number }
-  | { readonly k: 'b'; readonly id: BroadcastId; readonly c: number }
-  | { readonly k: 'd'; readonly t: number; readonly c: number };
+  | { readonly a: ArticleId; readonly c: number; readonly n?: number }
+  | { readonly b: BroadcastId; readonly c: number; readonly n?: number }
+  | { readonly t: number; readonly c: number; readonly n?: number };
 
-/** Deterministic job ids (BullMQ ignores an add whose id exists; ids may not contain ':'). */
+/**
+ * Deterministic job ids (BullMQ ignores an add whose id exists; ids may not contain ':').
+ * An article's part is its digest's first 16 characters, to keep the id (stored twice) short.
+ */
 export const jobIds = {
   fanoutArticle: (id: ArticleId): string => `fa_${id}`,
   fanoutBroadcast: (id: BroadcastId): string => `fb_${id}`,
-  send: (job: SendJob): string => (job.k === 'd' ? `d_${job.c}_${job.t}` : `${job.k}_${job.id}_${job.c}`),
+  send: (job: SendJob): string =>
+    'a' in job ? `a_${job.a.slice(0, 16)}_${job.c}` : 'b' in job ? `b_${job.b}_${job.c}` : `d_${job.c}_${job.t}`,
 };
 
 /** Fan-out jobs are kept 48 h after completion so that re-queuing the same article is a no-op (dedup window). */
@@ -45,13 +59,13 @@ export const FANOUT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-/** Sends retry 5xx/network errors with backoff; finished send jobs are dropped (the sent ledger remembers). */
-export const SEND_JOB_OPTIONS: JobsOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: true,
-  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
-};
+/**
+ * Send jobs carry no per-job options beyond their id and lane (options are stored in every job):
+ * retries of 5xx/network errors are scheduled by the send processor itself (moveToDelayed), and
+ * finished jobs are dropped by the worker's removeOnComplete (the sent ledger remembers).
+ */
+export const SEND_MAX_TRIES = 8;
+export const SEND_WORKER_CLEANUP = { removeOnComplete: { count: 0 }, removeOnFail: { age: 7 * 24 * 3600, count: 10_000 } } as const;
 
 export interface DeliveryQueues {
   readonly fanout: Queue<FanoutJob, unknown, string>;
@@ -62,7 +76,8 @@ export interface DeliveryQueues {
 /** Builds both queues on `connection` under the Redis `prefix` (BullMQ's own prefix option, no ioredis keyPrefix). */
 export function createQueues(connection: ConnectionOptions, prefix: string): DeliveryQueues {
   const fanout = new Queue<FanoutJob, unknown, string>(FANOUT_QUEUE, { connection, prefix, defaultJobOptions: FANOUT_JOB_OPTIONS });
-  const send = new Queue<SendJob, unknown, string>(SEND_QUEUE, { connection, prefix, defaultJobOptions: SEND_JOB_OPTIONS });
+  // Nobody listens to the send queue's event stream: keep it short (it costs bytes per queued send).
+  const send = new Queue<SendJob, unknown, string>(SEND_QUEUE, { connection, prefix, streams: { events: { maxLen: 1000 } } });
   // Queue connection errors surface on the callers' promises; the listener stops an unhandled 'error' event.
   fanout.on('error', () => undefined);
   send.on('error', () => undefined);

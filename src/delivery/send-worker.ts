@@ -9,7 +9,7 @@
  * - 5xx / network → thrown, retried with backoff up to the job's attempts;
  * - any other 400 → failed, logged with chat and article, not retried.
  */
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Clock } from '../core/clock.js';
 import { asChatId, type ArticleId, type BroadcastId } from '../core/ids.js';
 import type { ArticleStore, BroadcastStore, Chat, ChatStore, InactiveReason } from '../store/ports.js';
@@ -17,7 +17,7 @@ import type { Logger } from '../logger.js';
 import { noMetrics, type DeliveryMetrics } from './ports.js';
 import type { Ledger, Subject } from './ledger.js';
 import type { Message, Sender } from './sender.js';
-import type { DeliveryQueues, SendJob } from './queues.js';
+import { SEND_MAX_TRIES, type DeliveryQueues, type SendJob } from './queues.js';
 import type { ComposeMessages } from './compose.js';
 
 export interface SendDeps {
@@ -37,18 +37,21 @@ export interface SendDeps {
 
 export type SendOutcome = 'sent' | 'failed' | 'blocked' | 'skipped';
 
-const subjectOf = (d: SendJob): Subject => (d.k === 'a' ? { k: 'a', id: d.id } : d.k === 'b' ? { k: 'b', id: d.id } : { k: 'd', t: d.t });
+/** 1 s, 2 s, 4 s … capped at 5 min, with ±20 % jitter so that retries do not come back together. */
+const retryDelayMs = (tries: number): number => Math.min(300_000, 1000 * 2 ** (tries - 1)) * (0.8 + Math.random() * 0.4);
+
+const subjectOf = (d: SendJob): Subject => ('a' in d ? { k: 'a', id: d.a } : 'b' in d ? { k: 'b', id: d.b } : { k: 'd', t: d.t });
 
 /** A 403 says the chat refuses the bot; which word fits depends on the chat's type, not on the error text. */
 const forbiddenReason = (chat: Chat): InactiveReason => (chat.type === 'private' ? 'blocked' : 'kicked');
 
-export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>) => Promise<SendOutcome> {
+export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?: string) => Promise<SendOutcome> {
   const metrics = deps.metrics ?? noMetrics;
 
   const finish = async (d: SendJob, chat: number, outcome: 'sent' | 'failed' | 'blocked', started: number): Promise<SendOutcome> => {
     await deps.ledger.record(subjectOf(d), chat, outcome, deps.clock().getTime());
     metrics.sendFinished(outcome, Date.now() - started);
-    if (d.k === 'b') await deps.onBroadcastSent(d.id);
+    if ('b' in d) await deps.onBroadcastSent(d.b);
     return outcome;
   };
 
@@ -57,13 +60,13 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>) => Prom
   };
 
   const fail = async (d: SendJob, chat: number, message: string): Promise<void> => {
-    const articleId: ArticleId | undefined = d.k === 'a' ? d.id : undefined;
-    deps.logger.warn({ chatId: chat, articleId, broadcastId: d.k === 'b' ? d.id : undefined, err: message }, 'send failed');
+    const articleId: ArticleId | undefined = 'a' in d ? d.a : undefined;
+    deps.logger.warn({ chatId: chat, articleId, broadcastId: 'b' in d ? d.b : undefined, err: message }, 'send failed');
     await deps.ledger.error({ at: deps.clock().getTime(), chatId: asChatId(chat), ...(articleId ? { articleId } : {}), message });
   };
 
   /** Sends every message to `chat`; follows one group → supergroup migration. */
-  const deliver = async (job: Job<SendJob>, chat: Chat, messages: readonly Message[], started: number): Promise<SendOutcome> => {
+  const deliver = async (job: Job<SendJob>, token: string | undefined, chat: Chat, messages: readonly Message[], started: number): Promise<SendOutcome> => {
     const d = job.data;
     let firstId: number | undefined;
     for (const message of messages) {
@@ -85,7 +88,7 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>) => Prom
           await deps.chats.migrate(chat.id, asChatId(f.to));
           const moved = await deps.chats.get(asChatId(f.to));
           if (!moved || moved.id === chat.id) return finish(d, chat.id, 'failed', started);
-          return deliver(job, moved, messages, started);
+          return deliver(job, token, moved, messages, started);
         }
         case 'bad-request':
           if (!(await deps.sender.chatExists(chat.id))) {
@@ -94,32 +97,37 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>) => Prom
           }
           await fail(d, chat.id, `refused by Telegram: ${f.description}`);
           return finish(d, chat.id, 'failed', started);
-        case 'transient':
-          if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) {
+        case 'transient': {
+          const tries = (d.n ?? 0) + 1;
+          if (tries < SEND_MAX_TRIES && token) {
+            // Retried later by moving the job to the delayed set (no per-job attempts/backoff options to store).
             metrics.sendFinished('retried', Date.now() - started);
-            throw new Error(`transient Telegram error, will retry: ${f.description}`);
+            await job.updateData({ ...d, n: tries });
+            await job.moveToDelayed(Date.now() + retryDelayMs(tries), token);
+            throw new DelayedError();
           }
-          await fail(d, chat.id, `gave up after ${job.attemptsMade + 1} attempts: ${f.description}`);
+          await fail(d, chat.id, `gave up after ${tries} attempts: ${f.description}`);
           return finish(d, chat.id, 'failed', started);
+        }
         case 'fatal':
           await fail(d, chat.id, f.description);
           return finish(d, chat.id, 'failed', started);
       }
     }
-    if (d.k === 'a' && firstId !== undefined) await deps.articles.rememberMessage(chat.id, firstId, d.id);
+    if ('a' in d && firstId !== undefined) await deps.articles.rememberMessage(chat.id, firstId, d.a);
     const outcome = await finish(d, chat.id, 'sent', started);
-    if (d.k === 'd') await deps.ledger.bucketDrop(chat.id, d.t);
+    if ('t' in d) await deps.ledger.bucketDrop(chat.id, d.t);
     return outcome;
   };
 
-  return async (job) => {
+  return async (job, token) => {
     const started = Date.now();
     const d = job.data;
     if (await deps.ledger.wasSent(subjectOf(d), d.c)) return 'skipped';
     const chat = await deps.chats.get(asChatId(d.c));
-    if (!chat || chat.status.kind !== 'active') return d.k === 'b' ? finish(d, d.c, 'blocked', started) : 'skipped';
+    if (!chat || chat.status.kind !== 'active') return 'b' in d ? finish(d, d.c, 'blocked', started) : 'skipped';
     const messages = await deps.compose(d, chat);
     if (messages === undefined) return 'skipped';
-    return deliver(job, chat, messages, started);
+    return deliver(job, token, chat, messages, started);
   };
 }

@@ -1,0 +1,99 @@
+/**
+ * Fan-out: time to plan and enqueue one alert for 100,000 followers, and Redis bytes per
+ * subscription and per queued send (MEMORY USAGE of the keys involved, under a bench prefix
+ * that is deleted afterwards). `npm run -s bench -- fanout --json [--recipients N]`
+ */
+import { randomBytes } from 'node:crypto';
+import { Api } from 'grammy';
+import { Redis } from 'ioredis';
+import { builtinTopics } from '../src/core/catalog.js';
+import { asChatId, asTopicId } from '../src/core/ids.js';
+import { createMatcher } from '../src/core/matcher.js';
+import { prepareArticle } from '../src/core/pipeline.js';
+import { renderAlert } from '../src/core/render/alert.js';
+import { createDelivery } from '../src/delivery/create-delivery.js';
+import { createLogger } from '../src/logger.js';
+import { createRedisStores } from '../src/store/index.js';
+import { readFileSync } from 'node:fs';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ZONE = 'Asia/Riyadh';
+
+async function keysUnder(redis: Redis, pattern: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    out.push(...keys);
+  } while (cursor !== '0');
+  return out;
+}
+
+async function bytesOf(redis: Redis, keys: readonly string[]): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < keys.length; i += 500) {
+    const pipe = redis.pipeline();
+    for (const key of keys.slice(i, i + 500)) pipe.memory('USAGE', key, 'SAMPLES', 0);
+    for (const [, n] of (await pipe.exec()) ?? []) total += Number(n ?? 0);
+  }
+  return total;
+}
+
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+  const i = args.indexOf('--recipients');
+  const recipients = i >= 0 ? Number(args[i + 1]) : 100_000;
+  // As long as the default prefix `tanbih`, so that key names weigh what they would in production.
+  const prefix = `bf${randomBytes(2).toString('hex')}`;
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const clock = (): Date => new Date();
+  const stores = createRedisStores({ redis, prefix, clock, defaultTimeZone: ZONE });
+  const matcher = createMatcher(builtinTopics());
+  const topic = asTopicId('country:AM');
+  try {
+    for (let c = 0; c < recipients; c += 1000) {
+      await Promise.all(Array.from({ length: Math.min(1000, recipients - c) }, async (_, j) => {
+        const id = asChatId(100_000_001 + c + j);
+        await stores.chats.register({ id, type: 'private', language: 'ar' });
+        await stores.subscriptions.follow(id, topic);
+      }));
+    }
+    const subscriptionKeys = [stores.keys.followers(topic), stores.keys.topTopics(), ...(await keysUnder(redis, `${prefix}:s:*`))];
+    const bytesPerSubscription = (await bytesOf(redis, subscriptionKeys)) / recipients;
+
+    const delivery = await createDelivery({
+      redis,
+      prefix,
+      api: new Api('1:bench'),
+      stores,
+      matcher,
+      prepare: (input, now) => prepareArticle(input, { now, defaultTimeZone: ZONE, matcher }),
+      renderAlert,
+      clock,
+      logger: createLogger('silent'),
+      sendRatePerSec: 25,
+      paidBroadcast: false,
+      workers: { fanout: true, send: false },
+    });
+    await delivery.ready();
+    const text = readFileSync(new URL('../tests/fixtures/armenia-withdrawal.txt', import.meta.url), 'utf8');
+    const started = performance.now();
+    const outcome = await delivery.ingest.ingest({ kind: 'text', text, url: 'https://example.com/bench/armenia' });
+    if (outcome.status !== 'queued') throw new Error(`bench: ingest said ${outcome.status}`);
+    while ((await delivery.stats.queueDepths()).send.waiting < recipients) await new Promise((r) => setTimeout(r, 20));
+    const enqueueSeconds = (performance.now() - started) / 1000;
+    await delivery.close();
+
+    const sendKeys = await keysUnder(redis, `${prefix}:send:*`);
+    const bytesPerQueuedSend = (await bytesOf(redis, sendKeys)) / recipients;
+    return {
+      recipients,
+      enqueueSeconds: Number(enqueueSeconds.toFixed(2)),
+      bytesPerSubscription: Math.round(bytesPerSubscription),
+      bytesPerQueuedSend: Math.round(bytesPerQueuedSend),
+    };
+  } finally {
+    for (const key of await keysUnder(redis, `${prefix}:*`)) await redis.unlink(key);
+    redis.disconnect();
+  }
+}
