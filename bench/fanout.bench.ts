@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ZONE = 'Asia/Riyadh';
+const clock = (): Date => new Date();
 
 async function keysUnder(redis: Redis, pattern: string): Promise<string[]> {
   const out: string[] = [];
@@ -46,7 +47,6 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   // As long as the default prefix `tanbih`, so that key names weigh what they would in production.
   const prefix = `bf${randomBytes(2).toString('hex')}`;
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const clock = (): Date => new Date();
   const stores = createRedisStores({ redis, prefix, clock, defaultTimeZone: ZONE });
   const matcher = createMatcher(builtinTopics());
   const topic = asTopicId('country:AM');
