@@ -72,8 +72,13 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string): Result<Draft
 }
 
 function languageOf(text: string): Article['lang'] {
-  const arabic = text.match(/[\u0600-\u06FF]/g)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x600 && c <= 0x6ff) arabic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  }
   if (arabic >= latin && arabic > 0) return 'ar';
   return latin > 0 ? 'en' : 'other';
 }
@@ -109,7 +114,7 @@ export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Art
     ...time,
     ...(outlet ? { outlet } : {}),
     citedSources: findCitedSources(draft.paragraphs, outlet, normalized),
-    lang: languageOf(`${title} ${draft.paragraphs.slice(0, 3).join(' ')}`),
+    lang: languageOf(`${title} ${draft.paragraphs.slice(0, 3).join(' ')}`.slice(0, 2000)),
     ...(draft.captions.length > 0 ? { captions: draft.captions } : {}),
   });
 }

@@ -25,8 +25,22 @@ function formatter(timeZone: string, numberingSystem: 'latn' | 'arab'): Intl.Dat
   return f;
 }
 
+// One article is rendered for many subscribers in few zones: the same line comes back again and again.
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 2000;
+
 /** "الخميس 9 مايو 2024، 16:19" (or the date alone) in the given zone and digits. */
 export function formatAlertTime(date: Date, format: TimeFormat): string {
+  const key = `${date.getTime()}|${format.timeZone}|${format.numberingSystem ?? 'latn'}|${format.precision ?? 'minute'}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  const line = formatUncached(date, format);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(key, line);
+  return line;
+}
+
+function formatUncached(date: Date, format: TimeFormat): string {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const p of formatter(format.timeZone, format.numberingSystem ?? 'latn').formatToParts(date)) parts[p.type] = p.value;
   const day = `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
