@@ -23,7 +23,7 @@ const fake = await startFakeTelegram();
 let users: Chat[] = [];
 
 const pickerOf = (chatId: number): number => {
-  const id = fake.sent(chatId).filter((s) => s.method === 'sendMessage').at(1)?.messageId;
+  const id = fake.sent(chatId).find((s) => s.method === 'sendMessage')?.messageId;
   if (id === undefined) throw new Error(`no picker in chat ${chatId}`);
   return id;
 };
