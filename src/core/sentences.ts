@@ -25,8 +25,18 @@ function endsWithAbbreviation(segment: string): boolean {
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
 }
 
+// Terminators that may end a sentence; a paragraph with none before its end is one sentence.
+const TERMINATOR = /[.!?؟…]/;
+const TRAILING = /[.!?؟…"'»”’)\]\s]+$/u;
+
 /** Splits one paragraph into trimmed sentences, in order. Never drops text (except white space). */
 export function splitSentences(paragraph: string): string[] {
+  // Most news paragraphs are a single sentence: skip the segmenter for them.
+  const body = paragraph.replace(TRAILING, '');
+  if (!TERMINATOR.test(body)) {
+    const whole = paragraph.trim();
+    return whole ? [whole] : [];
+  }
   const text = paragraph.replace(ELLIPSIS_BREAK, '$1\n');
   const out: string[] = [];
   let carry = '';
