@@ -71,6 +71,11 @@ describe('parseArticle', () => {
     expect(future).toMatchObject({ publishedAt: now, timeSource: 'ingest-time' });
   });
 
+  it('reads a relative dateline line against the ingest clock', () => {
+    const a = article(parseArticle({ kind: 'text', text: 'انقطاع الكهرباء في بيروت\nمنذ ساعتين\n\nشهدت العاصمة اللبنانية انقطاعاً واسعاً للتيار الكهربائي.' }, ctx));
+    expect(a).toMatchObject({ publishedAt: new Date('2025-02-01T08:00:00Z'), timeSource: 'dateline', title: 'انقطاع الكهرباء في بيروت' });
+  });
+
   it('prefers the metadata time over the dateline', () => {
     const a = article(parseArticle({ kind: 'json', json: { body: `${read('armenia-withdrawal.txt')}`, publishedAt: '2024-05-09T13:00:00Z' }, timeZone: 'Asia/Dubai' }, ctx));
     expect(a).toMatchObject({ publishedAt: new Date('2024-05-09T13:00:00Z'), timeSource: 'metadata' });
