@@ -69,7 +69,8 @@ function tagLine(prepared: PreparedArticle): Line | undefined {
 }
 
 function linkLine(url: string | undefined): Line | undefined {
-  if (!url) return undefined;
+  // Parsing keeps only http(s) links; a PreparedArticle built elsewhere gets the same rule here.
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
   const label = 'اقرأ الخبر كاملاً';
   return { html: `${RLM}🔗 <a href="${escapeHtml(url)}">${label}</a>`, length: RLM.length + 3 + label.length };
 }

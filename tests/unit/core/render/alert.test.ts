@@ -60,6 +60,10 @@ describe('renderAlert', () => {
     expect(text).not.toMatch(/🔗|📰|🏷/);
   });
 
+  it('never links anything but http(s)', () => {
+    expect(renderAlert(prepared({ url: 'javascript:alert(1)' }), { timeZone: 'UTC' })).not.toContain('<a ');
+  });
+
   it('credits every cited agency', () => {
     const text = reader(renderAlert(prepared({ outlet: undefined, citedSources: ['إنترفاكس', 'سبوتنيك أرمينيا'] }), { timeZone: 'UTC' }));
     expect(text).toContain('📰 نقلاً عن إنترفاكس وسبوتنيك أرمينيا');
