@@ -7,13 +7,14 @@ import { validateTelegramHtml } from '../../../src/core/telegram-html.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
 
+function collect(s: PassThrough): () => string {
+  const chunks: Buffer[] = [];
+  s.on('data', (c: Buffer) => chunks.push(c));
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
 async function preview(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {} };
-  const collect = (s: PassThrough): (() => string) => {
-    const chunks: Buffer[] = [];
-    s.on('data', (c: Buffer) => chunks.push(c));
-    return () => Buffer.concat(chunks).toString('utf8');
-  };
   const out = collect(io.stdout);
   const err = collect(io.stderr);
   io.stdin.end(stdin);
