@@ -5,12 +5,15 @@
  */
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Bot, webhookCallback } from 'grammy';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './context.js';
 
 export interface UpdatesSource {
   readonly mode: 'polling' | 'webhook';
+  /** Webhook mode: where the server listens (port 0 in settings picks a free one). */
+  readonly address?: AddressInfo;
   stop(): Promise<void>;
 }
 
@@ -55,9 +58,11 @@ export async function startWebhook(bot: Bot<BotContext>, settings: WebhookSettin
     server.listen(settings.port, settings.host, () => resolve());
   });
   await bot.api.setWebhook(settings.url, { secret_token: settings.secret, allowed_updates: [...ALLOWED_UPDATES] });
-  logger.info({ port: settings.port, path }, 'webhook listening');
+  const address = server.address() as AddressInfo;
+  logger.info({ port: address.port, path }, 'webhook listening');
   return {
     mode: 'webhook',
+    address,
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -54,12 +54,16 @@ export async function startBotHarness(name: string, options: BotHarnessOptions =
   const prefix = testPrefix(name);
   const wiring = await wire({ redisUrl: REDIS_URL, prefix, apiRoot: fake.apiRoot, token: fake.token, rate: 1000 });
   const clock = (): Date => new Date(wiring.clock.now !== 0 ? wiring.clock.now : Date.now());
-  const logger = createLogger('silent');
+  const logger = createLogger(process.env.BOT_TEST_LOG ?? 'silent');
   const bot = createBot(fake.token, {
     logger, clock, stores: wiring.stores, catalog: catalogFromMatcher(wiring.matcher, builtinTopics()),
     ingest: wiring.delivery.ingest, broadcasts: wiring.delivery.broadcasts, stats: wiring.delivery.stats,
     adminIds: [], defaultTimeZone: DEFAULT_ZONE, learnKeyword: (t) => wiring.matcher.add(t),
-  }, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  }, {
+    client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo,
+    // Stories tap through many pages quickly; the limit itself is tested with a tight one.
+    rateLimit: options.rateLimit ?? { capacity: 200, refillPerSec: 10 },
+  });
   // Know when each update has been fully handled (runner calls bot.handleUpdate per update).
   const handled = new Set<number>();
   const handleUpdate = bot.handleUpdate.bind(bot);

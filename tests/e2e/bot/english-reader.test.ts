@@ -43,6 +43,15 @@ describe('an English-speaking reader', () => {
     expect(validateTelegramHtml(alert.html ?? '').ok).toBe(true);
   });
 
+  it('lists it first in /latest, as a link', async () => {
+    const [latest] = await h.say(chat, '/latest');
+    expect(latest?.text).toContain('Latest news in your topics');
+    expect(latest?.text).toContain('بوتين يوافق');
+    expect(latest?.html).toContain('<a href="https://example.com/news/armenia-withdrawal">');
+    const [armenia] = await h.say(chat, '/latest armenia');
+    expect(armenia?.text).toContain('Latest on');
+  });
+
   it('offers unknown words as a keyword and follows them', async () => {
     const [offer] = await h.say(chat, 'Zangezur corridor');
     expect(offer?.text).toContain('No topic called');

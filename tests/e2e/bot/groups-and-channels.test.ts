@@ -48,6 +48,24 @@ describe('a group', () => {
     expect(answer?.text).toContain('مشرفو المجموعة وحدهم');
     expect(await h.wiring.stores.subscriptions.topicsOf(asChatId(group.id))).toEqual(['country:AM']);
   });
+
+  it('ignores forged or stale button data', async () => {
+    const [picker] = await h.say(group, '/start', layla);
+    const before = h.fake.calls('answerCallbackQuery').length;
+    for (const data of ['tog|0|regions|0|country:AM<script>', 'page|0|planets|0', 'tog|0|regions', 'x'.repeat(64)]) {
+      await h.handled(h.fake.tapButton({ chat: group, from: layla, messageId: picker!.messageId, data, forged: true }).update_id);
+    }
+    expect(h.fake.calls('answerCallbackQuery').length).toBeGreaterThanOrEqual(before + 3);
+    expect(await h.wiring.stores.subscriptions.topicsOf(asChatId(group.id))).toEqual(['country:AM']);
+    expect(h.sentTo(group).some((m) => m.text.includes('حدث خطأ'))).toBe(false);
+  });
+
+  it('keeps its topics when it becomes a supergroup', async () => {
+    const successor = h.fake.supergroup({ title: 'أخبار القوقاز' });
+    await h.handled(h.fake.sendUserMessage({ chat: group, from: layla, text: '', extra: { migrate_to_chat_id: successor.id } }).update_id);
+    expect(await h.wiring.stores.subscriptions.topicsOf(asChatId(successor.id))).toEqual(['country:AM']);
+    group = successor;
+  });
 });
 
 describe('a channel', () => {
@@ -88,5 +106,9 @@ describe('alerts', () => {
     await h.fake.waitFor(() => h.sentTo(group).find((m) => m.text.includes('بوتين')), 10_000);
     await h.fake.waitFor(() => h.sentTo(channel).find((m) => m.text.includes('بوتين')), 10_000);
     expect(sendsTo(nourChat.id).filter((c) => String(c.params.text).includes('بوتين'))).toHaveLength(0);
+    // Unblocking is a my_chat_member update too: the chat is active again.
+    h.fake.unblock(nourChat.id);
+    await h.handled(h.fake.addMyChatMember({ chat: nourChat, oldStatus: 'kicked', newStatus: 'member' }).update_id);
+    expect((await h.wiring.stores.chats.get(asChatId(nourChat.id)))?.status.kind).toBe('active');
   });
 });
