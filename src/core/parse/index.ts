@@ -25,6 +25,18 @@ export interface ParseContext {
   readonly defaultTimeZone: string;
 }
 
+/**
+ * linkedom and Readability have never thrown in fuzzing, but they are third-party parsers fed
+ * hostile pages: if one does, the page is refused with the reason instead of failing the caller.
+ */
+function readPage(html: string, url: string | undefined): ReturnType<typeof parseHtmlPage> | Rejection {
+  try {
+    return parseHtmlPage(html, url);
+  } catch (error) {
+    return { code: 'not-text', reason: `the HTML page could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 /** What each kind of input yields before the common steps. */
 interface Draft {
   readonly title?: string;
@@ -48,7 +60,8 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string): Result<Draft
     case 'html': {
       const checked = checkRaw(input.html);
       if (!checked.ok) return checked;
-      const page = parseHtmlPage(checked.value, input.url);
+      const page = readPage(checked.value, input.url);
+      if ('code' in page) return err(page);
       return ok({ ...page, ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title) });
     }
     case 'json': {
