@@ -47,7 +47,7 @@ function inputsOf(bytes: Uint8Array, common: { timeZone: string; outlet?: string
   }
   const text = decodeUtf8(bytes);
   if (!text.ok) return text;
-  if (/^(<!doctype html|<html)/.test(head)) return { ok: true, value: [{ kind: 'html', html: text.value, ...common }] };
+  if (head.startsWith('<')) return { ok: true, value: [{ kind: 'html', html: text.value, ...common }] };
   if (head.startsWith('{')) return { ok: true, value: [{ kind: 'json', json: text.value, ...common }] };
   return { ok: true, value: [{ kind: 'text', text: text.value, ...common }] };
 }
