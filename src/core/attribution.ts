@@ -3,7 +3,8 @@
  * `ذكرت سبوتنيك`). A name counts only in a citing context — right after a reporting verb,
  * "بحسب/وفقاً لـ/نقلاً عن", or "وكالة/صحيفة/خدمة/قناة" — because several outlet names are also
  * ordinary words (العربية، الجزيرة). Known agencies get their usual spelling; an unknown name in
- * quotes after "وكالة …" is taken as written.
+ * quotes after "وكالة …" is taken as written. English articles ("according to Reuters", "(AP)",
+ * "Interfax reported") cite agencies by their Arabic names, since the alert is Arabic.
  */
 import { normalizeText } from './normalize.js';
 
@@ -39,6 +40,17 @@ const CREDIT = new RegExp(`\\((${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})
 
 const DISPLAY = new Map(SPELLINGS);
 
+// English-language articles cite the same agencies; the alert is Arabic, so they get Arabic names.
+const ENGLISH: Readonly<Record<string, string>> = {
+  'reuters': 'رويترز', 'associated press': 'أسوشيتد برس', 'the associated press': 'أسوشيتد برس', 'ap': 'أسوشيتد برس',
+  'afp': 'فرانس برس', 'agence france-presse': 'فرانس برس', 'interfax': 'إنترفاكس', 'tass': 'تاس', 'ria novosti': 'ريا نوفوستي',
+  'xinhua': 'شينخوا', 'anadolu': 'الأناضول', 'anadolu agency': 'الأناضول', 'bloomberg': 'بلومبرغ', 'axios': 'أكسيوس',
+  'cnn': 'سي إن إن', 'bbc': 'بي بي سي', 'al jazeera': 'الجزيرة', 'sputnik': 'سبوتنيك', 'sputnik armenia': 'سبوتنيك أرمينيا',
+};
+const ENGLISH_NAMES = Object.keys(ENGLISH).toSorted((a, b) => b.length - a.length).map(escapeRe).join('|');
+const ENGLISH_CITED = new RegExp(`(?:according to|reported by|told|cited by|quoted by|via|\\()\\s*(?:the\\s+)?(?:news agency\\s+)?(${ENGLISH_NAMES})(?![a-z])`
+  + `|(?<![a-z])(${ENGLISH_NAMES})\\s+(?:news agency\\s+)?(?:reported|said|quoted|cited|reports|says)(?![a-z])`, 'g');
+
 /**
  * The agencies `paragraphs` cite, in order of first mention, de-duplicated, in display spelling.
  * `exclude` (the outlet itself) is left out. A "(رويترز)" credit counts only in the first paragraph.
@@ -55,6 +67,9 @@ export function findCitedSources(paragraphs: readonly string[], exclude?: string
       found.push({ at: offset + m.index, name: DISPLAY.get(normalizeText(name)) ?? name });
     }
     if (index === 0) for (const m of text.matchAll(CREDIT)) found.push({ at: m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
+    if (/[a-z]/.test(text)) {
+      for (const m of text.matchAll(ENGLISH_CITED)) found.push({ at: offset + m.index, name: ENGLISH[m[1] ?? m[2] ?? ''] ?? '' });
+    }
     offset += Math.max(text.length, paragraph.length) + 1;
   });
   const excluded = exclude ? normalizeText(exclude) : undefined;

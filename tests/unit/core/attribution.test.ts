@@ -45,3 +45,16 @@ describe('findCitedSources and official bodies', () => {
     expect(findCitedSources(['وقالت الوكالة الوطنية للإعلام إن الغارات استهدفت بلدات جنوبية.'])).toEqual(['الوكالة الوطنية للإعلام']);
   });
 });
+
+describe('findCitedSources in English articles', () => {
+  it('names the agencies in Arabic', () => {
+    expect(findCitedSources([
+      'MOSCOW (Reuters) - President Vladimir Putin agreed to withdraw Russian troops, Interfax reported.',
+      'Border guards will stay, according to the Associated Press.',
+    ])).toEqual(['رويترز', 'إنترفاكس', 'أسوشيتد برس']);
+  });
+
+  it('does not take the word "ap" inside other words', () => {
+    expect(findCitedSources(['The map shows the gap between the two armies.'])).toEqual([]);
+  });
+});
