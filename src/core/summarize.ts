@@ -21,7 +21,8 @@ const MAX_CENTRALITY_PARAGRAPHS = 300;
 const MIN_TOKENS = 4;
 const BOILERPLATE = /^(?:اقرا|طالع|شاهد|تابع|تابعونا|اشترك|للمزيد|اضغط|انقر|مواضيع ذات|اخبار ذات|جميع الحقوق|حقوق النشر|المصدر\s*:|read more|related|subscribe|©)/u;
 const STOPWORDS = new Set(('في من علي الي عن ان او ثم قد لا ما لم لن هذا هذه ذلك تلك التي الذي الذين كان كانت مع بعد قبل حتي اذا '
-  + 'كما ايضا بين عند كل قال وقال وقالت واضاف اليوم امس هو هي هم انه انها به بها له لها منذ خلال حول ضد لدي غير').split(' '));
+  + 'كما ايضا بين عند كل قال وقال وقالت واضاف اليوم امس هو هي هم انه انها به بها له لها منذ خلال حول ضد لدي غير '
+  + 'the and for that with from this have has was were are will said its their they been which would not but also').split(' '));
 // "موسكو (رويترز) - " or "القاهرة - ": the wire dateline opening a lead, not part of the sentence.
 const LEAD_PREFIX = /^(?:[\p{L}\p{M}]+\s){0,2}[\p{L}\p{M}]+\s*(?:\([^()]{2,30}\)\s*)?[-–—]\s+/u;
 
