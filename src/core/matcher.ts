@@ -6,8 +6,8 @@
 import type { Article } from './article.js';
 import type { Topic, TopicId, TopicMatch } from './topic.js';
 import { builtinDecoys } from './catalog.js';
-import { findHits, type Blockers } from './matching/hits.js';
-import { createPhraseIndex } from './matching/phrase-index.js';
+import { findHits } from './matching/hits.js';
+import { createPhraseIndex, type Blockers, type TopicInfo } from './matching/phrase-index.js';
 import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
 import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
 import { phraseTokens } from './matching/tokens.js';
@@ -41,11 +41,22 @@ interface Compiled {
   readonly phrases: readonly (readonly string[])[];
 }
 
+function compileBlockers(list: readonly string[]): Blockers | undefined {
+  if (list.length === 0) return undefined;
+  const words = new Set<string>();
+  const phrases: string[][] = [];
+  for (const b of list) {
+    const tokens = phraseTokens(b);
+    if (tokens.length === 1) words.add(tokens[0] as string);
+    else if (tokens.length > 1) phrases.push(tokens);
+  }
+  return { words, phrases };
+}
+
 /** Builds a matcher over `topics` (use `builtinTopics()` for the catalogue). */
 export function createMatcher(topics: readonly Topic[], options: MatcherOptions = {}): TopicMatcher {
   const index = createPhraseIndex();
   const compiled = new Map<TopicId, Compiled>();
-  const blockers = new Map<TopicId, Blockers>();
   // What search lists: everything but free keywords, kept apart so 20,000 keywords cost search nothing.
   const listed = new Map<TopicId, Topic>();
   let listedCache: readonly Topic[] | undefined;
@@ -67,19 +78,19 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     if (!old) return;
     for (const tokens of old.phrases) index.remove(tokens, id);
     compiled.delete(id);
-    blockers.delete(id);
     if (listed.delete(id)) listedCache = undefined;
   };
 
   const add = (topic: Topic): void => {
     remove(topic.id);
+    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers) };
     const phrases: string[][] = [];
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
     for (const [list, weak] of [[strong, false], [topic.weak, true]] as const) {
       for (const alias of list) {
         const tokens = phraseTokens(alias);
         if (tokens.length === 0) continue;
-        index.add(tokens, { topicId: topic.id, weak });
+        index.add(tokens, { topicId: topic.id, weak, info });
         phrases.push(tokens);
       }
     }
@@ -88,23 +99,13 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
       listed.set(topic.id, topic);
       listedCache = undefined;
     }
-    if (topic.blockers.length > 0) {
-      const words = new Set<string>();
-      const multi: string[][] = [];
-      for (const b of topic.blockers) {
-        const tokens = phraseTokens(b);
-        if (tokens.length === 1) words.add(tokens[0] as string);
-        else if (tokens.length > 1) multi.push(tokens);
-      }
-      blockers.set(topic.id, { words, phrases: multi });
-    }
   };
 
   for (const topic of topics) add(topic);
 
   return {
     match(article) {
-      const hits = findHits(article, index, (id) => blockers.get(id));
+      const hits = findHits(article, index);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;

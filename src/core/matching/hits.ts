@@ -4,7 +4,7 @@
  */
 import type { Article } from '../article.js';
 import type { TopicId, Zone } from '../topic.js';
-import type { PhraseIndex } from './phrase-index.js';
+import type { Blockers, PhraseIndex, TopicInfo } from './phrase-index.js';
 import { textTokens, type TextTokens } from './tokens.js';
 import { tokenVariants } from './variants.js';
 
@@ -20,13 +20,9 @@ export interface Hit {
   readonly tokens: TextTokens;
   readonly weak: boolean;
   readonly blocked: boolean;
+  readonly info: TopicInfo | undefined;
 }
 
-/** Blocker words and phrases of one topic, normalized. */
-export interface Blockers {
-  readonly words: ReadonlySet<string>;
-  readonly phrases: readonly (readonly string[])[];
-}
 
 /** How far (in tokens, each side, same paragraph) a blocker reaches. */
 export const BLOCKER_WINDOW = 6;
@@ -61,20 +57,16 @@ export function hitKey(h: Hit): string {
 }
 
 /** Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in reading order. */
-export function findHits(
-  article: Article,
-  index: PhraseIndex,
-  blockersOf: (id: TopicId) => Blockers | undefined,
-): Map<TopicId, Hit[]> {
+export function findHits(article: Article, index: PhraseIndex): Map<TopicId, Hit[]> {
   const byTopic = new Map<TopicId, Hit[]>();
   for (const { zone, para, text } of zones(article)) {
     const tokens = textTokens(text);
     for (const found of index.scan(tokens.norm)) {
       for (const entry of found.entries) {
         if (entry.topicId === undefined) continue;
-        const blockers = blockersOf(entry.topicId);
+        const blockers = entry.info?.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, found.start, found.end, blockers);
-        const hit: Hit = { topicId: entry.topicId, zone, para, pos: found.start, end: found.end, tokens, weak: entry.weak, blocked };
+        const hit: Hit = { topicId: entry.topicId, zone, para, pos: found.start, end: found.end, tokens, weak: entry.weak, blocked, info: entry.info };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(hit);
         else byTopic.set(entry.topicId, [hit]);

@@ -6,10 +6,24 @@
 import type { TopicId } from '../topic.js';
 import { tokenVariants } from './variants.js';
 
+/** What matching needs to know about a topic, carried by its index entries (no look-ups per hit). */
+export interface TopicInfo {
+  readonly parents: readonly TopicId[];
+  /** Blocker words and phrases, normalized; undefined when the topic has none. */
+  readonly blockers: Blockers | undefined;
+}
+
+/** Blocker words and phrases of one topic, normalized. */
+export interface Blockers {
+  readonly words: ReadonlySet<string>;
+  readonly phrases: readonly (readonly string[])[];
+}
+
 /** What an indexed phrase stands for. A decoy (`topicId` undefined) eats its words and names nothing. */
 export interface PhraseEntry {
   readonly topicId: TopicId | undefined;
   readonly weak: boolean;
+  readonly info?: TopicInfo;
 }
 
 interface Node {

@@ -12,6 +12,7 @@
  */
 import type { Evidence, TopicId } from '../topic.js';
 import { hitKey, hitText, type Hit } from './hits.js';
+import { ancestors, buildPools, firingPools, inReadingOrder } from './pools.js';
 
 export interface RelevanceWeights {
   readonly title: number;
@@ -31,24 +32,18 @@ export interface Relevant {
   readonly path: readonly TopicId[];
 }
 
-/** Score of a set of hits (already de-duplicated by position). */
+/** Score of a set of hits, given in reading order (title, lead, then body paragraphs in order). */
 export function scoreHits(hits: readonly Hit[], w: RelevanceWeights = DEFAULT_WEIGHTS): number {
   let title = 0;
   let lead = 0;
   let bodyParas = 0;
-  // Pooled hits may come out of reading order, so a Set still guards the count; the
-  // `lastPara` check keeps it from being touched for runs of hits in one paragraph.
-  let lastPara = -1;
-  const seen = new Set<number>();
+  let lastPara = 0;
   for (const h of hits) {
     if (h.zone === 'title') title = w.title;
     else if (h.zone === 'lead') lead += 1;
     else if (h.para !== lastPara) {
       lastPara = h.para;
-      if (!seen.has(h.para)) {
-        seen.add(h.para);
-        bodyParas += 1;
-      }
+      bodyParas += 1;
     }
   }
   const leadScore = lead === 0 ? 0 : w.lead + w.extra * Math.min(lead - 1, 2);
@@ -77,23 +72,6 @@ function usable(list: readonly Hit[], hasStrong: () => boolean): readonly Hit[] 
   return list.filter((h) => !h.blocked && (!h.weak || strong));
 }
 
-/** Every ancestor of `id` (itself first) with the path from `id` up to it; shortest path wins. */
-function ancestors(id: TopicId, parentsOf: (id: TopicId) => readonly TopicId[]): Map<TopicId, TopicId[]> {
-  const paths = new Map<TopicId, TopicId[]>([[id, [id]]]);
-  if (parentsOf(id).length === 0) return paths; // free keywords: the common case by far
-  const queue: TopicId[] = [id];
-  for (let i = 0; i < queue.length; i += 1) {
-    const current = queue[i] as TopicId;
-    const path = paths.get(current) ?? [current];
-    for (const parent of parentsOf(current)) {
-      if (paths.has(parent)) continue;
-      paths.set(parent, [...path, parent]);
-      queue.push(parent);
-    }
-  }
-  return paths;
-}
-
 function evidenceOf(hits: readonly Hit[]): Evidence[] {
   const grouped = new Map<string, { e: Omit<Evidence, 'count'>; count: number }>();
   for (const h of hits) {
@@ -117,13 +95,6 @@ export interface TopicGraph {
   readonly partOf: (id: TopicId) => readonly TopicId[];
 }
 
-// A pure parent (a region named directly and through its members) gets its own hits merged
-// into the pool; a topic with parents already has them there.
-function mergeOwn(pooled: Map<number, Hit>, own: readonly Hit[]): Hit[] {
-  for (const h of own) pooled.set(h.para * 1_000_000 + h.pos, h);
-  return [...pooled.values()];
-}
-
 /** The topics the hits (grouped by topic, in reading order) make relevant, best first. */
 export function relevantTopics(
   hitsByTopic: ReadonlyMap<TopicId, readonly Hit[]>,
@@ -142,37 +113,21 @@ export function relevantTopics(
     }
     return strong.has(id);
   };
-  const direct = new Map<TopicId, { hits: readonly Hit[]; score: number }>();
+  const direct = new Map<TopicId, { hits: readonly Hit[]; score: number; parents: readonly TopicId[] }>();
   for (const [id, list] of hitsByTopic) {
     const hits = usable(list, () => hasStrong(id));
-    if (hits.length > 0) direct.set(id, { hits, score: scoreHits(hits, w) });
+    if (hits.length > 0) direct.set(id, { hits, score: scoreHits(hits, w), parents: hits[0]?.info?.parents ?? parentsOf(id) });
   }
-  // Pool each topic's hits with its descendants', remembering the strongest source's path.
-  // Topics with no parents (free keywords, mostly) skip pooling.
-  const pools = new Map<TopicId, { hits: Map<number, Hit>; best: number; path: TopicId[] }>();
-  for (const [source, { hits, score }] of direct) {
-    if (parentsOf(source).length === 0) continue;
-    for (const [target, path] of ancestors(source, parentsOf)) {
-      let pool = pools.get(target);
-      if (!pool) pools.set(target, (pool = { hits: new Map(), best: -1, path }));
-      for (const h of hits) pool.hits.set(h.para * 1_000_000 + h.pos, h);
-      if (score > pool.best || (score === pool.best && path.length < pool.path.length)) {
-        pool.best = score;
-        pool.path = path;
-      }
-    }
-  }
+  const pools = buildPools(direct, parentsOf, graph.partOf);
   const out: Relevant[] = [];
+  // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
   for (const [source, { hits, score }] of direct) {
     if (pools.has(source) || score < w.threshold) continue;
     out.push({ topicId: source, score, evidence: evidenceOf(hits), path: [source] });
   }
-  for (const [topicId, pool] of pools) {
-    const own = direct.get(topicId);
-    const list = own ? mergeOwn(pool.hits, own.hits) : [...pool.hits.values()];
-    const path = own && own.score >= pool.best ? [topicId] : pool.path;
-    const score = scoreHits(list, w);
-    if (score >= w.threshold) out.push({ topicId, score, evidence: evidenceOf(list), path });
+  for (const [topicId, score] of firingPools(pools, (hits) => scoreHits(hits, w), w.threshold)) {
+    const pool = pools.get(topicId);
+    if (pool) out.push({ topicId, score, evidence: evidenceOf(inReadingOrder(pool)), path: pool.path });
   }
   return out.toSorted((a, b) => b.score - a.score || a.path.length - b.path.length);
 }

@@ -99,6 +99,13 @@ describe('parents and paths', () => {
     expect(ids(matches)).toContain('region:gulf');
     expect(ids(matches).filter((id) => id.startsWith('country:'))).toEqual([]);
   });
+
+  it('does not fire a region from two members named in passing', () => {
+    const matches = matcher.match(article('قمة اقتصادية تبحث سلاسل الإمداد', [
+      'وصل الوفد إلى الاجتماع قادماً من دمشق.', filler, 'وكان الأردن قد استضاف الجولة السابقة.',
+    ]));
+    expect(ids(matches)).not.toContain('region:levant');
+  });
 });
 
 describe('free keyword topics', () => {
