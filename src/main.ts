@@ -1,8 +1,8 @@
 /**
  * Composition root: config → logger → Redis → stores → matcher → delivery → bot →
  * runner/webhook, plus the HTTP server and feed poller. Builds everything explicitly
- * (no singletons), starts in order, and on SIGINT/SIGTERM stops in reverse order within
- * a bounded time.
+ * (no singletons), starts in order, and stops in reverse order. `npm start` runs this
+ * file; the process side (config errors, signals, bounded shutdown) is src/cli/start.ts.
  *
  * Roles: `all` (default, one process), `bot` (takes updates only), `worker` (delivery
  * workers, HTTP server and feed poller). Run one `bot` and any number of `worker`s
@@ -10,14 +10,14 @@
  */
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
-import { Api, GrammyError } from 'grammy';
+import { Api } from 'grammy';
 import { Redis } from 'ioredis';
 import { catalogFromMatcher } from './bot/catalog.js';
 import { registerCommands } from './bot/commands.js';
 import { createBot } from './bot/create-bot.js';
 import { startPolling, startWebhook, type UpdatesSource } from './bot/run-updates.js';
 import type { CliIo } from './cli/io.js';
-import { type Config, ConfigError, createConfig } from './config.js';
+import type { Config } from './config.js';
 import { builtinTopics } from './core/catalog.js';
 import type { Clock } from './core/clock.js';
 import { createMatcher } from './core/matcher.js';
@@ -33,26 +33,10 @@ import { createHttpServer } from './http/server.js';
 import { createFeedPoller } from './ingest/feed-poller.js';
 import { createLeaseKeys } from './ingest/lease-keys.js';
 import { createRedisLease } from './ingest/redis-lock.js';
-import { createLogger, type Logger } from './logger.js';
+import type { Logger } from './logger.js';
 import { createRedisStores } from './store/index.js';
 
 export type Role = 'bot' | 'worker' | 'all';
-
-/** How long shutdown may take before the process gives up waiting and exits 1. */
-const SHUTDOWN_LIMIT_MS = 15_000;
-
-export const TOKEN_HELP = [
-  'BOT_TOKEN is missing or malformed.',
-  'To get one: open Telegram, talk to @BotFather (https://t.me/BotFather), send /newbot and follow the steps.',
-  'It answers with a token like 123456789:AAE…; put it in .env as BOT_TOKEN=… (or export it) and start again.',
-].join('\n');
-
-export function parseRole(args: readonly string[]): Role | string {
-  const i = args.indexOf('--role');
-  const inline = args.find((a) => a.startsWith('--role='));
-  const value = inline ? inline.slice('--role='.length) : i >= 0 ? args[i + 1] : 'all';
-  return value === 'bot' || value === 'worker' || value === 'all' ? value : `unknown role "${value ?? ''}": use --role bot|worker|all`;
-}
 
 const clock: Clock = () => new Date();
 
@@ -181,65 +165,15 @@ export async function startApp(config: Config & { botToken: string }, role: Role
   return { role, stop };
 }
 
-/** `tanbih start` / `npm start`: runs until SIGINT/SIGTERM, returns the exit code. */
-export async function main(args: readonly string[], io: CliIo): Promise<number> {
-  const role = parseRole(args);
-  if (role !== 'bot' && role !== 'worker' && role !== 'all') {
-    io.stderr.write(`${role}\n`);
-    return 2;
-  }
-  let config: Config;
-  try {
-    config = createConfig(io.env);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    io.stderr.write(`${e.message}\n`);
-    if (e.problems.some((p) => p.startsWith('BOT_TOKEN'))) io.stderr.write(`\n${TOKEN_HELP}\n`);
-    return 1;
-  }
-  const { botToken } = config;
-  if (!botToken) {
-    io.stderr.write(`${TOKEN_HELP}\n`);
-    return 1;
-  }
-  const logger = createLogger(config.logLevel);
-  let app: App;
-  try {
-    app = await startApp({ ...config, botToken }, role, logger);
-  } catch (e) {
-    // Telegram refuses the token (revoked, or from another server): say how to get a good one.
-    if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404)) {
-      io.stderr.write(`Telegram refused BOT_TOKEN (${e.error_code}).\n${TOKEN_HELP}\n`);
-      return 1;
-    }
-    logger.fatal({ err: e }, 'start failed');
-    return 1;
-  }
-  logger.info({ role }, 'tanbih started');
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
-  logger.info({ signal }, 'shutting down');
-  const timedOut = Symbol('timeout');
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<typeof timedOut>((resolve) => {
-    timer = setTimeout(() => resolve(timedOut), SHUTDOWN_LIMIT_MS);
-  });
-  const outcome = await Promise.race([app.stop(), limit]);
-  clearTimeout(timer);
-  if (outcome === timedOut) {
-    logger.error({ limitMs: SHUTDOWN_LIMIT_MS }, 'shutdown took too long; exiting anyway');
-    return 1;
-  }
-  logger.info('stopped cleanly');
-  return 0;
-}
-
+// `npm start` runs this file. No top-level await here: cli/start.ts imports this module,
+// which must finish evaluating first.
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(entry).href) {
   const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-  process.exitCode = await main(process.argv.slice(2), io);
-  // Sockets left by a library must not keep a stopped process alive.
-  process.exit();
+  void import('./cli/start.js')
+    .then(({ run }) => run(process.argv.slice(2), io))
+    .then((code) => {
+      // Sockets left by a library must not keep a stopped process alive.
+      process.exit(code);
+    });
 }
