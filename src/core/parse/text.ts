@@ -83,12 +83,12 @@ export function parseTextLayout(text: string, ctx: DatelineContext, knownTitle?:
       && (kinds.get(h.index) === 'dateline' || (kinds.get(h.index) === 'line' && !h.line.endsWith('.'))));
     if (!followed) kinds.set(i, 'line');
   }
-  // Captions only exist above the headline: a short line after the dateline ends the header.
   const datelineAt = header.find((h) => kinds.get(h.index) === 'dateline')?.index ?? -1;
   let title: string | undefined = knownTitle;
   let titleAt = -1;
   if (title === undefined) {
-    // A full stop marks a sentence of the body, not a headline.
+    // The headline is the first short line after the dateline (or the first at all); a full stop
+    // marks a sentence of the body, not a headline.
     const candidates = header.filter((h) => kinds.get(h.index) === 'line' && !h.line.endsWith('.'));
     const pick = candidates.find((h) => h.index > datelineAt) ?? candidates[0];
     const next = pick ? all.slice(pick.index + 1).some((l) => l.length > 0) : false;
@@ -97,6 +97,9 @@ export function parseTextLayout(text: string, ctx: DatelineContext, knownTitle?:
       titleAt = pick.index;
     }
   }
+  // Captions sit above the headline (or the body): a repeated line further down is body text.
+  const bodyStart = titleAt >= 0 ? titleAt : header.find((h) => kinds.get(h.index) === 'line')?.index ?? Infinity;
+  for (const h of header) if (kinds.get(h.index) === 'caption' && h.index > bodyStart) kinds.set(h.index, 'line');
   const captionLines = header.filter((h) => kinds.get(h.index) === 'caption');
   const uniqueCaptions = captionLines.filter((c, i) => captionLines.findIndex((o) => o.norm === c.norm) === i).map((c) => c.line);
   const body = all.map((line, i) => (i === titleAt || kinds.get(i) === 'caption' || kinds.get(i) === 'dateline' ? '' : line));

@@ -39,6 +39,11 @@ describe('plain-text layout', () => {
     expect(bare.title).toBeUndefined();
   });
 
+  it('keeps a body line that happens to repeat below the headline', () => {
+    const text = 'عاجل: زلزال في تركيا\n\nضرب زلزال قوي جنوب تركيا.\nضرب زلزال قوي جنوب تركيا.\n\nولم ترد أنباء عن إصابات.';
+    expect(parseTextLayout(text, ctx).paragraphs).toHaveLength(3);
+  });
+
   it('keeps a headline ending with a credit such as (فيديو)', () => {
     const video = parseTextLayout('لحظة انهيار المبنى في بيروت (فيديو)\n\nانهار مبنى سكني قديم في بيروت صباح اليوم.', ctx);
     expect(video.title).toBe('لحظة انهيار المبنى في بيروت (فيديو)');
