@@ -8,6 +8,8 @@ import { findDateline, type DatelineMatch } from '../dateline.js';
 
 /** Clocks disagree a little; a source time this far ahead of ours still counts as "now". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** Older metadata times are placeholders (0 → 1970), not publication times. */
+const EARLIEST = Date.UTC(1990, 0, 1);
 
 export interface PublishedTime {
   readonly publishedAt: Date;
@@ -25,7 +27,7 @@ export interface TimeEvidence {
 /** Resolves the publication time against the ingest clock `now` in the source's `timeZone`. */
 export function resolvePublished(evidence: TimeEvidence, now: Date, timeZone: string): PublishedTime {
   const limit = now.getTime() + FUTURE_TOLERANCE_MS;
-  if (evidence.metadata && evidence.metadata.getTime() <= limit) {
+  if (evidence.metadata && evidence.metadata.getTime() <= limit && evidence.metadata.getTime() >= EARLIEST) {
     return { publishedAt: evidence.metadata, timeSource: 'metadata', timePrecision: 'minute' };
   }
   const leadDate = evidence.lead ? findDateline(evidence.lead.slice(0, 120), { timeZone, now }) : undefined;

@@ -69,6 +69,8 @@ describe('parseArticle', () => {
     expect(none).toMatchObject({ publishedAt: now, timeSource: 'ingest-time' });
     const future = article(parseArticle({ kind: 'json', json: { body: 'وقع انفجار في الميناء.', publishedAt: '2031-01-01T00:00:00Z' } }, ctx));
     expect(future).toMatchObject({ publishedAt: now, timeSource: 'ingest-time' });
+    const epoch = article(parseArticle({ kind: 'json', json: { body: 'وقع انفجار في الميناء.', publishedAt: 0 } }, ctx));
+    expect(epoch).toMatchObject({ publishedAt: now, timeSource: 'ingest-time' });
   });
 
   it('reads a relative dateline line against the ingest clock', () => {
