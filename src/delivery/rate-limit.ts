@@ -1,24 +1,47 @@
 /**
  * The send queue's limiter for a rate in messages per second.
  *
- * BullMQ's limiter admits `max` jobs per window of `duration` ms, in bursts at the start of
- * each window. Telegram (and the fake) count messages in any sliding second, where bursts
- * of two neighbouring windows could add up beyond the limit. Windows of about 40 ms with
- * `max` ≈ rate/25 keep bursts small; `duration` is the smallest whole number of ms for which
- * every sliding second holds at most `rate` sends (ceil(1000/duration)·max ≤ rate) with a 1 %
- * margin for timing jitter. Achieved: ≈ 97.5 % of the rate.
+ * BullMQ's limiter admits `max` jobs per window of `duration` ms. Telegram (and the fake)
+ * count messages in any sliding second, so the windows must never add up to more than
+ * `rate` in any 1,000 ms, even when a send leaves up to JITTER_MS after its job was admitted:
+ * ceil((1000 + JITTER_MS) / duration) · max ≤ rate. Each window also costs the
+ * workers a few ms before the next one opens (limiter key expiry, then a fetch), so very
+ * short windows lose throughput: ≈ 200 ms windows (max = rate / 5) keep that loss near
+ * 2 % while the bursts stay small. Those few ms per window are also the margin that keeps
+ * timing jitter from adding a sixth window to a sliding second.
  */
 export interface Limiter {
   readonly max: number;
   readonly duration: number;
 }
 
+/**
+ * How late a send may reach Telegram after its job was admitted (Redis round trips, a busy
+ * event loop) without two windows' sends landing in one sliding second.
+ */
+export const JITTER_MS = 25;
+
+/** The shortest window for `max` jobs that keeps every sliding second (+ jitter) within `rate`. */
+function windowFor(max: number, rate: number): number {
+  let duration = Math.ceil((1000 * max) / rate);
+  while (Math.ceil((1000 + JITTER_MS) / duration) * max > rate) duration++;
+  return duration;
+}
+
 export function limiterFor(ratePerSec: number): Limiter {
   if (!(ratePerSec >= 1)) throw new Error(`send rate must be ≥ 1 msg/s, got ${ratePerSec}`);
-  const max = Math.max(1, Math.floor(ratePerSec / 25));
-  let duration = Math.ceil((1000 * max) / (ratePerSec * 0.99));
-  while (Math.ceil(1000 / duration) * max > ratePerSec) duration++;
-  return { max, duration };
+  const rate = Math.floor(ratePerSec);
+  const candidates: Limiter[] = [];
+  for (let max = 1; max <= rate; max++) {
+    const duration = windowFor(max, rate);
+    if (duration <= 2000) candidates.push({ max, duration });
+  }
+  // Within 2 % of the best admitted rate, the window nearest 200 ms (short bursts, little overhead).
+  const admitted = (l: Limiter): number => l.max / l.duration;
+  const best = Math.max(...candidates.map(admitted));
+  const near = candidates.filter((l) => admitted(l) >= best * 0.98);
+  const distance = (l: Limiter): number => Math.abs(l.duration - 200);
+  return near.reduce((a, b) => (distance(b) < distance(a) || (distance(b) === distance(a) && admitted(b) > admitted(a)) ? b : a));
 }
 
 /** Enough concurrent sends to fill the limit when each call takes `latencyMs` (plus Redis bookkeeping). */

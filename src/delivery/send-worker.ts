@@ -123,8 +123,9 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
   return async (job, token) => {
     const started = Date.now();
     const d = job.data;
-    if (await deps.ledger.wasSent(subjectOf(d), d.c)) return 'skipped';
-    const chat = await deps.chats.get(asChatId(d.c));
+    // One round trip for both: the time between the limiter admitting a job and its send stays short.
+    const [already, chat] = await Promise.all([deps.ledger.wasSent(subjectOf(d), d.c), deps.chats.get(asChatId(d.c))]);
+    if (already) return 'skipped';
     if (!chat || chat.status.kind !== 'active') return 'b' in d ? finish(d, d.c, 'blocked', started) : 'skipped';
     const messages = await deps.compose(d, chat);
     if (messages === undefined) return 'skipped';

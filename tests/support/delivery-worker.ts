@@ -18,7 +18,7 @@ const w = await wire({
   token: env('BOT_TOKEN'),
   rate: Number(env('SEND_RATE_PER_SEC')),
   lockDurationMs: Number(process.env.LOCK_MS ?? 30_000),
-  ...(process.env.CONCURRENCY ? { concurrency: Number(process.env.CONCURRENCY) } : {}),
+  concurrency: process.env.CONCURRENCY ? Number(process.env.CONCURRENCY) : 'auto',
 });
 process.stdout.write('ready\n');
 process.once('SIGTERM', () => {

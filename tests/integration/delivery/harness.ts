@@ -35,7 +35,8 @@ export interface WiringOptions {
   readonly token: string;
   readonly rate?: number;
   readonly workers?: boolean;
-  readonly concurrency?: number;
+  /** Concurrent sends per process (default 20); 'auto' lets createDelivery size it for the rate. */
+  readonly concurrency?: number | 'auto';
   readonly ingestTimeoutMs?: number;
   /** Start time of the settable clock (default: real time, advancing). */
   readonly startAt?: number;
@@ -68,7 +69,7 @@ export async function wire(o: WiringOptions): Promise<Wiring> {
     sendRatePerSec: o.rate ?? 1000,
     paidBroadcast: (o.rate ?? 1000) > 30,
     workers: o.workers ?? true,
-    sendConcurrency: o.concurrency ?? 20,
+    ...(o.concurrency === 'auto' ? {} : { sendConcurrency: o.concurrency ?? 20 }),
     ingestTimeoutMs: o.ingestTimeoutMs ?? 1500,
     ...(o.lockDurationMs ? { lockDurationMs: o.lockDurationMs } : {}),
     ...o.extra,

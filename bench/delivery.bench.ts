@@ -1,0 +1,89 @@
+/**
+ * Delivery rate: the achieved send rate against the fake Bot API (30 ms per call) as a ratio
+ * of the configured limit, at 25/s and 1000/s, with the fake enforcing that same limit over
+ * a sliding second (so any burst shows up as provoked 429s).
+ * `npm run -s bench -- delivery --json [--seconds S]`
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { asTopicId } from '../src/core/ids.js';
+import { startFakeTelegram } from '../tests/support/fake-telegram/index.js';
+import { addFollowers, fixtureInput, wire } from '../tests/integration/delivery/harness.js';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const WORKER = fileURLToPath(new URL('../tests/support/delivery-worker.ts', import.meta.url));
+
+/** Worker processes send; this process runs the fake and ingests (as in production, the API is elsewhere). */
+async function startWorkers(n: number, env: Record<string, string>): Promise<ChildProcess[]> {
+  return Promise.all(Array.from({ length: n }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    while (!out.includes('ready')) {
+      if (child.exitCode !== null) throw new Error(`bench worker exited: ${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return child;
+  }));
+}
+
+async function deleteUnder(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+async function measure(limitPerSec: number, seconds: number, processes: number) {
+  const prefix = `bd${randomBytes(2).toString('hex')}`;
+  const fake = await startFakeTelegram({ acceptAnyChat: true });
+  fake.faults.latency(30);
+  fake.faults.rateLimit({ aboveRatePerSec: limitPerSec, retryAfter: 1 });
+  const w = await wire({ redisUrl: REDIS_URL, prefix, apiRoot: fake.apiRoot, token: fake.token, rate: limitPerSec, workers: false });
+  const workers = await startWorkers(processes, {
+    REDIS_URL, DELIVERY_PREFIX: prefix, TELEGRAM_API_ROOT: fake.apiRoot, BOT_TOKEN: fake.token, SEND_RATE_PER_SEC: String(limitPerSec),
+  });
+  try {
+    const recipients = limitPerSec * seconds;
+    await addFollowers(w.stores, asTopicId('country:AM'), 200_000_001, recipients);
+    const outcome = await w.delivery.ingest.ingest(fixtureInput(`https://example.com/bench/${prefix}`));
+    if (outcome.status !== 'queued') throw new Error(`bench: ingest said ${outcome.status}`);
+    await fake.waitFor(() => fake.sentChats().size >= recipients, (seconds * 3 + 30) * 1000);
+    const times = fake.sent().map((m) => m.at).toSorted((a, b) => a - b);
+    const sent = times.length;
+    const spanSec = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
+    const achievedPerSec = spanSec > 0 ? (sent - 1) / spanSec : 0;
+    return {
+      limitPerSec,
+      sent,
+      achievedPerSec: Number(achievedPerSec.toFixed(1)),
+      ratio: Number((achievedPerSec / limitPerSec).toFixed(3)),
+      provoked429: fake.faults.stats.rateLimited,
+    };
+  } finally {
+    for (const child of workers) {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+    }
+    await w.close();
+    await fake.close();
+    await deleteUnder(prefix);
+  }
+}
+
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+  const i = args.indexOf('--seconds');
+  const seconds = i >= 0 ? Number(args[i + 1]) : 10;
+  const p = args.indexOf('--processes');
+  const processes = p >= 0 ? Number(args[p + 1]) : 2;
+  const runs = [];
+  for (const limit of [25, 1000]) runs.push(await measure(limit, seconds, processes));
+  return { runs };
+}
