@@ -6,7 +6,7 @@
  */
 import data from '../../data/topics.json' with { type: 'json' };
 import type { Topic } from './topic.js';
-import { buildTopics } from './catalog/build.js';
+import { buildTopics, rawCatalogProblems } from './catalog/build.js';
 import { rawCatalogSchema, type RawCatalog } from './catalog/raw.js';
 import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
 import { CatalogError, validateCatalog } from './catalog/validate.js';
@@ -28,7 +28,11 @@ function rawCatalog(): RawCatalog {
 
 /** Every built-in topic (countries, regions, cities, conflicts, people, themes), validated. */
 export function builtinTopics(): readonly Topic[] {
-  return (topics ??= Object.freeze(validateCatalog(buildTopics(rawCatalog()))));
+  if (topics) return topics;
+  const data = rawCatalog();
+  const problems = rawCatalogProblems(data);
+  if (problems.length > 0) throw new CatalogError(problems);
+  return (topics = Object.freeze(validateCatalog(buildTopics(data))));
 }
 
 /** Phrases that name no topic and hide their words from the matcher (روسيا اليوم is an outlet, not Russia). */

@@ -69,3 +69,21 @@ export function buildTopics(raw: RawCatalog): Topic[] {
     return extra ? { ...t, parents: unique([...t.parents, ...extra]).map(asTopicId) } : t;
   });
 }
+
+/**
+ * Mistakes in the raw data that building would silently drop: an override for a country
+ * code that is not in the list, a region member that is no topic.
+ */
+export function rawCatalogProblems(raw: RawCatalog): string[] {
+  const codes = new Set(raw.countryCodes.split(/\s+/u).filter(Boolean));
+  const ids = new Set([...[...codes].map((c) => `country:${c}`), ...raw.topics.map((t) => t.id)]);
+  const problems: string[] = [];
+  for (const code of Object.keys(raw.countries)) {
+    if (!codes.has(code)) problems.push(`countries.${code}: not in countryCodes, so it would be ignored`);
+  }
+  for (const t of raw.topics) {
+    for (const m of t.members) if (!ids.has(m)) problems.push(`${t.id}: unknown member "${m}"`);
+    if (t.members.length > 0 && t.kind !== 'region') problems.push(`${t.id}: only regions have members`);
+  }
+  return problems;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopics, CatalogError, catalogProblems, searchTopics, validateCatalog } from '../../../src/core/catalog.js';
-import { nisbaForms } from '../../../src/core/catalog/build.js';
+import { buildTopics, nisbaForms, rawCatalogProblems } from '../../../src/core/catalog/build.js';
+import { rawCatalogSchema } from '../../../src/core/catalog/raw.js';
 import { asTopicId } from '../../../src/core/ids.js';
 import { keywordTopic } from '../../../src/core/keyword-topic.js';
 import { createMatcher } from '../../../src/core/matcher.js';
@@ -64,6 +65,21 @@ describe('catalogue validation', () => {
       'theme:c: alias "ـــ ،،" normalizes to nothing',
       'theme:d: parents form a cycle',
     ]));
+  });
+
+  it('reports raw data that building would silently drop: unknown member, override for an unlisted code', () => {
+    const raw = rawCatalogSchema.parse({
+      countryCodes: 'AM AZ',
+      countries: { AM: { ar: ['ارمينيا'] }, QQ: { ar: ['بلد'] } },
+      topics: [{ id: 'region:test', kind: 'region', name: { ar: 'منطقة', en: 'Region' }, members: ['country:AM', 'country:GE'] }],
+    });
+    expect(rawCatalogProblems(raw)).toEqual([
+      'countries.QQ: not in countryCodes, so it would be ignored',
+      'region:test: unknown member "country:GE"',
+    ]);
+    const built = buildTopics(raw);
+    expect(built.find((t) => t.id === 'country:AM')?.parents).toEqual(['region:test']);
+    expect(built.find((t) => t.id === 'country:AM')?.names.ar).toBe('أرمينيا');
   });
 
   it('throws a CatalogError that names the problems', () => {
