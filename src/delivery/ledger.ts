@@ -10,7 +10,6 @@
 import type { Redis } from 'ioredis';
 import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
 import type { Keys } from '../store/keys.js';
-import { deliveryKeys, type DeliveryKeys } from './delivery-keys.js';
 
 export type Outcome = 'sent' | 'failed' | 'blocked';
 export type Subject = { readonly k: 'a'; readonly id: ArticleId } | { readonly k: 'b'; readonly id: BroadcastId } | { readonly k: 'd'; readonly t: number };
@@ -27,7 +26,6 @@ export interface LedgerError {
 }
 
 export interface Ledger {
-  readonly keys: DeliveryKeys;
   wasSent(subject: Subject, chat: number): Promise<boolean>;
   /** Records one finished send: marker (when sent), counters, rate and hourly stats, in one round trip. */
   record(subject: Subject, chat: number, outcome: Outcome, now: number): Promise<void>;
@@ -54,14 +52,12 @@ export interface Ledger {
 
 const toNumber = (v: string | null | undefined): number => (v ? Number(v) : 0);
 
-export function createLedger(redis: Redis, storeKeys: Keys): Ledger {
-  const keys = deliveryKeys(storeKeys);
+export function createLedger(redis: Redis, keys: Keys): Ledger {
   const markerKey = (s: Subject): string => (s.k === 'a' ? keys.sentArticle(s.id) : s.k === 'b' ? keys.sentBroadcast(s.id) : keys.sentBucket(s.t));
   const countersKey = (s: Subject): string | undefined =>
-    s.k === 'a' ? keys.articleCounters(s.id) : s.k === 'b' ? storeKeys.broadcastCounters(s.id) : undefined;
+    s.k === 'a' ? keys.articleCounters(s.id) : s.k === 'b' ? keys.broadcastCounters(s.id) : undefined;
 
   return {
-    keys,
     wasSent: async (s, chat) => (await redis.sismember(markerKey(s), String(chat))) === 1,
     async record(s, chat, outcome, now) {
       const m = redis.multi();
@@ -81,13 +77,13 @@ export function createLedger(redis: Redis, storeKeys: Keys): Ledger {
       if (counters && n > 0) await redis.multi().hincrby(counters, 'queued', n).expire(counters, MARKER_TTL_SEC).exec();
     },
     async setBroadcastTotal(id, total) {
-      await redis.hset(storeKeys.broadcastCounters(id), 'total', total);
+      await redis.hset(keys.broadcastCounters(id), 'total', total);
     },
     async broadcastPlanned(id, total) {
-      await redis.hset(storeKeys.broadcastCounters(id), 'total', total, 'planned', 1);
+      await redis.hset(keys.broadcastCounters(id), 'total', total, 'planned', 1);
     },
     async broadcastSettled(id) {
-      const [planned, total, sent, failed, blocked] = await redis.hmget(storeKeys.broadcastCounters(id), 'planned', 'total', 'sent', 'failed', 'blocked');
+      const [planned, total, sent, failed, blocked] = await redis.hmget(keys.broadcastCounters(id), 'planned', 'total', 'sent', 'failed', 'blocked');
       return planned === '1' && toNumber(sent) + toNumber(failed) + toNumber(blocked) >= toNumber(total);
     },
     async articleCounters(id) {
@@ -99,10 +95,10 @@ export function createLedger(redis: Redis, storeKeys: Keys): Ledger {
       await redis.multi().hincrby(hour, 'alerts', 1).expire(hour, HOUR_TTL_SEC).exec();
     },
     async error(entry) {
-      await redis.multi().lpush(keys.errors(), JSON.stringify(entry)).ltrim(keys.errors(), 0, ERRORS_KEPT - 1).exec();
+      await redis.multi().lpush(keys.deliveryErrors(), JSON.stringify(entry)).ltrim(keys.deliveryErrors(), 0, ERRORS_KEPT - 1).exec();
     },
     async lastErrors(limit) {
-      const raw = await redis.lrange(keys.errors(), 0, Math.max(0, limit - 1));
+      const raw = await redis.lrange(keys.deliveryErrors(), 0, Math.max(0, limit - 1));
       return raw.map((r) => JSON.parse(r) as LedgerError);
     },
     async sentInLast(seconds, now) {

@@ -112,5 +112,23 @@ export function createKeys(prefix: string) {
     broadcastCounters: (id: BroadcastId) => k(`b:${token(id, 'broadcast id')}:n`),
 
     // ── Delivery (owned by src/delivery; add keys below) ────────────────────
+    // BullMQ's own keys live under `<prefix>:fanout:*` and `<prefix>:send:*` (its `prefix` option);
+    // job ids there are digests and chat ids only (src/delivery/queues.ts).
+    /** SET of chat ids an article's alert reached (the sent marker), 8 days. */
+    sentArticle: (id: ArticleId) => k(`d:s:a:${token(id, 'article id')}`),
+    /** SET of chat ids a broadcast reached (the sent marker), 8 days. */
+    sentBroadcast: (id: BroadcastId) => k(`d:s:b:${token(id, 'broadcast id')}`),
+    /** SET of chat ids whose held/digest bucket due at this instant (epoch ms) was sent, 8 days. */
+    sentBucket: (due: number) => k(`d:s:d:${intId(due, 'due time')}`),
+    /** HASH queued/sent/failed/blocked for one article, 8 days. */
+    articleCounters: (id: ArticleId) => k(`d:n:${token(id, 'article id')}`),
+    /** SET of article ids held for a chat until `due` (quiet hours or its digest period), 8 days. */
+    bucket: (chat: ChatId | number, due: number) => k(`d:k:${intId(chat, 'chat id')}:${intId(due, 'due time')}`),
+    /** STRING: messages sent during one epoch second (send rate), 120 s. */
+    rateSecond: (epochSec: number) => k(`d:r:${intId(epochSec, 'epoch second')}`),
+    /** HASH alerts/messages for one epoch hour (24 h stats), 26 h. */
+    hourStats: (epochHour: number) => k(`d:h:${intId(epochHour, 'epoch hour')}`),
+    /** LIST of the last delivery errors (JSON), newest first, capped. */
+    deliveryErrors: () => k('d:e'),
   } as const;
 }
