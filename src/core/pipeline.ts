@@ -6,7 +6,7 @@ import type { Rejection } from './article.js';
 import { storyFingerprint } from './fingerprint.js';
 import type { ArticleInput } from './input.js';
 import type { TopicMatcher } from './matcher.js';
-import { parseArticle } from './parse/index.js';
+import { parseArticleText } from './parse/index.js';
 import type { PreparedArticle } from './prepared.js';
 import { ok, type Result } from './result.js';
 import { summarize } from './summarize.js';
@@ -24,12 +24,12 @@ export interface PipelineDeps {
  * unknown time zone …) is a Rejection value with a reason; this function does not throw on input.
  */
 export function prepareArticle(input: ArticleInput, deps: PipelineDeps): Result<PreparedArticle, Rejection> {
-  const parsed = parseArticle(input, { now: deps.now, defaultTimeZone: deps.defaultTimeZone });
+  const parsed = parseArticleText(input, { now: deps.now, defaultTimeZone: deps.defaultTimeZone });
   if (!parsed.ok) return parsed;
-  const article = parsed.value;
+  const { article, normalized } = parsed.value;
   return ok({
     article,
-    summary: summarize(article),
+    summary: summarize(article, { normalizedParagraphs: normalized }),
     matches: deps.matcher.match(article),
     fingerprint: storyFingerprint(article),
   });

@@ -12,6 +12,8 @@ import { clip, splitSentences } from './sentences.js';
 export interface SummaryOptions {
   readonly maxSentences?: number;
   readonly maxChars?: number;
+  /** normalizeText of each paragraph, when the caller has it (saves normalizing the text again). */
+  readonly normalizedParagraphs?: readonly string[];
 }
 
 /** Only the opening of a long article is a summary candidate. */
@@ -50,25 +52,28 @@ export function nearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): b
 }
 
 /** Summary candidates, and each paragraph's content tokens (for centrality) as a by-product. */
-function candidatesOf(article: Article): { candidates: Candidate[]; paragraphTokens: Set<string>[] } {
+function candidatesOf(article: Article, normalized?: readonly string[]): { candidates: Candidate[]; paragraphTokens: Set<string>[] } {
   const titleTokens = contentTokens(article.title);
   const captions = (article.captions ?? []).map(contentTokens);
   const datelineCtx = { timeZone: 'UTC', now: article.publishedAt };
   const out: Candidate[] = [];
   const paragraphTokens: Set<string>[] = [];
   let position = 0;
-  for (const paragraph of article.paragraphs.slice(0, MAX_CENTRALITY_PARAGRAPHS)) {
+  for (const [index, paragraph] of article.paragraphs.slice(0, MAX_CENTRALITY_PARAGRAPHS).entries()) {
+    const known = normalized?.[index];
     if (position >= MAX_CANDIDATES) {
       // Past the candidates only centrality needs the text: one normalization per paragraph.
-      paragraphTokens.push(contentTokens(paragraph));
+      paragraphTokens.push(tokensOf(known ?? normalizeText(paragraph)));
       continue;
     }
     const own = new Set<string>();
     paragraphTokens.push(own);
-    for (const raw of splitSentences(paragraph)) {
+    const sentences = splitSentences(paragraph);
+    for (const raw of sentences) {
       const text = position === 0 ? raw.replace(LEAD_PREFIX, '') : raw;
       position++;
-      const norm = normalizeText(text);
+      // A one-sentence paragraph is its own sentence: its normalized form may already be known.
+      const norm = known !== undefined && sentences.length === 1 && text === paragraph ? known : normalizeText(text);
       const tokens = tokensOf(norm);
       for (const t of tokens) own.add(t);
       if (position > MAX_CANDIDATES) continue;
@@ -95,7 +100,7 @@ function frequencies(paragraphTokens: readonly Set<string>[]): Map<string, numbe
 export function summarize(article: Article, options: SummaryOptions = {}): string[] {
   const maxSentences = options.maxSentences ?? 3;
   const maxChars = options.maxChars ?? 600;
-  const { candidates, paragraphTokens } = candidatesOf(article);
+  const { candidates, paragraphTokens } = candidatesOf(article, options.normalizedParagraphs);
   if (candidates.length === 0) {
     // Nothing sentence-like (a one-line brief): its first paragraph, unless that only repeats the headline.
     const first = article.paragraphs.find((p) => normalizeText(p) !== normalizeText(article.title));

@@ -98,6 +98,15 @@ function languageOf(text: string): Article['lang'] {
 
 /** Parses one input into an Article (see module doc). Never throws on bad input. */
 export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Article, Rejection> {
+  const parsed = parseArticleText(input, ctx);
+  return parsed.ok ? ok(parsed.value.article) : parsed;
+}
+
+/**
+ * parseArticle, also returning normalizeText of every paragraph: the pipeline hands it on to the
+ * summarizer instead of normalizing the same text twice.
+ */
+export function parseArticleText(input: ArticleInput, ctx: ParseContext): Result<{ article: Article; normalized: readonly string[] }, Rejection> {
   const timeZone = input.timeZone ?? ctx.defaultTimeZone;
   if (!isValidTimeZone(timeZone)) return err({ code: 'invalid-field', reason: `unknown time zone "${timeZone}"` });
   const drafted = draftOf(input, ctx.now, timeZone);
@@ -119,7 +128,7 @@ export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Art
   }, ctx.now, timeZone);
   // Normalized once, shared by attribution and the id.
   const normalized = draft.paragraphs.map(normalizeText);
-  return ok({
+  const article: Article = {
     id: articleId({ ...(url ? { url } : {}), title, paragraphs: draft.paragraphs, normalized }),
     ...(url ? { url } : {}),
     title,
@@ -129,5 +138,6 @@ export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Art
     citedSources: findCitedSources(draft.paragraphs, outlet, normalized),
     lang: languageOf(`${title} ${draft.paragraphs.slice(0, 3).join(' ')}`.slice(0, 2000)),
     ...(draft.captions.length > 0 ? { captions: draft.captions } : {}),
-  });
+  };
+  return ok({ article, normalized });
 }
