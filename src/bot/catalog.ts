@@ -4,7 +4,7 @@
  * also knows free keywords), so the bot never reads catalogue data itself.
  */
 import type { TopicId } from '../core/ids.js';
-import type { TopicMatcher } from '../core/matcher.js';
+import type { TopicMatcher, TopicSearchHit } from '../core/matcher.js';
 import type { Topic, TopicKind } from '../core/topic.js';
 
 /** The picker's categories (دول، مناطق، نزاعات، شخصيات، مواضيع). */
@@ -26,6 +26,8 @@ export interface TopicCatalog {
   inCategory(category: Category): readonly Topic[];
   /** Best matches for a user's words, Arabic or English, best first. */
   search(query: string, limit: number): readonly Topic[];
+  /** The topic these words name exactly (a name or alias, any spelling), if any. */
+  named(query: string): Topic | undefined;
 }
 
 export interface TopicCatalogDeps {
@@ -33,6 +35,7 @@ export interface TopicCatalogDeps {
   /** Looks up any topic, including free keywords learned at run time. */
   readonly lookup: (id: TopicId) => Topic | undefined;
   readonly search: (query: string, limit: number) => readonly Topic[];
+  readonly named: (query: string) => Topic | undefined;
 }
 
 export function createTopicCatalog(deps: TopicCatalogDeps): TopicCatalog {
@@ -47,6 +50,7 @@ export function createTopicCatalog(deps: TopicCatalogDeps): TopicCatalog {
     get: (id) => deps.lookup(id),
     inCategory: (c) => byCategory.get(c) ?? [],
     search: (q, limit) => deps.search(q, limit),
+    named: (q) => deps.named(q),
   };
 }
 
@@ -56,21 +60,28 @@ export function createTopicCatalog(deps: TopicCatalogDeps): TopicCatalog {
  * change while running, so answers are cached: people type the same few names.
  */
 export function catalogFromMatcher(matcher: Pick<TopicMatcher, 'get' | 'searchTopics'>, topics: readonly Topic[]): TopicCatalog {
-  const cache = new Map<string, readonly Topic[]>();
+  const cache = new Map<string, readonly TopicSearchHit[]>();
+  const hits = (query: string, limit: number): readonly TopicSearchHit[] => {
+    const key = `${limit}|${query}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = matcher.searchTopics(query, limit);
+      if (cache.size >= SEARCH_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(key, found);
+    }
+    return found;
+  };
   return createTopicCatalog({
     topics,
     lookup: (id) => matcher.get(id),
-    search(query, limit) {
-      const key = `${limit}|${query}`;
-      let found = cache.get(key);
-      if (!found) {
-        found = matcher.searchTopics(query, limit).map((hit) => hit.topic);
-        if (cache.size >= SEARCH_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-        cache.set(key, found);
-      }
-      return found;
+    search: (query, limit) => hits(query, limit).map((hit) => hit.topic),
+    named: (query) => {
+      const best = hits(query, 1)[0];
+      return best && best.score >= EXACT_NAME_SCORE ? best.topic : undefined;
     },
   });
 }
 
 const SEARCH_CACHE_SIZE = 5_000;
+/** Search scores from 70 up mean every word of a name or alias was typed (core/catalog/search.ts). */
+const EXACT_NAME_SCORE = 70;

@@ -24,8 +24,8 @@ export interface WebhookSettings {
   readonly port: number;
 }
 
-/** Update kinds the bot handles; my_chat_member is not sent unless asked for. */
-export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member', 'channel_post'] as const;
+/** Update kinds the bot handles (Telegram sends my_chat_member only when asked for). */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 export async function startPolling(bot: Bot<BotContext>, logger: Logger): Promise<UpdatesSource> {
   await bot.init();

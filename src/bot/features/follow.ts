@@ -1,5 +1,6 @@
 /**
- * /follow <name> follows the best catalogue match (or offers the words as a keyword);
+ * /follow <name> follows the topic the words name exactly; otherwise it shows the closest
+ * topics to tap (or offers the words as a keyword);
  * /unfollow <name> stops following the followed topic those words name. In groups only
  * admins may use them.
  */
@@ -21,7 +22,7 @@ export function createFollowFeature(deps: FollowFeatureDeps): Composer<BotContex
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     if (ctx.match.trim() === '') return void (await ctx.reply(ctx.t.follow.usage('follow'), HTML));
     const checked = checkQuery(ctx.match);
-    const best = checked.ok ? deps.catalog.search(checked.query, 1)[0] : undefined;
+    const best = checked.ok ? deps.catalog.named(checked.query) : undefined;
     if (!best) return answerQuery(ctx, deps, ctx.match);
     const outcome = await deps.follows.follow(resolved.target, best.id);
     if (!outcome.ok) return void (await ctx.reply(followErrorText(ctx.t, outcome.error), HTML));

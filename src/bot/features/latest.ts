@@ -22,7 +22,7 @@ export function createLatestFeature(deps: LatestFeatureDeps): Composer<BotContex
     const checked = ctx.match.trim() === '' ? undefined : checkQuery(ctx.match);
     if (checked && !checked.ok) return void (await ctx.reply(ctx.t.search.noWords, HTML));
     const topic = checked?.ok ? deps.catalog.search(checked.query, 1)[0] : undefined;
-    if (checked && !topic) return void (await ctx.reply(ctx.t.follow.notFollowing(checked.query), HTML));
+    if (checked?.ok && !topic) return void (await ctx.reply(ctx.t.latest.unknownTopic(checked.query), HTML));
     const stories = await deps.news.latest(asChatId(ctx.chat.id), topic?.id, LATEST_COUNT);
     const zone = ctx.chatRecord?.timeZone ?? deps.defaultTimeZone;
     const lines = stories.map((p) =>

@@ -5,6 +5,7 @@
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import { asChatId, asTopicId } from '../../core/ids.js';
+import { keywordTopic } from '../../core/keyword-topic.js';
 import type { ChatStore } from '../../store/ports.js';
 import type { TopicCatalog } from '../catalog.js';
 import { followData, keywordData } from '../callbacks.js';
@@ -20,7 +21,7 @@ export const SEARCH_RESULTS = 6;
 
 export interface SearchFeatureDeps {
   readonly follows: FollowService;
-  readonly catalog: Pick<TopicCatalog, 'search' | 'get'>;
+  readonly catalog: Pick<TopicCatalog, 'search' | 'get' | 'named'>;
   readonly chats: Pick<ChatStore, 'channelsOf' | 'get'>;
   readonly pending: PendingKeywords;
 }
@@ -42,10 +43,9 @@ export async function answerQuery(ctx: BotContext, deps: SearchFeatureDeps, raw:
     const mark = followed.has(topic.id) ? '✅ ' : '➕ ';
     keyboard.text(`${mark}${topic.names[ctx.lang]}`, followData.pack({ target, topic: topic.id })).row();
   }
-  if (found.length === 0) {
-    keyboard.text(ctx.t.follow.keywordButton(query), keywordData.pack({ target, topic: deps.pending.put(query) }));
-  }
-  const text = found.length > 0 ? ctx.t.search.results(query) : ctx.t.search.none(query);
+  const keywordOk = found.length === 0 && keywordTopic(query).ok;
+  if (keywordOk) keyboard.text(ctx.t.follow.keywordButton(query), keywordData.pack({ target, topic: deps.pending.put(query) }));
+  const text = found.length > 0 ? ctx.t.search.results(query) : keywordOk ? ctx.t.search.none(query) : ctx.t.search.noKeyword(query);
   await ctx.reply(text, { ...HTML, reply_markup: keyboard });
 }
 

@@ -50,6 +50,7 @@ export const ar: Strings = {
   search: {
     results: (query) => `نتائج البحث عن ${q(query)}: اضغط لمتابعة موضوع.`,
     none: (query) => `لم أجد موضوعًا باسم ${q(query)}. يمكنك متابعة الكلمات نفسها: سيصلك كل خبر يذكرها.`,
+    noKeyword: (query) => `لم أجد موضوعًا باسم ${q(query)}. جرّب اسمًا آخر، أو كلمات أقل (ست كلمات على الأكثر، وكلمة من حرفين أو أكثر).`,
     tooLong: (length, max) => `رسالتك طويلة (${length} حرفًا). اكتب اسم الموضوع في ${max} حرفًا على الأكثر.`,
     noWords: 'لم أجد كلمات في رسالتك. اكتب اسم موضوع، مثل: أرمينيا.',
   },
@@ -66,6 +67,7 @@ export const ar: Strings = {
   latest: {
     header: (topic) => (topic ? `<b>آخر أخبار ${q(topic)}</b>` : '<b>آخر الأخبار في مواضيعك</b>'),
     empty: 'لا أخبار بعد في هذه المواضيع.',
+    unknownTopic: (query) => `لم أجد موضوعًا باسم ${q(query)}.`,
     item: (title, when, url) => `• ${url ? `<a href="${esc(url)}">${esc(title)}</a>` : esc(title)}\n  🕓 ${esc(when)}`,
   },
   why: {

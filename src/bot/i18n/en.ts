@@ -49,6 +49,7 @@ export const en: Strings = {
   search: {
     results: (query) => `Results for ${q(query)}: tap to follow a topic.`,
     none: (query) => `No topic called ${q(query)}. You can follow the words themselves: every story that mentions them will reach you.`,
+    noKeyword: (query) => `No topic called ${q(query)}. Try another name, or fewer words (at most six, one of two letters or more).`,
     tooLong: (length, max) => `Your message is long (${length} characters). Type a topic name in at most ${max} characters.`,
     noWords: 'I found no words in your message. Type a topic name, e.g. Armenia.',
   },
@@ -65,6 +66,7 @@ export const en: Strings = {
   latest: {
     header: (topic) => (topic ? `<b>Latest on ${q(topic)}</b>` : '<b>Latest news in your topics</b>'),
     empty: 'No news in these topics yet.',
+    unknownTopic: (query) => `No topic called ${q(query)}.`,
     item: (title, when, url) => `• ${url ? `<a href="${esc(url)}">${esc(title)}</a>` : esc(title)}\n  🕓 ${esc(when)}`,
   },
   why: {

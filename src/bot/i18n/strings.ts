@@ -35,6 +35,8 @@ export interface Strings {
   readonly search: {
     readonly results: (query: string) => string;
     readonly none: (query: string) => string;
+    /** Nothing found, and the words cannot be a keyword either. */
+    readonly noKeyword: (query: string) => string;
     readonly tooLong: (length: number, max: number) => string;
     readonly noWords: string;
   };
@@ -43,6 +45,7 @@ export interface Strings {
   readonly latest: {
     readonly header: (topic?: string) => string;
     readonly empty: string;
+    readonly unknownTopic: (query: string) => string;
     readonly item: (title: string, when: string, url?: string) => string;
   };
   readonly why: {

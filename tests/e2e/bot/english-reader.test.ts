@@ -68,6 +68,18 @@ describe('an English-speaking reader', () => {
     expect(h.buttons(chat, mine.messageId).map((b) => b.text)).toEqual(['❌ Armenia']);
   });
 
+  it('asks which topic when /follow words name none exactly', async () => {
+    const [choices] = await h.say(chat, '/follow arme');
+    expect(choices?.text).toContain('Results for');
+    expect(h.buttons(chat, choices!.messageId).some((b) => b.text.includes('Armenia'))).toBe(true);
+  });
+
+  it('does not offer words that cannot be a keyword', async () => {
+    const [reply] = await h.say(chat, 'one two three four five six seven');
+    expect(reply?.text).toContain('fewer words');
+    expect(h.buttons(chat, reply!.messageId)).toEqual([]);
+  });
+
   it('answers odd input clearly and escapes it', async () => {
     const [long] = await h.say(chat, 'أ'.repeat(10_000));
     expect(long?.text).toContain('10000 characters');
