@@ -41,8 +41,10 @@ export interface PhraseHit {
 export interface PhraseIndex {
   /** Adds a phrase (already normalized tokens). */
   add(tokens: readonly string[], entry: PhraseEntry): void;
-  /** Removes every entry of `topicId` under the phrase. */
+  /** Removes every entry of `topicId` under the phrase, and trie nodes left empty. */
   remove(tokens: readonly string[], topicId: TopicId): void;
+  /** Trie nodes in use (for tests and metrics: adding then removing a keyword leaves none behind). */
+  nodeCount(): number;
   /** Finds phrases in order, longest first at each position; matched words are consumed. */
   scan(tokens: readonly string[]): PhraseHit[];
 }
@@ -52,12 +54,11 @@ const newNode = (): Node => ({ children: undefined, entries: [] });
 export function createPhraseIndex(): PhraseIndex {
   const root = newNode();
 
-  const walk = (tokens: readonly string[], create: boolean): Node | undefined => {
-    let node: Node | undefined = root;
+  const walkCreating = (tokens: readonly string[]): Node => {
+    let node = root;
     for (const t of tokens) {
-      let next: Node | undefined = node.children?.get(t);
+      let next = node.children?.get(t);
       if (!next) {
-        if (!create) return undefined;
         next = newNode();
         (node.children ??= new Map()).set(t, next);
       }
@@ -85,14 +86,35 @@ export function createPhraseIndex(): PhraseIndex {
 
   return {
     add(tokens, entry) {
-      const node = walk(tokens, true);
-      if (!node) return;
+      const node = walkCreating(tokens);
       const same = node.entries.some((e) => e.topicId === entry.topicId && e.weak === entry.weak);
       if (!same) node.entries.push(entry);
     },
     remove(tokens, topicId) {
-      const node = walk(tokens, false);
-      if (node) node.entries = node.entries.filter((e) => e.topicId !== topicId);
+      const trail: Node[] = [root];
+      for (const t of tokens) {
+        const next = trail.at(-1)?.children?.get(t);
+        if (!next) return;
+        trail.push(next);
+      }
+      const node = trail.at(-1) as Node;
+      node.entries = node.entries.filter((e) => e.topicId !== topicId);
+      // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
+      for (let i = tokens.length; i > 0; i -= 1) {
+        const current = trail[i] as Node;
+        if (current.entries.length > 0 || (current.children?.size ?? 0) > 0) break;
+        trail[i - 1]?.children?.delete(tokens[i - 1] as string);
+      }
+    },
+    nodeCount() {
+      let count = 0;
+      const stack: Node[] = [root];
+      while (stack.length > 0) {
+        const node = stack.pop() as Node;
+        count += 1;
+        if (node.children) stack.push(...node.children.values());
+      }
+      return count - 1;
     },
     scan(tokens) {
       const hits: PhraseHit[] = [];

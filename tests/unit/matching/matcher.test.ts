@@ -3,6 +3,7 @@ import { builtinTopics } from '../../../src/core/catalog.js';
 import { asTopicId } from '../../../src/core/ids.js';
 import { keywordTopic } from '../../../src/core/keyword-topic.js';
 import { createMatcher } from '../../../src/core/matcher.js';
+import { createPhraseIndex } from '../../../src/core/matching/phrase-index.js';
 import { tokenVariants } from '../../../src/core/matching/variants.js';
 import type { TopicMatch } from '../../../src/core/topic.js';
 import { article } from './support.js';
@@ -148,5 +149,30 @@ describe('free keyword topics', () => {
     m.add({ ...base, id: asTopicId('theme:test'), aliases: { ar: ['الشعير'], en: [] } });
     expect(ids(m.match(article('ارتفاع أسعار القمح', [filler])))).toEqual([]);
     expect(ids(m.match(article('ارتفاع أسعار الشعير', [filler])))).toEqual(['theme:test']);
+  });
+});
+
+describe('the phrase index', () => {
+  it('leaves no trie nodes behind when a keyword is added and removed', () => {
+    const index = createPhraseIndex();
+    const id = asTopicId('kw:00');
+    index.add(['جنوب', 'القوقاز'], { topicId: asTopicId('region:south-caucasus'), weak: false });
+    const before = index.nodeCount();
+    index.add(['جنوب', 'السودان', 'الجديد'], { topicId: id, weak: false });
+    expect(index.nodeCount()).toBe(before + 2);
+    index.remove(['جنوب', 'السودان', 'الجديد'], id);
+    expect(index.nodeCount()).toBe(before);
+    expect(index.scan(['جنوب', 'القوقاز']).map((h) => h.entries[0]?.topicId)).toEqual(['region:south-caucasus']);
+  });
+});
+
+describe('English text', () => {
+  it('matches English names and adjectives in a Latin-script article', () => {
+    const matches = matcher.match({
+      ...article('Putin agrees to pull Russian troops out of Armenia', ['Russian border guards will stay on the Armenian border with Turkey and Iran, the Kremlin said.']),
+      lang: 'en',
+    });
+    expect(ids(matches)).toEqual(expect.arrayContaining(['country:RU', 'country:AM', 'region:south-caucasus', 'person:putin']));
+    expect(ids(matches)).not.toContain('country:TR');
   });
 });
