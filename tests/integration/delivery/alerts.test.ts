@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asChatId, asTopicId, type ChatId } from '../../../src/core/ids.js';
+import { keywordTopic } from '../../../src/core/keyword-topic.js';
 import { localMinuteOfDay } from '../../../src/core/schedule.js';
+import { createRedisStores } from '../../../src/store/index.js';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { DEFAULT_ZONE, fixtureInput, wire, type Wiring } from './harness.js';
@@ -123,6 +125,41 @@ describe('ingest and alerts', () => {
     });
     expect(outcome.status).toBe('no-match');
     expect(outcome.articleId && (await w.stores.articles.get(outcome.articleId))?.article.title).toContain('القهوة');
+  });
+});
+
+describe('free keywords and statistics', () => {
+  it('learns a keyword another process added and alerts its follower, without a restart', async () => {
+    const made = keywordTopic('الطاقة الشمسية');
+    if (!made.ok) throw new Error(made.error.code);
+    const other = connectRedis();
+    try {
+      // Another process (its own connection and store) registers the keyword.
+      await createRedisStores({ redis: other, prefix, clock: () => new Date() }).keywords.add(made.value);
+    } finally {
+      other.disconnect();
+    }
+    const fan = await follower(made.value.id);
+    const deadline = Date.now() + 5000;
+    while (!w.matcher.get(made.value.id) && Date.now() < deadline) await settle(20);
+    const outcome = await w.delivery.ingest.ingest({
+      kind: 'json',
+      json: { title: 'افتتاح أكبر محطة للطاقة الشمسية في المنطقة', body: 'افتُتحت اليوم أكبر محطة للطاقة الشمسية في المنطقة بقدرة ألفي ميغاواط، وقال مسؤولون إن الطاقة الشمسية ستغطي ربع الاستهلاك بحلول نهاية العقد.', url: 'https://example.org/solar' },
+    });
+    expect(outcome.topics.map((t) => t.topicId)).toContain(made.value.id);
+    const sent = await fake.waitFor(() => fake.sent(fan)[0]);
+    expect(sent.text).toContain('الطاقة الشمسية');
+  });
+
+  it('reports messages and alerts of the last 24 h, queue depths and the send rate', async () => {
+    const stats = w.delivery.stats;
+    const day = await stats.last24h();
+    expect(day.alerts).toBeGreaterThan(0);
+    expect(day.messages).toBeGreaterThan(0);
+    const depths = await stats.queueDepths();
+    expect(depths.send).toMatchObject({ waiting: expect.any(Number), delayed: expect.any(Number), active: expect.any(Number), failed: expect.any(Number) });
+    expect(await stats.currentSendRate()).toBeGreaterThan(0);
+    expect(Array.isArray(await stats.lastErrors(5))).toBe(true);
   });
 });
 
