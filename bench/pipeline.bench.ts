@@ -10,7 +10,10 @@ import { builtinTopics } from '../src/core/catalog.js';
 import type { ArticleInput } from '../src/core/input.js';
 import { createMatcher } from '../src/core/matcher.js';
 import { parseFeed } from '../src/core/parse/feed.js';
+import { storyFingerprint } from '../src/core/fingerprint.js';
+import { parseArticleText } from '../src/core/parse/index.js';
 import { prepareArticle, type PipelineDeps } from '../src/core/pipeline.js';
+import { summarize } from '../src/core/summarize.js';
 import { renderAlert } from '../src/core/render/alert.js';
 
 const fixtures = new URL('../tests/fixtures/', import.meta.url);
@@ -63,6 +66,36 @@ function measure(list: readonly ArticleInput[], rounds: number, deps: PipelineDe
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
+/** Mean milliseconds per article of each stage, over `list`: where the time goes. */
+function stages(list: readonly ArticleInput[], rounds: number, deps: PipelineDeps): Record<string, number> {
+  const total = { parse: 0, summarize: 0, match: 0, fingerprint: 0, render: 0 };
+  let count = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const input of list) {
+      let t0 = performance.now();
+      const parsed = parseArticleText(input, { now: deps.now, defaultTimeZone: deps.defaultTimeZone });
+      if (!parsed.ok) throw new Error(parsed.error.reason);
+      const { article, normalized } = parsed.value;
+      const lap = (stage: keyof typeof total): void => {
+        const t1 = performance.now();
+        total[stage] += t1 - t0;
+        t0 = t1;
+      };
+      lap('parse');
+      const summary = summarize(article, { normalizedParagraphs: normalized });
+      lap('summarize');
+      const matches = deps.matcher.match(article);
+      lap('match');
+      const fingerprint = storyFingerprint(article);
+      lap('fingerprint');
+      renderAlert({ article, summary, matches, fingerprint }, { timeZone: 'Asia/Riyadh' });
+      lap('render');
+      count++;
+    }
+  }
+  return Object.fromEntries(Object.entries(total).map(([k, v]) => [k, round3(v / count)]));
+}
+
 export async function run(args: string[]): Promise<Record<string, unknown>> {
   const roundsArg = args.indexOf('--rounds');
   const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 400;
@@ -85,6 +118,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     distinctArticles: all.length,
     textAndFeedItems: { articlesPerSec: textAndFeeds.perSec, articlesPerCpuSec: textAndFeeds.perCpuSec, p99Ms: round3(textAndFeeds.p99), articles: textAndFeeds.count },
     htmlPages: { articlesPerSec: htmlPages.perSec, articlesPerCpuSec: htmlPages.perCpuSec, p99Ms: round3(htmlPages.p99), articles: htmlPages.count },
+    textAndFeedStageMs: stages(light, Math.max(20, Math.floor(rounds / 4)), deps),
     words20kMs: round3(big.p50),
     heapGrowthMb: Math.round(((heapAfter - heapBefore) / 1024 / 1024) * 10) / 10,
     topics: deps.matcher.topics().length,
