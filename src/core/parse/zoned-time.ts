@@ -55,8 +55,9 @@ function offsetMs(instant: number, timeZone: string): number {
 }
 
 /**
- * The UTC instant at which the clocks of `timeZone` show `wall`. In a DST gap the later
- * offset is used; in an overlap, the first occurrence. Throws RangeError on an unknown zone.
+ * The UTC instant at which the clocks of `timeZone` show `wall`. Exact outside DST changes; in the
+ * hour a change skips or repeats, one of the two neighbouring readings is chosen (datelines are
+ * minute-precise, and news in that hour is rare). Throws RangeError on an unknown zone.
  */
 export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
   const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);

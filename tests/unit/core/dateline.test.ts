@@ -72,3 +72,11 @@ describe('readDatelineLine', () => {
     expect(readDatelineLine('وقال إن الاتفاق الموقع في 9 مايو 2024 سينفذ على مراحل خلال العام المقبل', dubai)).toBeUndefined();
   });
 });
+
+describe('datelines across zones and DST', () => {
+  it('reads a summer dateline in London as BST and a winter one as GMT', () => {
+    const london = { timeZone: 'Europe/London', now };
+    expect(iso('1 يوليو 2023 12:00', london)).toBe('2023-07-01T11:00:00.000Z');
+    expect(iso('1 يناير 2024 12:00', london)).toBe('2024-01-01T12:00:00.000Z');
+  });
+});
