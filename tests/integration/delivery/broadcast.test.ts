@@ -74,6 +74,20 @@ describe('breaking-news broadcasts', () => {
     expect((await w.stores.broadcasts.get(id))?.state).toBe('cancelled');
   }, 30_000);
 
+  it('counts a message Telegram refuses as failed, logs it, and keeps the chats active', async () => {
+    const chats = await addFollowers(w.stores, 'country:JO', 64_000_001, 5);
+    const gone = { ...source, messageId: 987_654 };
+    const b = await w.stores.broadcasts.create({ admin, source: gone, audience: { kind: 'topics', topics: [asTopicId('country:JO')] }, breaking: false });
+    await w.delivery.broadcasts.start(b.id);
+    await waitForState(b.id, 'done');
+    expect(await w.stores.broadcasts.counters(b.id)).toMatchObject({ total: 5, sent: 0, failed: 5, blocked: 0 });
+    expect((await w.stores.chats.getMany(chats.map(asChatId))).every((c) => c?.status.kind === 'active')).toBe(true);
+    const errors = await w.delivery.stats.lastErrors(10);
+    expect(errors.some((e) => e.chatId === chats[0] && /refused by Telegram/.test(e.message))).toBe(true);
+    // Refused once, never retried.
+    expect(fake.calls('copyMessage').filter((c) => c.params.chat_id === chats[0])).toHaveLength(1);
+  });
+
   it('resumes after a restart without sending twice', async () => {
     fake.faults.latency(50);
     const chats = await addFollowers(w.stores, 'country:LB', 63_000_001, 300);
