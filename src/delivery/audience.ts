@@ -41,12 +41,20 @@ export async function everyonePage(chats: ChatStore, at: WalkPosition): Promise<
   return { chats: page.chats, next: page.cursor !== '0' ? { ti: 0, cur: page.cursor } : undefined };
 }
 
-/** How many distinct chats follow any of `topics` (exact: a chat following two of them counts once). */
+/** Above this many follower entries, counting the union exactly would slow ingest down; the sum is given instead. */
+export const EXACT_UNION_LIMIT = 20_000;
+
+/**
+ * How many distinct chats follow any of `topics`: exact (a chat following two of them counts
+ * once) when they have at most EXACT_UNION_LIMIT follower entries in all; beyond that, the sum of
+ * the follower counts, an upper bound (the fan-out itself still sends one alert per chat).
+ */
 export async function countFollowers(subscriptions: SubscriptionStore, topics: readonly TopicId[]): Promise<number> {
   if (topics.length === 0) return 0;
   const counts = await Promise.all(topics.map((t) => subscriptions.followerCount(t)));
   const nonEmpty = topics.filter((_, i) => (counts[i] ?? 0) > 0);
-  if (nonEmpty.length <= 1) return counts.reduce((a, b) => a + b, 0);
+  const sum = counts.reduce((a, b) => a + b, 0);
+  if (nonEmpty.length <= 1 || sum > EXACT_UNION_LIMIT) return sum;
   let total = 0;
   let at: WalkPosition | undefined = { ti: 0, cur: '0' };
   while (at) {

@@ -13,6 +13,8 @@
  *   of the first article; status 'duplicate'. When it is the very same article (same id,
  *   e.g. a client retrying after a 503), its fan-out job is queued again: a no-op if it
  *   exists, and the repair if the first attempt stored the article but never queued it.
+ * - `recipients` counts the matched topics' followers, each chat once (see countFollowers:
+ *   beyond 20,000 follower entries it is the sum, an upper bound, to keep ingest fast).
  */
 import type { Clock } from '../core/clock.js';
 import type { ArticleInput } from '../core/input.js';
