@@ -29,10 +29,10 @@ function rawCatalog(): RawCatalog {
 /** Every built-in topic (countries, regions, cities, conflicts, people, themes), validated. */
 export function builtinTopics(): readonly Topic[] {
   if (topics) return topics;
-  const data = rawCatalog();
-  const problems = rawCatalogProblems(data);
+  const source = rawCatalog();
+  const problems = rawCatalogProblems(source);
   if (problems.length > 0) throw new CatalogError(problems);
-  return (topics = Object.freeze(validateCatalog(buildTopics(data))));
+  return (topics = Object.freeze(validateCatalog(buildTopics(source))));
 }
 
 /** Phrases that name no topic and hide their words from the matcher (روسيا اليوم is an outlet, not Russia). */
