@@ -1,8 +1,8 @@
 /**
  * Right-to-left safety for alerts. Incoming bidi controls are removed (a title carrying U+202E
  * could reverse the rest of the message); each line starts with RLM so it is laid out RTL even
- * when it opens with a Latin name or a number; Latin runs are isolated (LRI … PDI) so their
- * punctuation and digits do not reorder the Arabic around them.
+ * when it opens with a Latin name or a number; Latin runs with spaces, digits or punctuation are
+ * isolated (LRI … PDI) so those neutral characters do not reorder the Arabic around them.
  */
 
 /** Right-to-left mark: makes the paragraph direction RTL without showing anything. */
@@ -19,9 +19,16 @@ export function stripBidiControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
-/** Wraps Latin runs in a left-to-right isolate. Apply before escaping. */
+const SINGLE_WORD = /^[A-Za-z\u00C0-\u024F]+$/;
+
+/**
+ * Wraps Latin runs in a left-to-right isolate. Apply before escaping. A bare Latin word is left
+ * alone: the bidi algorithm already lays it out right, and the text stays byte-for-byte as written.
+ * Runs with spaces, digits or punctuation ("Vladimir Putin", "F-16", "CNN:") are the ones whose
+ * neutral characters the Arabic around them would pull out of place.
+ */
 export function isolateLatin(text: string): string {
-  return text.replace(LATIN_RUN, (run) => `${LRI}${run}${PDI}`);
+  return text.replace(LATIN_RUN, (run) => (SINGLE_WORD.test(run) ? run : `${LRI}${run}${PDI}`));
 }
 
 /** Makes article text safe for an RTL line: controls stripped, Latin isolated, white space collapsed. */

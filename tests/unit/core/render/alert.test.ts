@@ -3,6 +3,7 @@ import type { Article } from '../../../../src/core/article.js';
 import { asArticleId, asTopicId } from '../../../../src/core/ids.js';
 import type { PreparedArticle } from '../../../../src/core/prepared.js';
 import { hashtag, MAX_MESSAGE_LENGTH, renderAlert } from '../../../../src/core/render/alert.js';
+import { isolateLatin } from '../../../../src/core/render/bidi.js';
 import { validateTelegramHtml } from '../../../../src/core/telegram-html.js';
 import type { TopicMatch } from '../../../../src/core/topic.js';
 
@@ -103,6 +104,14 @@ describe('renderAlert', () => {
     expect(oneCheck.ok && oneCheck.length).toBeGreaterThan(MAX_MESSAGE_LENGTH - 30);
     expect(reader(one)).toContain('…');
     expect(reader(one)).toContain(matches.map((m) => hashtag(m.name.ar)).join(' '));
+  });
+});
+
+describe('isolateLatin', () => {
+  it('isolates Latin runs with spaces, digits or punctuation, and leaves a bare word as written', () => {
+    expect(isolateLatin('قال Vladimir Putin إن')).toBe('قال \u2066Vladimir Putin\u2069 إن');
+    expect(isolateLatin('طائرات F-16 جديدة')).toBe('طائرات \u2066F-16\u2069 جديدة');
+    expect(isolateLatin('وسم <script> في العنوان')).toBe('وسم <script> في العنوان');
   });
 });
 
