@@ -5,6 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTelegram, startFakeTelegram } from '../../support/fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL } from '../../support/redis.js';
@@ -23,6 +25,18 @@ function start(env: Record<string, string>, args: string[] = []): { child: Child
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exit };
 }
+
+/** A port nobody listens on right now. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+// Real tokens have ≥ 30 characters after the colon; the fake knows its bot by the id alone.
+const tokenFor = (f: FakeTelegram) => `${f.botInfo.id}:AAE_a_real_looking_token_for_the_fake_api`;
 
 beforeAll(async () => {
   fake = await startFakeTelegram();
@@ -50,9 +64,7 @@ describe('npm start', () => {
   });
 
   it('answers /start through long polling, registers its commands, and stops on SIGTERM with exit 0', async () => {
-    // Real tokens have ≥ 30 characters after the colon; the fake knows its bot by the id alone.
-    const token = `${fake.botInfo.id}:AAE_a_real_looking_token_for_the_fake_api`;
-    const run = start({ BOT_TOKEN: token, TELEGRAM_API_ROOT: fake.apiRoot });
+    const run = start({ BOT_TOKEN: tokenFor(fake), TELEGRAM_API_ROOT: fake.apiRoot });
     const user = fake.user({ firstName: 'مريم' });
     const chat = fake.privateChat(user);
     fake.sendUserMessage({ chat, text: '/start' });
@@ -65,5 +77,37 @@ describe('npm start', () => {
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(Date.now() - stoppingAt).toBeLessThan(15_000);
+  });
+
+  it('scales out: one --role bot process takes updates, a --role worker process ingests and delivers', async () => {
+    const port = await freePort();
+    const ingestToken = 'an-ingest-token-of-24-characters-or-more';
+    const env = { BOT_TOKEN: tokenFor(fake), TELEGRAM_API_ROOT: fake.apiRoot, HTTP_PORT: String(port), INGEST_TOKEN: ingestToken };
+    const bot = start(env, ['--role', 'bot']);
+    const worker = start(env, ['--role=worker']);
+    try {
+      const user = fake.user({ firstName: 'يوسف' });
+      const chat = fake.privateChat(user);
+      fake.sendUserMessage({ chat, text: '/follow أرمينيا' });
+      await fake.waitFor(() => fake.sent(chat.id).find((m) => m.text?.includes('✅')), 20_000);
+      const article = readFileSync(new URL('../../fixtures/armenia-withdrawal.txt', import.meta.url), 'utf8');
+      const post = async () =>
+        fetch(`http://127.0.0.1:${port}/articles?url=${encodeURIComponent('https://example.com/scale-out')}`, {
+          method: 'POST', headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'text/plain; charset=utf-8' }, body: article,
+        }).catch(() => undefined);
+      let accepted = await post();
+      for (let i = 0; i < 100 && !accepted; i++) {
+        await new Promise((r) => setTimeout(r, 200)); // the worker's HTTP server is still starting
+        accepted = await post();
+      }
+      expect(accepted?.status).toBe(202);
+      const alert = await fake.waitFor(() => fake.sent(chat.id).find((m) => m.text?.includes('بوتين')), 20_000);
+      expect(alert.params.parse_mode).toBe('HTML');
+    } finally {
+      bot.child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
+      expect(await bot.exit).toBe(0);
+      expect(await worker.exit).toBe(0);
+    }
   });
 });
