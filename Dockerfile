@@ -20,6 +20,7 @@ EXPOSE 8080
 # /healthz answers 503 when Redis, the queues or update polling are unhealthy.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# Node is PID 1 behind an init (compose: init: true); SIGTERM stops the app in order.
-ENTRYPOINT ["node", "--import", "tsx", "src/cli.ts"]
-CMD ["start", "--role", "all"]
+# Node runs behind an init (compose: init: true); SIGTERM stops the app in order.
+# The role is the argument: --role all (default) | bot | worker.
+ENTRYPOINT ["node", "--import", "tsx", "src/main.ts"]
+CMD ["--role", "all"]

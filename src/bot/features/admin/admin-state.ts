@@ -1,9 +1,9 @@
 /**
  * What an admin is in the middle of (a broadcast being composed, a feed being added, an
- * article pasted for /ingest). Kept in Redis so any bot process can continue the dialogue
- * and a restart does not lose a draft; entries expire on their own.
+ * article pasted for /ingest), behind a small port. Entries expire on their own. Only one
+ * process takes Telegram updates, so memory is enough; a store shared by several update
+ * takers (webhooks behind a balancer) would implement the same port on Redis.
  */
-import type { Redis } from 'ioredis';
 import type { ChatId, TopicId, UserId } from '../../../core/ids.js';
 import type { ArticleInput } from '../../../core/input.js';
 
@@ -33,25 +33,6 @@ export interface AdminStateStore {
 
 /** Drafts live for an hour: long enough to compose, short enough not to linger. */
 export const ADMIN_STATE_TTL_SEC = 3600;
-
-/**
- * The Redis adapter. `keyOf` builds the key for an admin (the app's key builder decides
- * the prefix); values are JSON, read back only through this module.
- */
-export function createRedisAdminStateStore(redis: Redis, keyOf: (admin: UserId) => string, ttlSec = ADMIN_STATE_TTL_SEC): AdminStateStore {
-  return {
-    async get(admin) {
-      const raw = await redis.get(keyOf(admin));
-      return raw ? (JSON.parse(raw) as AdminState) : undefined;
-    },
-    async set(admin, state) {
-      await redis.set(keyOf(admin), JSON.stringify(state), 'EX', ttlSec);
-    },
-    async clear(admin) {
-      await redis.del(keyOf(admin));
-    },
-  };
-}
 
 /**
  * In memory, for the one process that takes Telegram updates (only one may: polling or

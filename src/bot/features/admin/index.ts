@@ -22,7 +22,7 @@ import { createIngestFeature } from './ingest.js';
 import { createStatsFeature } from './stats.js';
 
 export { createBroadcastProgress, type BroadcastProgress } from './broadcast-progress.js';
-export { createMemoryAdminStateStore, createRedisAdminStateStore, type AdminStateStore } from './admin-state.js';
+export { createMemoryAdminStateStore, type AdminStateStore } from './admin-state.js';
 
 export interface AdminFeaturesDeps {
   readonly adminIds: readonly number[];
