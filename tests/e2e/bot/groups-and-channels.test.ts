@@ -86,6 +86,19 @@ describe('a channel', () => {
     expect(await h.wiring.stores.subscriptions.topicsOf(asChatId(pm.id))).toEqual([]);
   });
 
+  it('is listed in /channels, where it can be managed or unlinked', async () => {
+    const pm = h.fake.privateChat(layla);
+    const [list] = await h.say(pm, '/channels');
+    expect(list?.text).toContain('قنواتك المرتبطة (1)');
+    await h.tap(pm, list!.messageId, 'أخبار القوقاز اليوم');
+    expect(h.sentTo(pm).at(-1)?.text).toContain('أخبار القوقاز اليوم');
+    const [again] = await h.say(pm, '/channels');
+    await h.tap(pm, again!.messageId, 'فك الربط');
+    expect(await h.wiring.stores.chats.channelsOf(asUserId(layla.id))).toEqual([]);
+    // Relinked for the alert story below.
+    await h.say(pm, '/channels @caucasus_news');
+  });
+
   it('refuses to link a channel the user does not run', async () => {
     h.fake.channel({ username: 'someone_else' });
     const pm = h.fake.privateChat(karim);
