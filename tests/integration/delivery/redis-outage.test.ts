@@ -87,8 +87,15 @@ it('answers a clear error while Redis is down, then reconnects and delivers ever
   await new Promise((r) => setTimeout(r, 1500));
 
   await startRedis();
-  // The client retries what was refused; it is accepted now (or found already stored) and delivered.
-  const retried = await w.delivery.ingest.ingest(gas);
+  // The client retries what was refused (503s until the app has reconnected), then it is accepted
+  // (or found already stored) and delivered.
+  let retried;
+  for (let attempt = 0; !retried; attempt++) {
+    retried = await w.delivery.ingest.ingest(gas).catch((e: unknown) => {
+      if (!(e instanceof DeliveryUnavailableError) || attempt > 40) throw e;
+      return new Promise<undefined>((r) => setTimeout(() => r(undefined), 250));
+    });
+  }
   expect(['queued', 'duplicate']).toContain(retried.status);
   await fake.waitFor(() => fake.sent().length >= 2 * chats.length, 40_000);
   const received = new Map<number, number>();
