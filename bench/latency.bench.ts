@@ -25,6 +25,7 @@ import { startFakeTelegram, type FakeTelegram } from '../tests/support/fake-tele
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ZONE = 'Asia/Riyadh';
 const TOKEN = 'bench-ingest-token-0123456789abcdef';
+const clock = (): Date => new Date();
 
 export interface Stack {
   readonly fake: FakeTelegram;
@@ -40,7 +41,6 @@ export async function startStack(name: string, sendRatePerSec: number): Promise<
   const fake = await startFakeTelegram({ acceptAnyChat: true });
   const prefix = `bench-${name}-${randomBytes(3).toString('hex')}`;
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const clock = (): Date => new Date();
   const stores = createRedisStores({ redis, prefix, clock, defaultTimeZone: ZONE });
   const matcher = createMatcher(builtinTopics());
   const delivery = await createDelivery({

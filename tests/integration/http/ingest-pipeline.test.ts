@@ -13,9 +13,10 @@ const WORDS = ('الحكومة البرلمان الاقتصاد النفط ال
   'الاتفاق القمة العاصمة الشركة المصرف الطاقة الزراعة المياه الجامعة المستشفى الطريق الميناء المطار السوق العملة ' +
   'التضخم الاستثمار التجارة السياحة الثقافة الرياضة المحكمة الدستور الشرطة السلام الأمن اللاجئين المساعدات').split(' ');
 
+const pick = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(Math.random() * WORDS.length)]).join(' ');
+
 /** A distinct article about Armenia: random wording, so no two are the same story. */
 function article(n: number) {
-  const pick = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(Math.random() * WORDS.length)]).join(' ');
   return {
     title: `أرمينيا: ${pick(5)} (${n})`,
     body: `يريفان - قالت الحكومة الأرمينية إن ${pick(25)}.\n\nوأضاف المتحدث أن ${pick(25)} في أرمينيا.`,
