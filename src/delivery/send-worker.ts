@@ -9,7 +9,7 @@
  * - 5xx / network → thrown, retried with backoff up to the job's attempts;
  * - any other 400 → failed, logged with chat and article, not retried.
  */
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { DelayedError, RateLimitError, Worker, type Job } from 'bullmq';
 import type { Clock } from '../core/clock.js';
 import { asChatId, type ArticleId, type BroadcastId } from '../core/ids.js';
 import type { ArticleStore, BroadcastStore, Chat, ChatStore, InactiveReason } from '../store/ports.js';
@@ -42,6 +42,17 @@ const retryDelayMs = (tries: number): number => Math.min(300_000, 1000 * 2 ** (t
 
 const subjectOf = (d: SendJob): Subject => ('a' in d ? { k: 'a', id: d.a } : 'b' in d ? { k: 'b', id: d.b } : { k: 'd', t: d.t });
 
+/**
+ * Schedules the job again after a backoff (moveToDelayed + DelayedError), counting the try in
+ * its data: send jobs carry no per-job attempts/backoff options, whose bytes every queued job would store.
+ */
+async function retryLater(job: Job<SendJob>, token: string): Promise<never> {
+  const tries = (job.data.n ?? 0) + 1;
+  await job.updateData({ ...job.data, n: tries });
+  await job.moveToDelayed(Date.now() + retryDelayMs(tries), token);
+  throw new DelayedError();
+}
+
 /** A 403 says the chat refuses the bot; which word fits depends on the chat's type, not on the error text. */
 const forbiddenReason = (chat: Chat): InactiveReason => (chat.type === 'private' ? 'blocked' : 'kicked');
 
@@ -65,7 +76,10 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
     await deps.ledger.error({ at: deps.clock().getTime(), chatId: asChatId(chat), ...(articleId ? { articleId } : {}), message });
   };
 
-  /** Sends every message to `chat`; follows one group → supergroup migration. */
+  /**
+   * Sends every message to `chat`; follows one group → supergroup migration. A digest in several
+   * parts that fails part-way is retried whole, so its first parts may arrive twice.
+   */
   const deliver = async (job: Job<SendJob>, token: string | undefined, chat: Chat, messages: readonly Message[], started: number): Promise<SendOutcome> => {
     const d = job.data;
     let firstId: number | undefined;
@@ -100,11 +114,8 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
         case 'transient': {
           const tries = (d.n ?? 0) + 1;
           if (tries < SEND_MAX_TRIES && token) {
-            // Retried later by moving the job to the delayed set (no per-job attempts/backoff options to store).
             metrics.sendFinished('retried', Date.now() - started);
-            await job.updateData({ ...d, n: tries });
-            await job.moveToDelayed(Date.now() + retryDelayMs(tries), token);
-            throw new DelayedError();
+            return retryLater(job, token);
           }
           await fail(d, chat.id, `gave up after ${tries} attempts: ${f.description}`);
           return finish(d, chat.id, 'failed', started);
@@ -120,7 +131,7 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
     return outcome;
   };
 
-  return async (job, token) => {
+  const attempt = async (job: Job<SendJob>, token: string | undefined): Promise<SendOutcome> => {
     const started = Date.now();
     const d = job.data;
     // One round trip for both: the time between the limiter admitting a job and its send stays short.
@@ -130,5 +141,16 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
     const messages = await deps.compose(d, chat);
     if (messages === undefined) return 'skipped';
     return deliver(job, token, chat, messages, started);
+  };
+
+  return async (job, token) => {
+    try {
+      return await attempt(job, token);
+    } catch (e) {
+      if (e instanceof DelayedError || e instanceof RateLimitError || !token || (job.data.n ?? 0) + 1 >= SEND_MAX_TRIES) throw e;
+      // An outage or a bug mid-send (e.g. Redis timing out): send jobs carry no attempts option, so try again later.
+      deps.logger.warn({ err: e, jobId: job.id }, 'send: will retry after an error');
+      return retryLater(job, token);
+    }
   };
 }
