@@ -60,13 +60,16 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-it('delivers every alert when one of two worker processes is SIGKILLed half-way through 5,000 sends', async () => {
+it('delivers every alert when one of two worker processes is SIGKILLed half-way through 5,000 sends, both pausing on a 429', async () => {
   const chats = await addFollowers(w.stores, 'country:AM', 40_000_001, 5000);
   const [doomed] = await Promise.all([startWorker(), startWorker()]);
 
   const outcome = await w.delivery.ingest.ingest(fixtureInput());
   expect(outcome).toMatchObject({ status: 'queued', recipients: 5000 });
 
+  // Both processes obey one 429 (retry_after 1 s): the pause is shared through Redis.
+  await fake.waitFor(() => fake.sent().length >= 1000, 30_000);
+  fake.faults.rateLimit({ retryAfter: 1, nextCalls: 1 });
   await fake.waitFor(() => fake.sent().length >= 2500, 30_000);
   doomed?.kill('SIGKILL');
   await fake.waitFor(() => fake.sentChats().size >= chats.length, 45_000);
@@ -77,6 +80,10 @@ it('delivers every alert when one of two worker processes is SIGKILLed half-way 
   const duplicates = [...received.values()].reduce((sum, n) => sum + n - 1, 0);
   console.log(`crash test: ${chats.length} chats, ${fake.sent().length} messages, ${duplicates} duplicates (sends in flight at the kill)`);
   expect(chats.every((c) => (received.get(c) ?? 0) >= 1)).toBe(true);
+  const calls = fake.calls('sendMessage');
+  const t = calls.find((c) => c.response?.ok === false && c.response.error_code === 429)?.at ?? 0;
+  expect(t).toBeGreaterThan(0);
+  expect(calls.filter((c) => c.at > t + 250 && c.at < t + 950)).toHaveLength(0);
   // Only sends in flight in the killed process may repeat: at most one per concurrent slot.
   expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
 }, 120_000);
