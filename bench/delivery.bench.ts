@@ -2,7 +2,7 @@
  * Delivery rate: the achieved send rate against the fake Bot API (30 ms per call) as a ratio
  * of the configured limit, at 25/s and 1000/s, with the fake enforcing that same limit over
  * a sliding second (so any burst shows up as provoked 429s).
- * `npm run -s bench -- delivery --json [--seconds S]`
+ * `npm run -s bench -- delivery --json [--seconds S] [--processes N] [--concurrency C] [--limits 25,1000]`
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -41,7 +41,7 @@ async function deleteUnder(prefix: string): Promise<void> {
   redis.disconnect();
 }
 
-async function measure(limitPerSec: number, seconds: number, processes: number) {
+async function measure(limitPerSec: number, seconds: number, processes: number, concurrency?: number) {
   const prefix = `bd${randomBytes(2).toString('hex')}`;
   const fake = await startFakeTelegram({ acceptAnyChat: true });
   fake.faults.latency(30);
@@ -49,6 +49,7 @@ async function measure(limitPerSec: number, seconds: number, processes: number) 
   const w = await wire({ redisUrl: REDIS_URL, prefix, apiRoot: fake.apiRoot, token: fake.token, rate: limitPerSec, workers: false });
   const workers = await startWorkers(processes, {
     REDIS_URL, DELIVERY_PREFIX: prefix, TELEGRAM_API_ROOT: fake.apiRoot, BOT_TOKEN: fake.token, SEND_RATE_PER_SEC: String(limitPerSec),
+    ...(concurrency ? { CONCURRENCY: String(concurrency) } : {}),
   });
   try {
     const recipients = limitPerSec * seconds;
@@ -82,8 +83,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const i = args.indexOf('--seconds');
   const seconds = i >= 0 ? Number(args[i + 1]) : 10;
   const p = args.indexOf('--processes');
-  const processes = p >= 0 ? Number(args[p + 1]) : 2;
+  const processes = p >= 0 ? Number(args[p + 1]) : 1;
+  const c = args.indexOf('--concurrency');
+  const concurrency = c >= 0 ? Number(args[c + 1]) : undefined;
+  const l = args.indexOf('--limits');
+  const limits = l >= 0 ? (args[l + 1] ?? '').split(',').map(Number) : [25, 1000];
   const runs = [];
-  for (const limit of [25, 1000]) runs.push(await measure(limit, seconds, processes));
+  for (const limit of limits) runs.push(await measure(limit, seconds, processes, concurrency));
   return { runs };
 }

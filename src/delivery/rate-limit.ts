@@ -44,7 +44,11 @@ export function limiterFor(ratePerSec: number): Limiter {
   return near.reduce((a, b) => (distance(b) < distance(a) || (distance(b) === distance(a) && admitted(b) > admitted(a)) ? b : a));
 }
 
-/** Enough concurrent sends to fill the limit when each call takes `latencyMs` (plus Redis bookkeeping). */
-export function concurrencyFor(ratePerSec: number, latencyMs = 100): number {
-  return Math.min(200, Math.max(4, Math.ceil((ratePerSec * latencyMs) / 1000) * 2));
+/**
+ * Concurrent sends per process: enough to fill the rate when a call takes up to `latencyMs`.
+ * Not more: a window's jobs then leave spread over it rather than in one burst. For slower
+ * links add worker processes (or pass sendConcurrency).
+ */
+export function concurrencyFor(ratePerSec: number, latencyMs = 60): number {
+  return Math.min(200, Math.max(4, Math.ceil((ratePerSec * latencyMs) / 1000)));
 }
