@@ -39,6 +39,8 @@ const QUOTED = /(?:وكال[ةه]|صحيف[ةه]|خدم[ةه]|قنا[ةه]|شب�
 const CREDIT = new RegExp(`\\((${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})\\)`, 'gu');
 
 const DISPLAY = new Map(SPELLINGS);
+// Most paragraphs name no agency at all: one cheap test spares them the cue-and-name expression.
+const ANY_NAME = new RegExp(SPELLINGS.map(([s]) => escapeRe(s)).join('|'), 'u');
 
 // English-language articles cite the same agencies; the alert is Arabic, so they get Arabic names.
 const ENGLISH: Readonly<Record<string, string>> = {
@@ -61,12 +63,13 @@ export function findCitedSources(paragraphs: readonly string[], exclude?: string
   let offset = 0;
   paragraphs.forEach((paragraph, index) => {
     const text = normalized?.[index] ?? normalizeText(paragraph);
-    for (const m of text.matchAll(KNOWN)) found.push({ at: offset + m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
-    for (const m of paragraph.matchAll(QUOTED)) {
+    const named = ANY_NAME.test(text);
+    if (named) for (const m of text.matchAll(KNOWN)) found.push({ at: offset + m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
+    if (/["«“]/.test(paragraph)) for (const m of paragraph.matchAll(QUOTED)) {
       const name = (m[1] ?? '').trim();
       found.push({ at: offset + m.index, name: DISPLAY.get(normalizeText(name)) ?? name });
     }
-    if (index === 0) for (const m of text.matchAll(CREDIT)) found.push({ at: m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
+    if (index === 0 && named) for (const m of text.matchAll(CREDIT)) found.push({ at: m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
     if (/[a-z]/.test(text)) {
       for (const m of text.matchAll(ENGLISH_CITED)) found.push({ at: offset + m.index, name: ENGLISH[m[1] ?? m[2] ?? ''] ?? '' });
     }

@@ -50,19 +50,34 @@ interface Draft {
 
 const MAX_TITLE = 300;
 
-function draftOf(input: ArticleInput, now: Date, timeZone: string): Result<Draft, Rejection> {
+type Normalize = (text: string) => string;
+
+/** normalizeText with a memo for one article: header lines are normalized again as paragraphs. */
+function memoNormalize(): Normalize {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let normalized = memo.get(text);
+    if (normalized === undefined) {
+      normalized = normalizeText(text);
+      memo.set(text, normalized);
+    }
+    return normalized;
+  };
+}
+
+function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: Normalize): Result<Draft, Rejection> {
   const ctx = { now, timeZone };
   switch (input.kind) {
     case 'text': {
       const checked = checkText(input.text);
-      return checked.ok ? ok(parseTextLayout(checked.value, ctx)) : checked;
+      return checked.ok ? ok(parseTextLayout(checked.value, ctx, undefined, normalize)) : checked;
     }
     case 'html': {
       const checked = checkRaw(input.html);
       if (!checked.ok) return checked;
       const page = readPage(checked.value, input.url);
       if ('code' in page) return err(page);
-      return ok({ ...page, ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title) });
+      return ok({ ...page, ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title, normalize) });
     }
     case 'json': {
       const json = readJsonArticle(input.json);
@@ -71,14 +86,14 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string): Result<Draft
       const checked = checkText(body);
       if (!checked.ok) return checked;
       const text = /<\/?(?:p|div|br|span|a|b|strong|em|i)\b/i.test(body) ? htmlToParagraphs(body).join('\n\n') : body;
-      return ok({ ...rest, ...parseTextLayout(text, ctx, title ? cleanSpace(title) : undefined) });
+      return ok({ ...rest, ...parseTextLayout(text, ctx, title ? cleanSpace(title) : undefined, normalize) });
     }
     case 'feed-item': {
       const { item } = input;
       const html = item.contentHtml ?? item.summary ?? '';
       const raw = checkRaw(html);
       if (!raw.ok) return raw.error.code === 'empty' ? err({ code: 'no-body', reason: 'the feed item has no content or description' }) : raw;
-      const layout = parseTextLayout(htmlToParagraphs(html).join('\n\n'), ctx, item.title);
+      const layout = parseTextLayout(htmlToParagraphs(html).join('\n\n'), ctx, item.title, normalize);
       return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...(item.published ? { published: item.published } : {}) });
     }
   }
@@ -109,7 +124,8 @@ export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Art
 export function parseArticleText(input: ArticleInput, ctx: ParseContext): Result<{ article: Article; normalized: readonly string[] }, Rejection> {
   const timeZone = input.timeZone ?? ctx.defaultTimeZone;
   if (!isValidTimeZone(timeZone)) return err({ code: 'invalid-field', reason: `unknown time zone "${timeZone}"` });
-  const drafted = draftOf(input, ctx.now, timeZone);
+  const normalize = memoNormalize();
+  const drafted = draftOf(input, ctx.now, timeZone, normalize);
   if (!drafted.ok) return drafted;
   const draft = drafted.value;
   if (draft.paragraphs.length === 0) return err({ code: 'no-body', reason: 'the article has no body text' });
@@ -127,7 +143,7 @@ export function parseArticleText(input: ArticleInput, ctx: ParseContext): Result
     ...(draft.paragraphs[0] ? { lead: draft.paragraphs[0] } : {}),
   }, ctx.now, timeZone);
   // Normalized once, shared by attribution and the id.
-  const normalized = draft.paragraphs.map(normalizeText);
+  const normalized = draft.paragraphs.map(normalize);
   const article: Article = {
     id: articleId({ ...(url ? { url } : {}), title, paragraphs: draft.paragraphs, normalized }),
     ...(url ? { url } : {}),

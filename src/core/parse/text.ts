@@ -24,7 +24,7 @@ type Kind = 'caption' | 'dateline' | 'line';
 
 /** Splits text into trimmed lines, blank lines kept as '' (they separate paragraphs). */
 function lines(text: string): string[] {
-  return text.split(/\r\n?|\n|\u2028|\u2029/).map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim());
+  return text.replace(/[ \t\u00A0]+/g, ' ').split(/\r\n?|\n|\u2028|\u2029/).map((l) => l.trim());
 }
 
 /** Joins hard-wrapped lines inside a blank-line block; a line that ends a sentence ends its paragraph. */
@@ -49,15 +49,18 @@ function paragraphsOf(body: readonly string[]): string[] {
 /**
  * Reads the layout of a plain-text article. `knownTitle` (from JSON or a feed) suppresses headline
  * detection, but captions and the dateline are still recognized and kept out of the body.
+ * `normalize` lets the caller share one memo of normalizeText between this and later steps.
  */
-export function parseTextLayout(text: string, ctx: DatelineContext, knownTitle?: string): TextLayout {
+export function parseTextLayout(
+  text: string, ctx: DatelineContext, knownTitle?: string, normalize: (line: string) => string = normalizeText,
+): TextLayout {
   const all = lines(text);
   const header: Array<{ index: number; line: string; norm: string }> = [];
   for (let i = 0; i < all.length && header.length < HEADER_LINES; i++) {
     const line = all[i] ?? '';
     if (!line) continue;
     if (line.length > MAX_HEADER_LINE) break;
-    header.push({ index: i, line, norm: normalizeText(line) });
+    header.push({ index: i, line, norm: normalize(line) });
   }
   const kinds = new Map<number, Kind>();
   const creditOnly = new Set<number>();
