@@ -48,10 +48,21 @@ export function wallTimeIn(instant: Date, timeZone: string): WallTime & { readon
   };
 }
 
+// Zone offsets are whole quarter hours and change only on quarter-hour instants, so one reading
+// per zone and UTC quarter hour is exact, and datelines of one day share a handful of them.
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 function offsetMs(instant: number, timeZone: string): number {
-  const w = wallTimeIn(new Date(instant), timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const w = wallTimeIn(new Date(instant), timeZone);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**
