@@ -12,6 +12,8 @@ export type Command =
   | { readonly cmd: 'init'; readonly users: number }
   | { readonly cmd: 'burst'; readonly kind: 'help' | 'start' | 'mix'; readonly count: number }
   | { readonly cmd: 'paced'; readonly rate: number; readonly count: number }
+  /** Notes each user's picker message and failed calls, then lets the fake forget its records (memory). */
+  | { readonly cmd: 'checkpoint' }
   | { readonly cmd: 'close' };
 
 const SEARCHES = ['أرمينيا', 'armenia', 'القوقاز', 'karabakh', 'روسيا', 'غزة'];
@@ -21,9 +23,12 @@ if (!port) throw new Error('bot-fake-thread runs as a worker thread');
 
 const fake = await startFakeTelegram();
 let users: Chat[] = [];
+const pickers = new Map<number, number>();
+let errors = 0;
 
+const failedCalls = (): number => fake.calls().filter((r) => r.response && (r.response as { ok?: boolean }).ok === false).length;
 const pickerOf = (chatId: number): number => {
-  const id = fake.sent(chatId).find((s) => s.method === 'sendMessage')?.messageId;
+  const id = pickers.get(chatId) ?? fake.sent(chatId).find((s) => s.method === 'sendMessage')?.messageId;
   if (id === undefined) throw new Error(`no picker in chat ${chatId}`);
   return id;
 };
@@ -56,10 +61,18 @@ port.on('message', async (c: Command) => {
       const update = kind === 0 ? tap(i, 'countries', 1) : kind === 1 ? say(i, SEARCHES[(i + 1) % SEARCHES.length] as string) : say(i, '/start');
       queued.push([update.update_id, now()]);
     }
-    const errors = fake.calls().filter((r) => r.response && (r.response as { ok?: boolean }).ok === false).length;
-    port.postMessage({ queuedAt: queued, errors }, []);
+    port.postMessage({ queuedAt: queued }, []);
+  } else if (c.cmd === 'checkpoint') {
+    for (const chat of users) {
+      const id = fake.sent(chat.id).find((s) => s.method === 'sendMessage')?.messageId;
+      if (id !== undefined && !pickers.has(chat.id)) pickers.set(chat.id, id);
+    }
+    errors += failedCalls();
+    fake.reset();
+    port.postMessage({ errors }, []);
   } else {
+    errors += failedCalls();
     await fake.close();
-    port.postMessage({ closed: true }, []);
+    port.postMessage({ closed: true, errors }, []);
   }
 });

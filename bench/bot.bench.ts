@@ -10,6 +10,7 @@
  * 2. Latency (paced at `--rate`, default 1,000 updates/s): each user taps, searches or sends
  *    /start; p50/p99 = from the update being queued at the fake to the bot having finished
  *    handling it (its reply or edit acknowledged by the fake over HTTP).
+ * Options: --users N (10,000), --rate R (1,000), --concurrency C (the runner's sink, 500 as in production).
  */
 import { run as runBot } from '@grammyjs/runner';
 import { Worker } from 'node:worker_threads';
@@ -71,7 +72,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       handledAt.set(update.update_id, now());
     }
   };
-  const runner = runBot(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 1 } } });
+  const concurrency = option(args, '--concurrency', 500);
+  const runner = runBot(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 1 } }, sink: { concurrency } });
   const until = async (count: number): Promise<void> => {
     for (;;) {
       if (handled >= count) return;
@@ -92,6 +94,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     await ask({ cmd: 'burst', kind: 'mix', count: users });
     await until(users);
     const saturatedMs = now() - t0;
+    await ask({ cmd: 'checkpoint' });
     // CPU of both threads (bot and fake) per update: on a shared machine this says what the
     // work costs, whatever the neighbours take.
     const cpu = process.cpuUsage(cpu0);
@@ -99,7 +102,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     handled = 0;
     handledAt.clear();
     const t1 = now();
-    const paced = await ask<{ queuedAt: [number, number][]; errors: number }>({ cmd: 'paced', rate: pacedRate, count: users });
+    const paced = await ask<{ queuedAt: [number, number][] }>({ cmd: 'paced', rate: pacedRate, count: users });
     await until(users);
     const pacedMs = now() - t1;
     const latencies = paced.queuedAt.map(([id, at]) => (handledAt.get(id) ?? Number.NaN) - at).toSorted((a, b) => a - b);
@@ -113,7 +116,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       pacedAchievedPerSec: Math.round(users / (pacedMs / 1000)),
       users,
       updates: 3 * users,
-      apiErrors: paced.errors,
+      apiErrors: (await ask<{ errors: number }>({ cmd: 'checkpoint' })).errors,
     };
   } finally {
     await runner.stop();
