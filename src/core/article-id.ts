@@ -16,7 +16,6 @@ export function articleId(parts: {
   readonly normalized?: readonly string[];
 }): ArticleId {
   const url = parts.url ? canonicalUrl(parts.url) : undefined;
-  const body = parts.normalized ?? parts.paragraphs.map(normalizeText);
-  const key = url ? `url:${url}` : `text:${normalizeText(parts.title)}\n${body.join('\n')}`;
+  const key = url ? `url:${url}` : `text:${normalizeText(parts.title)}\n${(parts.normalized ?? parts.paragraphs.map(normalizeText)).join('\n')}`;
   return asArticleId(createHash('sha256').update(key).digest('hex').slice(0, 32));
 }

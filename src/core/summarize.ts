@@ -52,8 +52,9 @@ export function nearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): b
 }
 
 /** Summary candidates, and each paragraph's content tokens (for centrality) as a by-product. */
-function candidatesOf(article: Article, normalized?: readonly string[]): { candidates: Candidate[]; paragraphTokens: Set<string>[] } {
-  const titleTokens = contentTokens(article.title);
+function candidatesOf(
+  article: Article, titleTokens: ReadonlySet<string>, normalized?: readonly string[],
+): { candidates: Candidate[]; paragraphTokens: Set<string>[] } {
   const captions = (article.captions ?? []).map(contentTokens);
   const datelineCtx = { timeZone: 'UTC', now: article.publishedAt };
   const out: Candidate[] = [];
@@ -100,14 +101,14 @@ function frequencies(paragraphTokens: readonly Set<string>[]): Map<string, numbe
 export function summarize(article: Article, options: SummaryOptions = {}): string[] {
   const maxSentences = options.maxSentences ?? 3;
   const maxChars = options.maxChars ?? 600;
-  const { candidates, paragraphTokens } = candidatesOf(article, options.normalizedParagraphs);
+  const titleTokens = contentTokens(article.title);
+  const { candidates, paragraphTokens } = candidatesOf(article, titleTokens, options.normalizedParagraphs);
   if (candidates.length === 0) {
     // Nothing sentence-like (a one-line brief): its first paragraph, unless that only repeats the headline.
     const first = article.paragraphs.find((p) => normalizeText(p) !== normalizeText(article.title));
     return first ? [clip(first, maxChars)] : [];
   }
   const df = frequencies(paragraphTokens);
-  const titleTokens = contentTokens(article.title);
   const scored = candidates.map((c) => {
     let central = 0;
     for (const t of c.tokens) central += Math.log1p((df.get(t) ?? 1) - 1);
