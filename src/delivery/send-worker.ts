@@ -6,8 +6,9 @@
  * - 429 → queue.rateLimit(retry_after) then Worker.RateLimitError: every sender pauses, the job waits again;
  * - 403, or 400 for a chat that no longer exists → chat inactive with a reason (subscriptions kept);
  * - 400 migrate_to_chat_id → chats.migrate, then sent again to the new id;
- * - 5xx / network → thrown, retried with backoff up to the job's attempts;
+ * - 5xx / network → retried with exponential backoff (moveToDelayed), up to SEND_MAX_TRIES tries;
  * - any other 400 → failed, logged with chat and article, not retried.
+ * Every outcome is counted (ledger: per article/broadcast, rate, 24 h) and reported to DeliveryMetrics.
  */
 import { DelayedError, RateLimitError, Worker, type Job } from 'bullmq';
 import type { Clock } from '../core/clock.js';
