@@ -150,6 +150,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
         logger: logger.child({ part: 'bot' }), clock, stores: botStores, catalog: catalogFromMatcher(matcher, topics),
         ingest: delivery.ingest, broadcasts: delivery.broadcasts, stats: delivery.stats,
         adminIds: config.adminIds, defaultTimeZone: config.defaultTimeZone, learnKeyword: (t) => matcher.add(t),
+        feedDefaultIntervalSec: config.feedDefaultIntervalSec,
       }, { client: { apiRoot: config.telegramApiRoot } });
       await bot.init();
       await registerCommands(bot.api).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));

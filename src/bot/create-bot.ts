@@ -50,6 +50,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     adminIds: deps.adminIds, clock: deps.clock, catalog: deps.catalog, defaultTimeZone: deps.defaultTimeZone,
     chats: deps.stores.chats, subscriptions: deps.stores.subscriptions, broadcastStore: deps.stores.broadcasts,
     feeds: deps.stores.feeds, ingest: deps.ingest, broadcasts: deps.broadcasts, stats: deps.stats,
+    ...(deps.feedDefaultIntervalSec ? { feedDefaultIntervalSec: deps.feedDefaultIntervalSec } : {}),
   }));
   // ── END ADMIN FEATURES ──────────────────────────────────────────────────────────
 

@@ -32,6 +32,8 @@ export interface BotDeps {
   readonly adminIds: readonly number[];
   /** The zone used for chats that have not picked one. */
   readonly defaultTimeZone: string;
+  /** Poll interval for a feed added with /feeds add without one (FEED_DEFAULT_INTERVAL_SEC). */
+  readonly feedDefaultIntervalSec?: number;
   /**
    * Tells this process's matcher about a keyword a user just followed, so it is listed at
    * once (other processes learn it through KeywordRegistry.watch).
