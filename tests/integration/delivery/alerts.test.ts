@@ -24,6 +24,7 @@ const STORIES = [
   ['أرمينيا وأذربيجان تتفقان على ترسيم جزء من الحدود', 'اتفقت أرمينيا وأذربيجان على ترسيم أجزاء من الحدود بين البلدين بعد جولة مفاوضات جديدة، في خطوة وصفها مراقبون بأنها تاريخية للمنطقة.'],
   ['وزير خارجية أرمينيا يزور القاهرة لبحث التعاون', 'يبدأ وزير خارجية أرمينيا زيارة رسمية إلى القاهرة يبحث خلالها مع نظيره المصري توسيع التعاون الاقتصادي والسياحي وتسيير رحلات جوية مباشرة.'],
   ['حرائق غابات واسعة في جنوب أرمينيا', 'تكافح فرق الإطفاء في أرمينيا منذ ثلاثة أيام حرائق غابات واسعة في إقليم سيونيك الجنوبي، بعد موجة حر غير مسبوقة وجفاف طويل.'],
+  ['جامعة يريفان الحكومية تطلق برنامجاً لتعليم اللغة العربية', 'أطلقت جامعة يريفان الحكومية في أرمينيا برنامجاً جديداً لتعليم اللغة العربية وآدابها، بالتعاون مع جامعات عربية، ويبدأ التسجيل فيه الشهر المقبل.'],
   ['افتتاح معرض للكتاب العربي في أرمينيا', 'افتتح في أرمينيا معرض للكتاب العربي بمشاركة دور نشر من لبنان ومصر وسوريا، ويستمر أسبوعاً كاملاً مع ندوات عن الترجمة والأدب.'],
 ] as const;
 let story = 0;
@@ -49,10 +50,10 @@ async function settle(ms = 600): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }
 
-/** Sets the delivery clock 1.5 s before the next local minute boundary and returns that minute. */
-function justBeforeMinute(): number {
-  const boundary = Math.ceil((Date.now() + 2000) / 60_000) * 60_000;
-  w.clock.now = boundary - 1500;
+/** Sets the delivery clock `ms` before the next local minute boundary and returns that minute. */
+function justBeforeMinute(ms = 1500): number {
+  const boundary = Math.ceil((Date.now() + ms + 500) / 60_000) * 60_000;
+  w.clock.now = boundary - ms;
   return localMinuteOfDay(new Date(boundary), DEFAULT_ZONE);
 }
 
@@ -220,18 +221,31 @@ describe('Telegram refusals', () => {
 });
 
 describe('quiet hours and digests', () => {
-  it('holds an alert during quiet hours and delivers it when the window ends', async () => {
+  it('holds alerts during quiet hours and delivers them when the window ends: one alert as is, several grouped', async () => {
     const sleeper = await follower(AM);
-    const end = justBeforeMinute();
-    await w.stores.chats.update(sleeper, { quietHours: { fromMinute: (end + 1439) % 1440, toMinute: end } });
+    const heavySleeper = await follower(AM);
+    const end = justBeforeMinute(3000);
+    const quietHours = { fromMinute: (end + 1439) % 1440, toMinute: end };
+    await w.stores.chats.update(sleeper, { quietHours });
+    await w.stores.chats.update(heavySleeper, { quietHours });
+    await w.stores.subscriptions.unfollow(sleeper, AM);
     try {
-      const news = armeniaNews();
-      const outcome = await w.delivery.ingest.ingest(news.input);
-      expect(outcome.status).toBe('queued');
-      await settle(700);
+      const first = armeniaNews();
+      expect((await w.delivery.ingest.ingest(first.input)).status).toBe('queued');
+      await settle(500); // the first article's fan-out is done before the sleeper follows again
+      await w.stores.subscriptions.follow(sleeper, AM);
+      const second = armeniaNews();
+      expect((await w.delivery.ingest.ingest(second.input)).status).toBe('queued');
+      await settle(500);
       expect(fake.sent(sleeper)).toHaveLength(0);
+      expect(fake.sent(heavySleeper)).toHaveLength(0);
       const held = await fake.waitFor(() => fake.sent(sleeper)[0], 5000);
-      expect(held.text).toContain(news.title);
+      expect(held.text).toContain(second.title);
+      expect(held.text).not.toContain('ملخص');
+      const grouped = await fake.waitFor(() => fake.sent(heavySleeper)[0], 5000);
+      expect(grouped.text).toContain('ملخص الأخبار (2)');
+      expect(grouped.text).toContain(first.title);
+      expect(grouped.text).toContain(second.title);
     } finally {
       w.clock.now = 0;
     }
