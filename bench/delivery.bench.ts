@@ -19,7 +19,7 @@ const WORKER = fileURLToPath(new URL('../tests/support/delivery-worker.ts', impo
 /** Worker processes send; this process runs the fake and ingests (as in production, the API is elsewhere). */
 async function startWorkers(n: number, env: Record<string, string>): Promise<ChildProcess[]> {
   return Promise.all(Array.from({ length: n }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/wprof'] : []), '--import', 'tsx', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
     while (!out.includes('ready')) {

@@ -3,7 +3,7 @@
  * the stats, and (unless `workers` is false) the fan-out and send workers with the global
  * rate limit. `close()` stops workers first (letting in-flight sends finish), then queues.
  */
-import { Worker } from 'bullmq';
+import { Worker, type RedisOptions } from 'bullmq';
 import type { Api } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../core/clock.js';
@@ -27,14 +27,16 @@ import { createSender } from './sender.js';
 /** What createDelivery needs; main.ts builds each of these once. */
 export interface DeliveryDeps {
   /**
-   * Redis for the queues and workers. Must be created with `maxRetriesPerRequest: null`
-   * (BullMQ workers block; it duplicates this client for that). Not closed by `close()`.
+   * The app's Redis client (the stores' one is fine), created with `maxRetriesPerRequest: null`.
+   * Delivery's own bookkeeping uses it; BullMQ gets connections of its own made from its
+   * options (BullMQ defines ~70 Lua commands on a client it is given, which makes every
+   * MULTI on that client copy them). Not closed by `close()`.
    */
   readonly redis: Redis;
   /**
    * Optional Redis for the ingest path, created with `enableOfflineQueue: false` so that
-   * ingest fails at once while Redis is down (503). Without it, ingest still gives up
-   * after `ingestTimeoutMs`. Not closed by `close()`.
+   * ingest fails at once while Redis is down (503); the ingest queue connects with its
+   * options. Without it, ingest still gives up after `ingestTimeoutMs`. Not closed by `close()`.
    */
   readonly ingestRedis?: Redis;
   /** Key prefix (config.redisPrefix): BullMQ's `prefix`, and the store keys' prefix. */
@@ -90,8 +92,11 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const { stores, logger, clock } = deps;
   const metrics = deps.metrics ?? noMetrics;
   const ledger = createLedger(deps.redis, createKeys(deps.prefix));
-  const queues = createQueues(deps.redis, deps.prefix);
-  const ingestQueues = deps.ingestRedis ? createQueues(deps.ingestRedis, deps.prefix) : undefined;
+  // BullMQ connects (and disconnects, on close) with copies of the clients' options.
+  const optionsOf = (client: Redis): RedisOptions => ({ ...(client.options as RedisOptions) });
+  const bullConnection: RedisOptions = { ...optionsOf(deps.redis), maxRetriesPerRequest: null };
+  const queues = createQueues(bullConnection, deps.prefix);
+  const ingestQueues = deps.ingestRedis ? createQueues(optionsOf(deps.ingestRedis), deps.prefix) : undefined;
   const broadcasts = createBroadcastService({ ...stores, queues, ledger, clock });
   const ingest = createIngestService({
     prepare: deps.prepare,
@@ -107,7 +112,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const workers: Worker[] = [];
   const lock = deps.lockDurationMs ?? 30_000;
   // maxStalledCount: a job whose process died is taken up again (not failed) even after several crashes.
-  const common = { connection: deps.redis, prefix: deps.prefix, lockDuration: lock, stalledInterval: lock, maxStalledCount: 5 };
+  const common = { connection: bullConnection, prefix: deps.prefix, lockDuration: lock, stalledInterval: lock, maxStalledCount: 5 };
   const run = typeof deps.workers === 'object' ? deps.workers : { fanout: deps.workers !== false, send: deps.workers !== false };
   if (run.fanout) {
     workers.push(new Worker<FanoutJob>(
