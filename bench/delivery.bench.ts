@@ -57,6 +57,16 @@ async function measure(limitPerSec: number, seconds: number, processes: number, 
     const outcome = await w.delivery.ingest.ingest(fixtureInput(`https://example.com/bench/${prefix}`));
     if (outcome.status !== 'queued') throw new Error(`bench: ingest said ${outcome.status}`);
     await fake.waitFor(() => fake.sentChats().size >= recipients, (seconds * 3 + 30) * 1000);
+    if (process.env.BENCH_DEBUG_429) {
+      const calls = fake.calls('sendMessage');
+      const first = calls.findIndex((c) => c.response?.ok === false && c.response.error_code === 429);
+      if (first >= 0) {
+        const t = calls[first]?.at ?? 0;
+        const buckets = new Map<number, number>();
+        for (const c of calls) if (c.response?.ok && c.at > t - 1100 && c.at <= t) buckets.set(Math.floor((c.at - t) / 50), (buckets.get(Math.floor((c.at - t) / 50)) ?? 0) + 1);
+        console.error('first 429 at call', first, 'ok calls per 50 ms before it:', [...buckets].toSorted((a, b) => a[0] - b[0]).map(([k, n]) => `${k * 50}:${n}`).join(' '));
+      }
+    }
     const times = fake.sent().map((m) => m.at).toSorted((a, b) => a - b);
     const sent = times.length;
     const spanSec = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
