@@ -126,8 +126,8 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
           return finish(d, chat.id, 'failed', started);
       }
     }
-    if ('a' in d && firstId !== undefined) await deps.articles.rememberMessage(chat.id, firstId, d.a);
-    const outcome = await finish(d, chat.id, 'sent', started);
+    const remembered = 'a' in d && firstId !== undefined ? deps.articles.rememberMessage(chat.id, firstId, d.a) : undefined;
+    const [outcome] = await Promise.all([finish(d, chat.id, 'sent', started), remembered]);
     if ('t' in d) await deps.ledger.bucketDrop(chat.id, d.t);
     return outcome;
   };
