@@ -19,7 +19,7 @@ export interface Limiter {
  * How late a send may reach Telegram after its job was admitted (Redis round trips, a busy
  * event loop) without two windows' sends landing in one sliding second.
  */
-export const JITTER_MS = 25;
+export const JITTER_MS = 40;
 
 /** The shortest window for `max` jobs that keeps every sliding second (+ jitter) within `rate`. */
 function windowFor(max: number, rate: number): number {
