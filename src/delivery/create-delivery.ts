@@ -88,12 +88,14 @@ export interface Delivery {
   close(): Promise<void>;
 }
 
+/** A copy of an ioredis client's options, for BullMQ to open connections of its own. */
+const optionsOf = (client: Redis): RedisOptions => ({ ...(client.options as RedisOptions) });
+
 export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const { stores, logger, clock } = deps;
   const metrics = deps.metrics ?? noMetrics;
   const ledger = createLedger(deps.redis, createKeys(deps.prefix));
   // BullMQ connects (and disconnects, on close) with copies of the clients' options.
-  const optionsOf = (client: Redis): RedisOptions => ({ ...(client.options as RedisOptions) });
   const bullConnection: RedisOptions = { ...optionsOf(deps.redis), maxRetriesPerRequest: null };
   const queues = createQueues(bullConnection, deps.prefix);
   const ingestQueues = deps.ingestRedis ? createQueues(optionsOf(deps.ingestRedis), deps.prefix) : undefined;
