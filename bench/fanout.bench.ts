@@ -1,17 +1,19 @@
 /**
- * Fan-out: time to plan and enqueue one alert for 100,000 followers, and Redis bytes per
- * subscription and per queued send (MEMORY USAGE of the keys involved, under a bench prefix
+ * Fan-out: time to plan and enqueue one alert for 100,000 followers (until the article's queued
+ * counter covers them all: they sit in chunk jobs of CHUNK chats), and Redis bytes per
+ * subscription and per queued send (per recipient) (MEMORY USAGE of the keys involved, under a bench prefix
  * that is deleted afterwards). `npm run -s bench -- fanout --json [--recipients N]`
  */
 import { randomBytes } from 'node:crypto';
 import { Api } from 'grammy';
 import { Redis } from 'ioredis';
 import { builtinTopics } from '../src/core/catalog.js';
-import { asChatId, asTopicId } from '../src/core/ids.js';
+import { asChatId, asTopicId, type ArticleId } from '../src/core/ids.js';
 import { createMatcher } from '../src/core/matcher.js';
 import { prepareArticle } from '../src/core/pipeline.js';
 import { renderAlert } from '../src/core/render/alert.js';
 import { createDelivery } from '../src/delivery/create-delivery.js';
+import { createLedger } from '../src/delivery/ledger.js';
 import { createLogger } from '../src/logger.js';
 import { createRedisStores } from '../src/store/index.js';
 import { readFileSync } from 'node:fs';
@@ -80,7 +82,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const started = performance.now();
     const outcome = await delivery.ingest.ingest({ kind: 'text', text, url: 'https://example.com/bench/armenia' });
     if (outcome.status !== 'queued') throw new Error(`bench: ingest said ${outcome.status}`);
-    while ((await delivery.stats.queueDepths()).send.waiting < recipients) await new Promise((r) => setTimeout(r, 20));
+    // Every recipient is in a queued send job once the article's queued counter reaches them all.
+    const ledger = createLedger(redis, stores.keys);
+    while ((await ledger.articleCounters(outcome.articleId as ArticleId)).queued < recipients) await new Promise((r) => setTimeout(r, 20));
     const enqueueSeconds = (performance.now() - started) / 1000;
     await delivery.close();
 

@@ -9,10 +9,10 @@
 import type { Clock } from '../core/clock.js';
 import type { BroadcastId } from '../core/ids.js';
 import type { BroadcastStore, ChatStore, SubscriptionStore } from '../store/ports.js';
-import { countAudience, everyonePage, followersPage, type WalkPosition } from './audience.js';
+import { countAudience, everyonePage, followersPage, PAGE, type WalkPosition } from './audience.js';
 import type { Ledger } from './ledger.js';
 import type { BroadcastService } from './ports.js';
-import { jobIds, type DeliveryQueues } from './queues.js';
+import { CHUNK, CHUNKS_PER_PAGE, jobIds, type DeliveryQueues } from './queues.js';
 
 export interface BroadcastDeps {
   readonly broadcasts: BroadcastStore;
@@ -37,10 +37,21 @@ export function createBroadcastService(deps: BroadcastDeps): BroadcastLifecycle 
     if (b?.state === 'sending') await deps.broadcasts.update(id, { state: 'done', finishedAt: deps.clock().getTime() });
   };
 
-  /** Removes the broadcast's send jobs still waiting (ids are deterministic); a job being sent right now is left alone. */
+  /**
+   * Removes the broadcast's send jobs still waiting (ids are deterministic: its chunks, numbered by
+   * the fan-out's pages, and single-chat retries); a job being sent right now is left alone (its
+   * sends check the state just before they go).
+   */
   const purge = async (id: BroadcastId): Promise<void> => {
     const b = await deps.broadcasts.get(id);
     if (!b) return;
+    const fanout = await deps.queues.fanout.getJob(jobIds.fanoutBroadcast(id));
+    // Pages planned, plus the few the fan-out may be adding right now.
+    const pages = (fanout?.data.pg ?? 0) + 8;
+    const perPage = Math.ceil(PAGE / CHUNK) + 1;
+    for (let p = 0; p < pages; p++) {
+      await Promise.all(Array.from({ length: perPage }, (_, i) => deps.queues.send.remove(jobIds.chunk({ b: id }, p * CHUNKS_PER_PAGE + i))));
+    }
     let at: WalkPosition | undefined = { ti: 0, cur: '0' };
     while (at) {
       const page: Awaited<ReturnType<typeof everyonePage>> =

@@ -1,22 +1,23 @@
 /**
  * What a send job says, for one chat: rendered at send time in the chat's time zone and
  * language, so queued jobs hold ids only. Articles and rendered alerts are cached briefly
- * in the process (thousands of sends share one article).
+ * in the process (thousands of sends share one article); a broadcast's state for 50 ms.
+ * Broadcasts: breaking ones notify, the others are sent with disable_notification.
  */
 import { renderDigest, type DigestItem } from '../core/digest.js';
-import type { ArticleId } from '../core/ids.js';
+import type { ArticleId, BroadcastId } from '../core/ids.js';
 import type { PreparedArticle, RenderOptions } from '../core/prepared.js';
 import type { ArticleStore, BroadcastStore, Chat, SubscriptionStore } from '../store/ports.js';
 import type { Logger } from '../logger.js';
 import type { Ledger } from './ledger.js';
 import type { Message } from './sender.js';
-import type { SendJob } from './queues.js';
+import type { ChatSend } from './queues.js';
 
 /** Renders one prepared article as an alert (wraps core's renderAlert). */
 export type RenderAlert = (prepared: PreparedArticle, options: RenderOptions) => string;
 
 /** The messages for a job and chat, or undefined when there is nothing to send any more. */
-export type ComposeMessages = (job: SendJob, chat: Chat) => Promise<Message[] | undefined>;
+export type ComposeMessages = (job: ChatSend, chat: Chat) => Promise<Message[] | undefined>;
 
 export interface ComposeDeps {
   readonly articles: ArticleStore;
@@ -29,13 +30,15 @@ export interface ComposeDeps {
 
 const CACHE_MAX = 256;
 const CACHE_TTL_MS = 60_000;
+/** A broadcast's state is read at most this long before a send: a cancel stops its sends within it. */
+const BROADCAST_TTL_MS = 50;
 
 /** A small time-bounded memo (insertion order evicts the oldest). */
-function memo<V>(load: (key: string) => Promise<V>): (key: string) => Promise<V> {
+function memo<V>(load: (key: string) => Promise<V>, ttlMs = CACHE_TTL_MS): (key: string) => Promise<V> {
   const entries = new Map<string, { at: number; value: Promise<V> }>();
   return (key) => {
     const hit = entries.get(key);
-    if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.value;
+    if (hit && Date.now() - hit.at < ttlMs) return hit.value;
     const value = load(key);
     value.catch(() => entries.delete(key));
     entries.set(key, { at: Date.now(), value });
@@ -46,6 +49,7 @@ function memo<V>(load: (key: string) => Promise<V>): (key: string) => Promise<V>
 
 export function createComposer(deps: ComposeDeps): ComposeMessages {
   const article = memo((id) => deps.articles.get(id as ArticleId));
+  const broadcast = memo((id) => deps.broadcasts.get(id as BroadcastId), BROADCAST_TTL_MS);
   const rendered = new Map<string, string>();
   const alert = (p: PreparedArticle, chat: Chat): string => {
     const key = `${p.article.id}|${chat.timeZone}`;
@@ -84,9 +88,10 @@ export function createComposer(deps: ComposeDeps): ComposeMessages {
       return [{ kind: 'html', html: alert(p, chat) }];
     }
     if ('b' in job) {
-      const b = await deps.broadcasts.get(job.b);
+      const b = await broadcast(job.b);
       if (!b || b.state === 'cancelled') return undefined;
-      return [{ kind: 'copy', fromChat: b.source.chatId, messageId: b.source.messageId }];
+      // Only breaking news (عاجل) makes the phone ring; other announcements arrive silently.
+      return [{ kind: 'copy', fromChat: b.source.chatId, messageId: b.source.messageId, silent: !b.breaking }];
     }
     return digest(chat, await deps.ledger.bucketRead(chat.id, job.t));
   };

@@ -1,7 +1,7 @@
 /**
  * Builds the delivery engine for src/main.ts: the queues, the ingest and broadcast services,
  * the stats, and (unless `workers` is false) the fan-out and send workers with the global
- * rate limit. `close()` stops workers first (letting in-flight sends finish), then queues.
+ * rate limit (the send pacer in Redis, shared by every process; not BullMQ's limiter). `close()` stops workers first (letting in-flight sends finish), then queues.
  */
 import { Worker, type RedisOptions } from 'bullmq';
 import type { Api } from 'grammy';
@@ -19,8 +19,8 @@ import { createIngestService, type Prepare } from './ingest-service.js';
 import { createLedger } from './ledger.js';
 import { wireLiveKeywords } from './live-keywords.js';
 import { noMetrics, type BroadcastService, type DeliveryMetrics, type DeliveryStats, type IngestService } from './ports.js';
-import { createQueues, FANOUT_QUEUE, SEND_QUEUE, SEND_WORKER_CLEANUP, type FanoutJob, type SendJob } from './queues.js';
-import { concurrencyFor, limiterFor } from './rate-limit.js';
+import { CHUNK, createQueues, FANOUT_QUEUE, SEND_QUEUE, SEND_WORKER_CLEANUP, type FanoutJob, type SendJob } from './queues.js';
+import { concurrencyFor, createSendPacer } from './rate-limit.js';
 import { createSendProcessor } from './send-worker.js';
 import { createSender } from './sender.js';
 
@@ -68,7 +68,7 @@ export interface DeliveryDeps {
    * Default true (both). An object picks one kind, e.g. `{ fanout: true, send: false }`.
    */
   readonly workers?: boolean | { readonly fanout: boolean; readonly send: boolean };
-  /** Concurrent sends per process. Default: enough to fill the rate at ~100 ms per call. */
+  /** Concurrent sends per process (also the most a crash can leave in flight). Default: enough to fill the rate at ~100 ms per call. */
   readonly sendConcurrency?: number;
   /** Default 3000 ms. */
   readonly ingestTimeoutMs?: number;
@@ -94,7 +94,8 @@ const optionsOf = (client: Redis): RedisOptions => ({ ...(client.options as Redi
 export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const { stores, logger, clock } = deps;
   const metrics = deps.metrics ?? noMetrics;
-  const ledger = createLedger(deps.redis, createKeys(deps.prefix));
+  const keys = createKeys(deps.prefix);
+  const ledger = createLedger(deps.redis, keys);
   // BullMQ connects (and disconnects, on close) with copies of the clients' options.
   const bullConnection: RedisOptions = { ...optionsOf(deps.redis), maxRetriesPerRequest: null };
   const queues = createQueues(bullConnection, deps.prefix);
@@ -124,6 +125,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
     ));
   }
   if (run.send) {
+    const concurrency = deps.sendConcurrency ?? concurrencyFor(deps.sendRatePerSec);
     workers.push(new Worker<SendJob>(
       SEND_QUEUE,
       createSendProcessor({
@@ -132,17 +134,16 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
         compose: createComposer({ ...stores, ledger, renderAlert: deps.renderAlert, logger }),
         ledger,
         queues,
+        pacer: createSendPacer(deps.redis, keys.sendPacer(), deps.sendRatePerSec),
+        concurrency,
         clock,
         logger,
         metrics,
         onBroadcastSent: broadcasts.settleIfDone,
       }),
-      {
-        ...common,
-        ...SEND_WORKER_CLEANUP,
-        limiter: limiterFor(deps.sendRatePerSec),
-        concurrency: deps.sendConcurrency ?? concurrencyFor(deps.sendRatePerSec),
-      },
+      // Jobs at once: enough chunks to keep every send slot busy across job switches; few, so
+      // that a breaking broadcast's chunks are not queued behind many alert chunks.
+      { ...common, ...SEND_WORKER_CLEANUP, concurrency: Math.max(4, Math.ceil((2 * concurrency) / CHUNK)) },
     ));
   }
   for (const w of workers) {

@@ -1,14 +1,14 @@
 /**
  * The fan-out processor: one job per article (or broadcast) walks the audience page by
- * page and enqueues one small send job per chat, in chunks (addBulk) with deterministic
- * ids. The position is saved in the job after every page (job.updateData), so a job
- * picked up again after a crash resumes where it stopped; a re-queued page is harmless
- * because its send job ids already exist (and the sent ledger stops repeats).
+ * page and enqueues its chats in send jobs of CHUNK chats each (addBulk), with deterministic
+ * ids `<subject>_k<page·1000 + chunk of the page>`. The position and the page number are saved
+ * in the job after every page (job.updateData), so a job picked up again after a crash resumes
+ * where it stopped; a re-queued page is harmless because its chunk ids already exist (and the
+ * sent markers stop repeats).
  *
  * Per chat: inactive and paused chats are skipped; quiet hours hold the alert until the
- * window ends (delayed job); digest-mode chats get it in their digest bucket.
- * Broadcasts go to every active chat of the audience, ignoring quiet hours, digests and pauses.
- */
+ * window ends (a single-chat delayed job); digest-mode chats get it in their digest bucket.
+ * Broadcasts go to every active chat of the audience, ignoring quiet hours, digests and pauses. */
 import type { Job } from 'bullmq';
 import type { Clock } from '../core/clock.js';
 import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
@@ -17,7 +17,7 @@ import type { BroadcastStore, Chat, ChatStore, SubscriptionStore } from '../stor
 import type { Logger } from '../logger.js';
 import { everyonePage, followersPage, type WalkPosition } from './audience.js';
 import type { Ledger } from './ledger.js';
-import { jobIds, laneOptions, type DeliveryQueues, type FanoutJob, type SendJob } from './queues.js';
+import { CHUNK, CHUNKS_PER_PAGE, jobIds, laneOptions, type DeliveryQueues, type FanoutJob, type SendJob } from './queues.js';
 
 export interface FanoutDeps {
   readonly chats: ChatStore;
@@ -33,17 +33,26 @@ export interface FanoutDeps {
 
 type Planned = { readonly name: string; readonly data: SendJob; readonly opts: { jobId: string; lifo?: true; priority?: number; delay?: number } };
 
+/** The page's instant sends as chunk jobs. */
+function chunked(subject: { readonly a: ArticleId } | { readonly b: BroadcastId }, chats: readonly number[], page: number): Planned[] {
+  const out: Planned[] = [];
+  const lane = laneOptions('a' in subject ? 'alert' : 'broadcast');
+  for (let i = 0; i < chats.length; i += CHUNK) {
+    const cs = chats.slice(i, i + CHUNK);
+    const data: SendJob = 'a' in subject ? { a: subject.a, cs } : { b: subject.b, cs };
+    out.push({ name: 'a' in subject ? 'a' : 'b', data, opts: { jobId: jobIds.chunk(subject, page * CHUNKS_PER_PAGE + i / CHUNK), ...lane } });
+  }
+  return out;
+}
+
 const isActive = (chat: Chat | undefined, now: number): chat is Chat =>
   chat !== undefined && chat.status.kind === 'active' && !(chat.pausedUntil !== undefined && chat.pausedUntil > now);
 
-/** Plans one chat's delivery of an article: now, or into a bucket due later (quiet hours / digest). */
-async function planArticle(deps: FanoutDeps, article: ArticleId, chat: Chat, now: Date): Promise<Planned> {
+/** Plans one chat's delivery of an article: now (undefined: it joins a chunk), or into a bucket due later (quiet hours / digest). */
+async function planArticle(deps: FanoutDeps, article: ArticleId, chat: Chat, now: Date): Promise<Planned | undefined> {
   const digest = chat.delivery.kind === 'instant' ? undefined : chat.delivery;
   const due = deliveryDue(now, chat.timeZone, { ...(digest ? { digest } : {}), ...(chat.quietHours ? { quiet: chat.quietHours } : {}) });
-  if (!due) {
-    const data: SendJob = { a: article, c: chat.id };
-    return { name: 'a', data, opts: { jobId: jobIds.send(data), ...laneOptions('alert') } };
-  }
+  if (!due) return undefined;
   await deps.ledger.bucketAdd(chat.id, due.getTime(), article);
   const data: SendJob = { t: due.getTime(), c: chat.id };
   const lane = laneOptions(digest ? 'digest' : 'alert');
@@ -59,25 +68,31 @@ export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) =
     const subject = data.k === 'a' ? { k: 'a' as const, id: data.id } : { k: 'b' as const, id: data.id };
     let at: WalkPosition | undefined = data.done ? undefined : { ti: data.ti, cur: data.cur };
     let queued = data.q;
+    let pg = data.pg ?? 0;
     const broadcast = data.k === 'b' ? await deps.broadcasts.get(data.id) : undefined;
     if (data.k === 'b' && !broadcast) {
       deps.logger.warn({ broadcastId: data.id }, 'fan-out: broadcast not found');
       return { queued };
     }
 
-    /** Plans one page and adds its sends; resolves to how many were queued. */
-    const enqueue = async (ids: readonly ChatId[]): Promise<number> => {
+    /** Plans one page and adds its sends; resolves to how many chats were queued. */
+    const enqueue = async (ids: readonly ChatId[], page: number): Promise<number> => {
       const now = deps.clock();
       const chats = ids.length > 0 ? await deps.chats.getMany(ids) : [];
-      const planned: Planned[] = data.k === 'a'
-        ? await Promise.all(chats.filter((c) => isActive(c, now.getTime())).map((chat) => planArticle(deps, data.id, chat, now)))
-        : chats.filter((chat): chat is Chat => chat?.status.kind === 'active').map((chat) => {
-            const send: SendJob = { b: data.id, c: chat.id };
-            return { name: 'b', data: send, opts: { jobId: jobIds.send(send), ...laneOptions('broadcast') } };
-          });
+      let instant: number[];
+      let held: Planned[] = [];
+      if (data.k === 'a') {
+        const active = chats.filter((c) => isActive(c, now.getTime()));
+        const plans = await Promise.all(active.map((chat) => planArticle(deps, data.id, chat, now)));
+        held = plans.filter((p): p is Planned => p !== undefined);
+        instant = active.filter((_, i) => plans[i] === undefined).map((c) => c.id);
+      } else {
+        instant = chats.filter((chat): chat is Chat => chat?.status.kind === 'active').map((c) => c.id);
+      }
+      const planned = [...chunked(data.k === 'a' ? { a: data.id } : { b: data.id }, instant, page), ...held];
       if (planned.length > 0) await deps.queues.send.addBulk(planned);
-      await deps.ledger.queued(subject, planned.filter((p) => !('t' in p.data)).length);
-      return planned.length;
+      await deps.ledger.queued(subject, instant.length);
+      return instant.length + held.length;
     };
 
     // Pages are added WINDOW at a time; the saved position only moves past a page once it and
@@ -88,7 +103,8 @@ export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) =
       if (!oldest) return;
       queued += await oldest.added;
       const next = oldest.next;
-      await job.updateData({ ...data, ti: next?.ti ?? data.ti, cur: next?.cur ?? '0', q: queued, ...(next ? {} : { done: true }) });
+      pg++;
+      await job.updateData({ ...data, ti: next?.ti ?? data.ti, cur: next?.cur ?? '0', q: queued, pg, ...(next ? {} : { done: true }) });
     };
     try {
       while (at) {
@@ -99,7 +115,7 @@ export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) =
             : broadcast?.audience.kind === 'topics'
               ? await followersPage(deps.subscriptions, broadcast.audience.topics, at)
               : await everyonePage(deps.chats, at);
-        const added = enqueue(page.chats);
+        const added = enqueue(page.chats, pg + inFlight.length);
         added.catch(() => undefined);
         inFlight.push({ added, next: page.next });
         if (inFlight.length >= WINDOW) await settleOldest();

@@ -3,9 +3,11 @@
  * send-rate and 24 h statistics, the last errors, and the held/digest buckets.
  *
  * Sent marker (at-least-once): the marker is a SET of chat ids per article/broadcast/bucket,
- * checked before sending and written only AFTER Telegram accepted the message. A crash
- * between Telegram's answer and the SADD is the only window in which a chat can get the
- * same message twice; writing it before the send would instead lose messages on a crash.
+ * checked before sending and written only AFTER the chat's outcome is final (Telegram accepted
+ * the message, or refused it for good: failed/blocked chats are marked too, so a retried chunk
+ * neither resends nor counts them twice). A crash between Telegram's answer and the SADD is the
+ * only window in which a chat can get the same message twice; writing it before the send would
+ * instead lose messages on a crash.
  */
 import type { Redis } from 'ioredis';
 import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
@@ -27,6 +29,8 @@ export interface LedgerError {
 
 export interface Ledger {
   wasSent(subject: Subject, chat: number): Promise<boolean>;
+  /** wasSent for several chats in one round trip (in the order given). */
+  sentAmong(subject: Subject, chats: readonly number[]): Promise<boolean[]>;
   /** Records one finished send: marker (when sent), counters, rate and hourly stats, in one round trip. */
   record(subject: Subject, chat: number, outcome: Outcome, now: number): Promise<void>;
   /** Adds `n` to the subject's queued counter (and, for a broadcast, sets total when `total` is given). */
@@ -59,10 +63,11 @@ export function createLedger(redis: Redis, keys: Keys): Ledger {
 
   return {
     wasSent: async (s, chat) => (await redis.sismember(markerKey(s), String(chat))) === 1,
+    sentAmong: async (s, chats) => (chats.length === 0 ? [] : (await redis.smismember(markerKey(s), ...chats.map(String))).map((v) => v === 1)),
     async record(s, chat, outcome, now) {
       const m = redis.multi();
+      m.sadd(markerKey(s), String(chat)).expire(markerKey(s), MARKER_TTL_SEC);
       if (outcome === 'sent') {
-        m.sadd(markerKey(s), String(chat)).expire(markerKey(s), MARKER_TTL_SEC);
         const sec = keys.rateSecond(Math.floor(now / 1000));
         m.incr(sec).expire(sec, 120);
         const hour = keys.hourStats(Math.floor(now / 3_600_000));

@@ -1,8 +1,14 @@
 /**
  * The delivery queues (BullMQ): one fan-out queue (one job per article or broadcast) and
- * one send queue (one small job per chat), whose worker limiter is the global rate limit.
- * Job data is kept tiny (ids only) so that 100,000 queued sends stay cheap in Redis;
- * the per-chat HTML is rendered at send time.
+ * one send queue.
+ *
+ * Design: a send job carries a chunk of up to CHUNK chats (id `<subject>_k<chunk#>`), not one
+ * chat: BullMQ's add and finish scripts cost ~50 µs of Redis time each per job, which made
+ * 100,000 per-chat jobs too slow to enqueue and to work through at 1,000/s. Per-chat sent
+ * markers make a retried or taken-over chunk skip the chats already sent. Single-chat jobs
+ * remain for a chat's own retry after a transient error and for held/digest buckets.
+ * Job data is kept tiny (ids only); the per-chat HTML is rendered at send time. The global
+ * rate limit is not BullMQ's limiter but the shared pacer of rate-limit.ts.
  */
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { ArticleId, BroadcastId, TopicId } from '../core/ids.js';
@@ -22,23 +28,36 @@ export const laneOptions = (lane: Lane): { lifo?: true; priority?: number } =>
 
 /**
  * A fan-out job's data; `ti`/`cur` are the resumable position (topic index, store cursor),
- * `q` sends queued so far, `done` set once the walk finished (a re-run then only finalizes).
+ * `q` sends queued so far, `pg` pages queued so far (numbers the chunks), `done` set once the
+ * walk finished (a re-run then only finalizes).
  */
 export type FanoutJob =
-  | { readonly k: 'a'; readonly id: ArticleId; readonly topics: readonly TopicId[]; ti: number; cur: string; q: number; done?: boolean }
-  | { readonly k: 'b'; readonly id: BroadcastId; ti: number; cur: string; q: number; done?: boolean };
+  | { readonly k: 'a'; readonly id: ArticleId; readonly topics: readonly TopicId[]; ti: number; cur: string; q: number; pg?: number; done?: boolean }
+  | { readonly k: 'b'; readonly id: BroadcastId; ti: number; cur: string; q: number; pg?: number; done?: boolean };
 
 /**
- * A send job's data (job name a, b or d): an article alert, a broadcast copy, or a held/digest
+ * One chat's send (job name a, b or d): an article alert, a broadcast copy, or a held/digest
  * bucket due at `t` (epoch ms); `c` is the chat id; `n` counts transient failures so far.
- * Nothing else: the article and the chat are read at send time. Kept short on purpose: every
- * field of a job hash must stay under Redis's hash-max-listpack-value (64 bytes) for the
- * compact encoding (≈ 4× smaller per queued send).
+ * Nothing else: the article and the chat are read at send time.
  */
-export type SendJob =
+export type ChatSend =
   | { readonly a: ArticleId; readonly c: number; readonly n?: number }
   | { readonly b: BroadcastId; readonly c: number; readonly n?: number }
   | { readonly t: number; readonly c: number; readonly n?: number };
+
+/** A chunk of an article's or a broadcast's chats (`cs`); `n` counts retries of the whole chunk after errors. */
+export type ChunkSend =
+  | { readonly a: ArticleId; readonly cs: readonly number[]; readonly n?: number }
+  | { readonly b: BroadcastId; readonly cs: readonly number[]; readonly n?: number };
+
+export type SendJob = ChatSend | ChunkSend;
+
+export const isChunk = (job: SendJob): job is ChunkSend => 'cs' in job;
+
+/** Chats per send job: a chunk is a few seconds of sends at 25/s, and 50 ms at 1,000/s. */
+export const CHUNK = 50;
+/** Chunk numbers of a fan-out page are page · CHUNKS_PER_PAGE + i (a page never holds that many chunks). */
+export const CHUNKS_PER_PAGE = 1000;
 
 /**
  * Deterministic job ids (BullMQ ignores an add whose id exists; ids may not contain ':').
@@ -47,8 +66,11 @@ export type SendJob =
 export const jobIds = {
   fanoutArticle: (id: ArticleId): string => `fa_${id}`,
   fanoutBroadcast: (id: BroadcastId): string => `fb_${id}`,
-  send: (job: SendJob): string =>
+  send: (job: ChatSend): string =>
     'a' in job ? `a_${job.a.slice(0, 16)}_${job.c}` : 'b' in job ? `b_${job.b}_${job.c}` : `d_${job.c}_${job.t}`,
+  /** The `chunk`-th chunk of an article's or a broadcast's fan-out (numbered by the fan-out, resumably). */
+  chunk: (subject: { readonly a: ArticleId } | { readonly b: BroadcastId }, chunk: number): string =>
+    'a' in subject ? `a_${subject.a.slice(0, 16)}_k${chunk}` : `b_${subject.b}_k${chunk}`,
 };
 
 /** Fan-out jobs are kept 48 h after completion so that re-queuing the same article is a no-op (dedup window). */
@@ -61,7 +83,7 @@ export const FANOUT_JOB_OPTIONS: JobsOptions = {
 
 /**
  * Send jobs carry no per-job options beyond their id and lane (options are stored in every job):
- * retries of 5xx/network errors are scheduled by the send processor itself (moveToDelayed), and
+ * retries are scheduled by the send processor itself (a chat's own delayed job, or moveToDelayed), and
  * finished jobs are dropped by the worker's removeOnComplete (the sent ledger remembers).
  */
 export const SEND_MAX_TRIES = 8;

@@ -1,25 +1,33 @@
 /**
- * The send processor: one job = one chat's message (an alert, a broadcast copy, or a
- * held/digest bucket). Runs under the send queue's global limiter (all processes share it).
+ * The send processor: a job is a chunk of an article's or broadcast's chats, or one chat's
+ * message (a retry, or a held/digest bucket). Every send waits for a slot of the global pacer
+ * (rate-limit.ts, shared by all processes) and for one of this process's `concurrency` send
+ * slots (which also bounds the sends a crash can leave in flight).
+ *
+ * A chunk reads its chats and their sent markers in two round trips, sends to them in
+ * parallel, and records each outcome (marker, counters, stats) right after its send.
  *
  * Telegram outcomes (by error code, see telegram-errors.ts):
- * - 429 → queue.rateLimit(retry_after) then Worker.RateLimitError: every sender pauses, the job waits again;
+ * - 429 → pacer.pause(retry_after): every sender pauses; this chat waits for a new slot;
  * - 403, or 400 for a chat that no longer exists → chat inactive with a reason (subscriptions kept);
  * - 400 migrate_to_chat_id → chats.migrate, then sent again to the new id;
- * - 5xx / network → retried with exponential backoff (moveToDelayed), up to SEND_MAX_TRIES tries;
+ * - 5xx / network → retried with exponential backoff, up to SEND_MAX_TRIES tries (a chunk's chat
+ *   gets a single-chat delayed job; a single-chat job is moved to delayed);
  * - any other 400 → failed, logged with chat and article, not retried.
- * Every outcome is counted (ledger: per article/broadcast, rate, 24 h) and reported to DeliveryMetrics.
+ * An unexpected error (Redis down) retries the whole job later; its markers skip the chats done.
  */
-import { DelayedError, RateLimitError, Worker, type Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { Clock } from '../core/clock.js';
 import { asChatId, type ArticleId, type BroadcastId } from '../core/ids.js';
 import type { ArticleStore, BroadcastStore, Chat, ChatStore, InactiveReason } from '../store/ports.js';
 import type { Logger } from '../logger.js';
 import { noMetrics, type DeliveryMetrics } from './ports.js';
 import type { Ledger, Subject } from './ledger.js';
-import type { Message, Sender } from './sender.js';
-import { SEND_MAX_TRIES, type DeliveryQueues, type SendJob } from './queues.js';
+import type { Message, Sender, SendResult } from './sender.js';
+import { isChunk, jobIds, laneOptions, SEND_MAX_TRIES, type ChatSend, type DeliveryQueues, type SendJob } from './queues.js';
 import type { ComposeMessages } from './compose.js';
+import type { SendPacer } from './rate-limit.js';
+import { createSemaphore } from './semaphore.js';
 
 export interface SendDeps {
   readonly chats: ChatStore;
@@ -29,14 +37,17 @@ export interface SendDeps {
   readonly compose: ComposeMessages;
   readonly ledger: Ledger;
   readonly queues: Pick<DeliveryQueues, 'send'>;
+  readonly pacer: SendPacer;
+  /** Sends in flight at once in this process. */
+  readonly concurrency: number;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics?: DeliveryMetrics;
-  /** After every broadcast send is recorded (progress, and 'done' once all are accounted for). */
+  /** After a broadcast's sends are recorded (progress, and 'done' once all are accounted for). */
   readonly onBroadcastSent: (id: BroadcastId) => Promise<void>;
 }
 
-export type SendOutcome = 'sent' | 'failed' | 'blocked' | 'skipped';
+export type SendOutcome = 'sent' | 'failed' | 'blocked' | 'skipped' | 'retry';
 
 /** 1 s, 2 s, 4 s … capped at 5 min, with ±20 % jitter so that retries do not come back together. */
 const retryDelayMs = (tries: number): number => Math.min(300_000, 1000 * 2 ** (tries - 1)) * (0.8 + Math.random() * 0.4);
@@ -57,13 +68,13 @@ async function retryLater(job: Job<SendJob>, token: string): Promise<never> {
 /** A 403 says the chat refuses the bot; which word fits depends on the chat's type, not on the error text. */
 const forbiddenReason = (chat: Chat): InactiveReason => (chat.type === 'private' ? 'blocked' : 'kicked');
 
-export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?: string) => Promise<SendOutcome> {
+export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?: string) => Promise<SendOutcome | { chats: number }> {
   const metrics = deps.metrics ?? noMetrics;
+  const slots = createSemaphore(deps.concurrency);
 
-  const finish = async (d: SendJob, chat: number, outcome: 'sent' | 'failed' | 'blocked', started: number): Promise<SendOutcome> => {
+  const finish = async (d: ChatSend, chat: number, outcome: 'sent' | 'failed' | 'blocked', started: number): Promise<SendOutcome> => {
     await deps.ledger.record(subjectOf(d), chat, outcome, deps.clock().getTime());
     metrics.sendFinished(outcome, Date.now() - started);
-    if ('b' in d) await deps.onBroadcastSent(d.b);
     return outcome;
   };
 
@@ -71,21 +82,32 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
     await deps.chats.update(chat.id, { status: { kind: 'inactive', reason, since: deps.clock().getTime() } });
   };
 
-  const fail = async (d: SendJob, chat: number, message: string): Promise<void> => {
+  const fail = async (d: ChatSend, chat: number, message: string): Promise<void> => {
     const articleId: ArticleId | undefined = 'a' in d ? d.a : undefined;
     deps.logger.warn({ chatId: chat, articleId, broadcastId: 'b' in d ? d.b : undefined, err: message }, 'send failed');
     await deps.ledger.error({ at: deps.clock().getTime(), chatId: asChatId(chat), ...(articleId ? { articleId } : {}), message });
   };
 
+  /** One message through the pacer; a 429 pauses every sender and the message waits for a new slot. */
+  const paced = async (chat: number, message: Message, started: number): Promise<SendResult> => {
+    for (;;) {
+      await deps.pacer.acquire();
+      const result = await deps.sender.send(chat, message);
+      if (result.ok || result.failure.kind !== 'rate-limited') return result;
+      metrics.sendFinished('retried', Date.now() - started);
+      await deps.pacer.pause(result.failure.retryAfterMs);
+    }
+  };
+
   /**
    * Sends every message to `chat`; follows one group → supergroup migration. A digest in several
    * parts that fails part-way is retried whole, so its first parts may arrive twice.
+   * `retry(tries)` schedules this chat's send again after a transient failure.
    */
-  const deliver = async (job: Job<SendJob>, token: string | undefined, chat: Chat, messages: readonly Message[], started: number): Promise<SendOutcome> => {
-    const d = job.data;
+  const deliver = async (d: ChatSend, chat: Chat, messages: readonly Message[], started: number, retry: () => Promise<void>): Promise<SendOutcome> => {
     let firstId: number | undefined;
     for (const message of messages) {
-      const result = await deps.sender.send(chat.id, message);
+      const result = await paced(chat.id, message, started);
       if (result.ok) {
         firstId ??= result.messageId;
         continue;
@@ -93,9 +115,7 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
       const f = result.failure;
       switch (f.kind) {
         case 'rate-limited':
-          metrics.sendFinished('retried', Date.now() - started);
-          await deps.queues.send.rateLimit(f.retryAfterMs);
-          throw Worker.RateLimitError();
+          throw new Error('unreachable: paced() retries 429s');
         case 'forbidden':
           await deactivate(chat, forbiddenReason(chat));
           return finish(d, chat.id, 'blocked', started);
@@ -103,7 +123,7 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
           await deps.chats.migrate(chat.id, asChatId(f.to));
           const moved = await deps.chats.get(asChatId(f.to));
           if (!moved || moved.id === chat.id) return finish(d, chat.id, 'failed', started);
-          return deliver(job, token, moved, messages, started);
+          return deliver(d, moved, messages, started, retry);
         }
         case 'bad-request':
           if (!(await deps.sender.chatExists(chat.id))) {
@@ -114,9 +134,10 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
           return finish(d, chat.id, 'failed', started);
         case 'transient': {
           const tries = (d.n ?? 0) + 1;
-          if (tries < SEND_MAX_TRIES && token) {
+          if (tries < SEND_MAX_TRIES) {
             metrics.sendFinished('retried', Date.now() - started);
-            return retryLater(job, token);
+            await retry();
+            return 'retry';
           }
           await fail(d, chat.id, `gave up after ${tries} attempts: ${f.description}`);
           return finish(d, chat.id, 'failed', started);
@@ -132,23 +153,54 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
     return outcome;
   };
 
-  const attempt = async (job: Job<SendJob>, token: string | undefined): Promise<SendOutcome> => {
-    const started = Date.now();
+  /** One chat whose marker and record were read already; holds a send slot throughout. */
+  const one = (d: ChatSend, chat: Chat | undefined, retry: () => Promise<void>): Promise<SendOutcome> =>
+    slots.run(async () => {
+      const started = Date.now();
+      if (!chat || chat.status.kind !== 'active') return 'b' in d ? finish(d, d.c, 'blocked', started) : 'skipped';
+      // Composed after the chat's turn came: a broadcast cancelled meanwhile is not sent.
+      const messages = await deps.compose(d, chat);
+      if (messages === undefined) return 'skipped';
+      return deliver(d, chat, messages, started, retry);
+    });
+
+  /** A chunk chat's transient failure: its own delayed single-chat job (the chunk goes on). */
+  const retryChat = async (d: ChatSend): Promise<void> => {
+    const next: ChatSend = { ...d, n: (d.n ?? 0) + 1 };
+    const lane = laneOptions('b' in d ? 'broadcast' : 'alert');
+    await deps.queues.send.add('b' in d ? 'b' : 'a', next, { jobId: jobIds.send(next), ...lane, delay: retryDelayMs(next.n ?? 1) });
+  };
+
+  const attempt = async (job: Job<SendJob>, token: string | undefined): Promise<SendOutcome | { chats: number }> => {
     const d = job.data;
-    // One round trip for both: the time between the limiter admitting a job and its send stays short.
-    const [already, chat] = await Promise.all([deps.ledger.wasSent(subjectOf(d), d.c), deps.chats.get(asChatId(d.c))]);
-    if (already) return 'skipped';
-    if (!chat || chat.status.kind !== 'active') return 'b' in d ? finish(d, d.c, 'blocked', started) : 'skipped';
-    const messages = await deps.compose(d, chat);
-    if (messages === undefined) return 'skipped';
-    return deliver(job, token, chat, messages, started);
+    const subject = subjectOf(d);
+    if (!isChunk(d)) {
+      const [already, chat] = await Promise.all([deps.ledger.wasSent(subject, d.c), deps.chats.get(asChatId(d.c))]);
+      if (already) return 'skipped';
+      const outcome = await one(d, chat, async () => {
+        if (!token) throw new Error('send: a transient failure, and no job token to retry with');
+        await retryLater(job, token);
+      });
+      if ('b' in d) await deps.onBroadcastSent(d.b);
+      return outcome;
+    }
+    const [done, chats] = await Promise.all([deps.ledger.sentAmong(subject, d.cs), deps.chats.getMany(d.cs.map(asChatId))]);
+    const results = await Promise.allSettled(d.cs.map((c, i) => {
+      if (done[i]) return Promise.resolve<SendOutcome>('skipped');
+      const send: ChatSend = 'a' in d ? { a: d.a, c } : { b: d.b, c };
+      return one(send, chats[i], () => retryChat(send));
+    }));
+    if ('b' in d) await deps.onBroadcastSent(d.b);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return { chats: d.cs.length };
   };
 
   return async (job, token) => {
     try {
       return await attempt(job, token);
     } catch (e) {
-      if (e instanceof DelayedError || e instanceof RateLimitError || !token || (job.data.n ?? 0) + 1 >= SEND_MAX_TRIES) throw e;
+      if (e instanceof DelayedError || !token || (job.data.n ?? 0) + 1 >= SEND_MAX_TRIES) throw e;
       // An outage or a bug mid-send (e.g. Redis timing out): send jobs carry no attempts option, so try again later.
       deps.logger.warn({ err: e, jobId: job.id }, 'send: will retry after an error');
       return retryLater(job, token);

@@ -9,7 +9,8 @@ export type SendResult = { readonly ok: true; readonly messageId: number } | { r
 
 export type Message =
   | { readonly kind: 'html'; readonly html: string }
-  | { readonly kind: 'copy'; readonly fromChat: number; readonly messageId: number };
+  /** `silent`: sent with disable_notification (the chat gets no sound or vibration). */
+  | { readonly kind: 'copy'; readonly fromChat: number; readonly messageId: number; readonly silent?: boolean };
 
 export interface Sender {
   send(chat: number, message: Message): Promise<SendResult>;
@@ -35,7 +36,8 @@ export function createSender(api: Api, options: { readonly paidBroadcast: boolea
       if (message.kind === 'html') {
         return attempt(() => api.sendMessage(chat, message.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...paid }));
       }
-      return attempt(() => api.copyMessage(chat, message.fromChat, message.messageId, paid));
+      const silent = message.silent ? { disable_notification: true } : {};
+      return attempt(() => api.copyMessage(chat, message.fromChat, message.messageId, { ...paid, ...silent }));
     },
     async chatExists(chat) {
       try {

@@ -130,5 +130,7 @@ export function createKeys(prefix: string) {
     hourStats: (epochHour: number) => k(`d:h:${intId(epochHour, 'epoch hour')}`),
     /** LIST of the last delivery errors (JSON), newest first, capped. */
     deliveryErrors: () => k('d:e'),
+    /** HASH t (next free send slot) / p (paused until), ms of Redis time: the global send pacer, 10 min. */
+    sendPacer: () => k('d:l'),
   } as const;
 }
