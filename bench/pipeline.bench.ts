@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { builtinTopics } from '../src/core/catalog.js';
+import { articleTokens } from '../src/core/article-tokens.js';
 import type { ArticleInput } from '../src/core/input.js';
 import { createMatcher } from '../src/core/matcher.js';
 import { parseFeed } from '../src/core/parse/feed.js';
@@ -75,18 +76,19 @@ function stages(list: readonly ArticleInput[], rounds: number, deps: PipelineDep
       let t0 = performance.now();
       const parsed = parseArticleText(input, { now: deps.now, defaultTimeZone: deps.defaultTimeZone });
       if (!parsed.ok) throw new Error(parsed.error.reason);
-      const { article, normalized } = parsed.value;
+      const { article, normalized, normalizedTitle } = parsed.value;
+      const tokens = articleTokens(article, { title: normalizedTitle, paragraphs: normalized });
       const lap = (stage: keyof typeof total): void => {
         const t1 = performance.now();
         total[stage] += t1 - t0;
         t0 = t1;
       };
       lap('parse');
-      const summary = summarize(article, { normalizedParagraphs: normalized });
+      const summary = summarize(article, { normalizedParagraphs: normalized, normalizedTitle });
       lap('summarize');
-      const matches = deps.matcher.match(article);
+      const matches = deps.matcher.match(article, tokens);
       lap('match');
-      const fingerprint = storyFingerprint(article);
+      const fingerprint = storyFingerprint(article, tokens);
       lap('fingerprint');
       renderAlert({ article, summary, matches, fingerprint }, { timeZone: 'Asia/Riyadh' });
       lap('render');

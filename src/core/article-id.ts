@@ -14,8 +14,10 @@ export function articleId(parts: {
   readonly paragraphs: readonly string[];
   /** normalizeText of each paragraph, when the caller has it already. */
   readonly normalized?: readonly string[];
+  /** normalizeText(title), when the caller has it already. */
+  readonly normalizedTitle?: string;
 }): ArticleId {
   const url = parts.url ? canonicalUrl(parts.url) : undefined;
-  const key = url ? `url:${url}` : `text:${normalizeText(parts.title)}\n${(parts.normalized ?? parts.paragraphs.map(normalizeText)).join('\n')}`;
+  const key = url ? `url:${url}` : `text:${parts.normalizedTitle ?? normalizeText(parts.title)}\n${(parts.normalized ?? parts.paragraphs.map(normalizeText)).join('\n')}`;
   return asArticleId(createHash('sha256').update(key).digest('hex').slice(0, 32));
 }

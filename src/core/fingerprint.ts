@@ -10,7 +10,7 @@
  * 0.27–0.61, different-story pairs at most 0.05; the threshold sits at 0.2.
  */
 import type { Article } from './article.js';
-import { normalizeText, tokenize } from './normalize.js';
+import { articleTokens, type ArticleTokens } from './article-tokens.js';
 import type { StoryFingerprint } from './prepared.js';
 
 export const SIGNATURE_SIZE = 64;
@@ -35,12 +35,24 @@ export function canonicalUrl(url: string): string | undefined {
   return u.toString(); // WHATWG URL already lower-cases scheme and host and drops default ports.
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of `text` continued from state `h` (not yet finalized with >>> 0). */
+function fnv1a(text: string, h = FNV_OFFSET): number {
   for (let i = 0; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
+  return h;
+}
+
+const SPACE = 0x20;
+
+/** fnv1a(tokens.slice(from, to).join(' ')), without building the string. */
+function shingleHash(tokens: readonly string[], from: number, to: number): number {
+  let h = fnv1a(tokens[from] as string);
+  for (let i = from + 1; i < to; i += 1) h = fnv1a(tokens[i] as string, Math.imul(h ^ SPACE, FNV_PRIME));
   return h >>> 0;
 }
 
@@ -55,27 +67,38 @@ function mix(x: number): number {
   return h >>> 0;
 }
 
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 * (i + 1)));
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 * (i + 1)));
 
-/** Word tokens with a leading و/ف conjunction dropped, so outlets' small rewordings still share shingles. */
-function storyTokens(article: Article): string[] {
-  const text = normalizeText([article.title, ...article.paragraphs].join('\n'));
-  return tokenize(text).map((t) => (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') ? t.slice(1) : t));
+const withoutConjunction = (t: string): string => (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') ? t.slice(1) : t);
+
+/**
+ * Word tokens of the title and paragraphs, with a leading و/ف conjunction dropped, so outlets'
+ * small rewordings still share shingles. (Tokens of the normalized parts in order are the tokens
+ * of the normalized whole: normalization never joins or splits words across a line break.)
+ */
+function storyTokens(tokens: ArticleTokens): string[] {
+  const out = tokens.titleTokens.map(withoutConjunction);
+  for (const paragraph of tokens.paragraphTokens) for (const t of paragraph) out.push(withoutConjunction(t));
+  return out;
 }
 
 /** The MinHash signature of 3-word shingles of `tokens`. */
 export function minhash(tokens: readonly string[]): number[] {
-  const signature = Array.from({ length: SIGNATURE_SIZE }, () => 0xffffffff);
-  const count = Math.max(1, tokens.length - SHINGLE + 1);
   if (tokens.length === 0) return [];
+  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const count = Math.max(1, tokens.length - SHINGLE + 1);
+  // A shingle seen before cannot lower any minimum (wire copy repeats whole paragraphs).
+  const seen = new Set<number>();
   for (let i = 0; i < count; i += 1) {
-    const h = fnv1a(tokens.slice(i, i + SHINGLE).join(' '));
+    const h = shingleHash(tokens, i, Math.min(tokens.length, i + SHINGLE));
+    if (seen.has(h)) continue;
+    seen.add(h);
     for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
       const v = mix(h ^ (SEEDS[k] as number));
       if (v < (signature[k] as number)) signature[k] = v;
     }
   }
-  return signature;
+  return Array.from(signature);
 }
 
 /** LSH band digests: band index (2 hex) + hash of its rows (8 hex). */
@@ -89,10 +112,13 @@ export function bandsOf(signature: readonly number[]): string[] {
   return bands;
 }
 
-/** The article's fingerprint: canonical URL (when it has one), MinHash signature and LSH bands. */
-export function storyFingerprint(article: Article): StoryFingerprint {
+/**
+ * The article's fingerprint: canonical URL (when it has one), MinHash signature and LSH bands.
+ * `tokens` (articleTokens of the same article) saves normalizing its text again.
+ */
+export function storyFingerprint(article: Article, tokens: ArticleTokens = articleTokens(article)): StoryFingerprint {
   const url = article.url ? canonicalUrl(article.url) : undefined;
-  const signature = minhash(storyTokens(article));
+  const signature = minhash(storyTokens(tokens));
   return { ...(url ? { canonicalUrl: url } : {}), signature, bands: bandsOf(signature) };
 }
 

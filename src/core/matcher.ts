@@ -4,6 +4,7 @@
  * (a user's free keyword) without rebuilding anything.
  */
 import type { Article } from './article.js';
+import type { ArticleTokens } from './article-tokens.js';
 import type { Topic, TopicId, TopicMatch } from './topic.js';
 import { builtinDecoys } from './catalog.js';
 import { findHits } from './matching/hits.js';
@@ -15,8 +16,11 @@ import { phraseTokens } from './matching/tokens.js';
 export type { TopicSearchHit };
 
 export interface TopicMatcher {
-  /** The topics the article is about, best first, each with score, evidence and path. */
-  match(article: Article): TopicMatch[];
+  /**
+   * The topics the article is about, best first, each with score, evidence and path.
+   * `tokens` (articleTokens of the same article) saves normalizing its text again.
+   */
+  match(article: Article, tokens?: ArticleTokens): TopicMatch[];
   /** Adds a topic or replaces the one with the same id. */
   add(topic: Topic): void;
   remove(id: TopicId): void;
@@ -104,8 +108,8 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   for (const topic of topics) add(topic);
 
   return {
-    match(article) {
-      const hits = findHits(article, index);
+    match(article, tokens) {
+      const hits = findHits(article, index, tokens);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;

@@ -3,6 +3,7 @@
  * Rendering is per subscriber (render/alert.ts), so it is not part of the shared preparation.
  */
 import type { Rejection } from './article.js';
+import { articleTokens } from './article-tokens.js';
 import { storyFingerprint } from './fingerprint.js';
 import type { ArticleInput } from './input.js';
 import type { TopicMatcher } from './matcher.js';
@@ -26,11 +27,13 @@ export interface PipelineDeps {
 export function prepareArticle(input: ArticleInput, deps: PipelineDeps): Result<PreparedArticle, Rejection> {
   const parsed = parseArticleText(input, { now: deps.now, defaultTimeZone: deps.defaultTimeZone });
   if (!parsed.ok) return parsed;
-  const { article, normalized } = parsed.value;
+  const { article, normalized, normalizedTitle } = parsed.value;
+  // Normalized and tokenized once here; every later stage reads the same tokens.
+  const tokens = articleTokens(article, { title: normalizedTitle, paragraphs: normalized });
   return ok({
     article,
-    summary: summarize(article, { normalizedParagraphs: normalized }),
-    matches: deps.matcher.match(article),
-    fingerprint: storyFingerprint(article),
+    summary: summarize(article, { normalizedParagraphs: normalized, normalizedTitle }),
+    matches: deps.matcher.match(article, tokens),
+    fingerprint: storyFingerprint(article, tokens),
   });
 }

@@ -14,6 +14,8 @@ export interface SummaryOptions {
   readonly maxChars?: number;
   /** normalizeText of each paragraph, when the caller has it (saves normalizing the text again). */
   readonly normalizedParagraphs?: readonly string[];
+  /** normalizeText(article.title), when the caller has it. */
+  readonly normalizedTitle?: string;
 }
 
 /** Only the opening of a long article is a summary candidate. */
@@ -101,11 +103,12 @@ function frequencies(paragraphTokens: readonly Set<string>[]): Map<string, numbe
 export function summarize(article: Article, options: SummaryOptions = {}): string[] {
   const maxSentences = options.maxSentences ?? 3;
   const maxChars = options.maxChars ?? 600;
-  const titleTokens = contentTokens(article.title);
+  const normalizedTitle = options.normalizedTitle ?? normalizeText(article.title);
+  const titleTokens = tokensOf(normalizedTitle);
   const { candidates, paragraphTokens } = candidatesOf(article, titleTokens, options.normalizedParagraphs);
   if (candidates.length === 0) {
     // Nothing sentence-like (a one-line brief): its first paragraph, unless that only repeats the headline.
-    const first = article.paragraphs.find((p) => normalizeText(p) !== normalizeText(article.title));
+    const first = article.paragraphs.find((p, i) => (options.normalizedParagraphs?.[i] ?? normalizeText(p)) !== normalizedTitle);
     return first ? [clip(first, maxChars)] : [];
   }
   const df = frequencies(paragraphTokens);

@@ -3,6 +3,7 @@
  * near them disqualifies (جورجيا beside ولاية or أتلانتا is the US state).
  */
 import type { Article } from '../article.js';
+import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
 import type { Blockers, PhraseIndex, TopicInfo } from './phrase-index.js';
 import { textTokens, type TextTokens } from './tokens.js';
@@ -41,9 +42,9 @@ function isBlocked(tokens: readonly string[], start: number, end: number, blocke
   return false;
 }
 
-function* zones(article: Article): Generator<{ zone: Zone; para: number; text: string }> {
-  yield { zone: 'title', para: -1, text: article.title };
-  for (const [para, text] of article.paragraphs.entries()) yield { zone: para === 0 ? 'lead' : 'body', para, text };
+function* zones(article: Article, known: ArticleTokens | undefined): Generator<{ zone: Zone; para: number; text: string; norm: readonly string[] | undefined }> {
+  yield { zone: 'title', para: -1, text: article.title, norm: known?.titleTokens };
+  for (const [para, text] of article.paragraphs.entries()) yield { zone: para === 0 ? 'lead' : 'body', para, text, norm: known?.paragraphTokens[para] };
 }
 
 /** The article's own words for a hit (a ligature that expanded to several tokens is quoted once). */
@@ -56,11 +57,14 @@ export function hitKey(h: Hit): string {
   return h.tokens.norm.slice(h.pos, h.end).join(' ');
 }
 
-/** Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in reading order. */
-export function findHits(article: Article, index: PhraseIndex): Map<TopicId, Hit[]> {
+/**
+ * Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in
+ * reading order. `known` is the article's tokens when the caller has them.
+ */
+export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens): Map<TopicId, Hit[]> {
   const byTopic = new Map<TopicId, Hit[]>();
-  for (const { zone, para, text } of zones(article)) {
-    const tokens = textTokens(text);
+  for (const { zone, para, text, norm } of zones(article, known)) {
+    const tokens = textTokens(text, norm);
     for (const found of index.scan(tokens.norm)) {
       for (const entry of found.entries) {
         if (entry.topicId === undefined) continue;

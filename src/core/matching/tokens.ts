@@ -14,9 +14,12 @@ export interface TextTokens {
 // Words in the written text: letters, digits, combining marks (harakat), tatweel and joiners.
 const WRITTEN_WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu;
 
-/** Tokenizes `text` into parallel normalized and written forms. */
-export function textTokens(text: string): TextTokens {
-  const norm = tokenize(normalizeText(text));
+/**
+ * Tokenizes `text` into parallel normalized and written forms. `normalized` is
+ * tokenize(normalizeText(text)) when the caller has it already.
+ */
+export function textTokens(text: string, normalized?: readonly string[]): TextTokens {
+  const norm = normalized ?? tokenize(normalizeText(text));
   const written = text.match(WRITTEN_WORD) ?? [];
   // Usually one written word is one token: normalize the paragraph once and pair them up.
   if (written.length === norm.length) return { norm, surface: written };

@@ -118,10 +118,12 @@ export function parseArticle(input: ArticleInput, ctx: ParseContext): Result<Art
 }
 
 /**
- * parseArticle, also returning normalizeText of every paragraph: the pipeline hands it on to the
- * summarizer instead of normalizing the same text twice.
+ * parseArticle, also returning normalizeText of every paragraph and of the title: the pipeline
+ * hands them on to the later stages instead of normalizing the same text again.
  */
-export function parseArticleText(input: ArticleInput, ctx: ParseContext): Result<{ article: Article; normalized: readonly string[] }, Rejection> {
+export function parseArticleText(
+  input: ArticleInput, ctx: ParseContext,
+): Result<{ article: Article; normalized: readonly string[]; normalizedTitle: string }, Rejection> {
   const timeZone = input.timeZone ?? ctx.defaultTimeZone;
   if (!isValidTimeZone(timeZone)) return err({ code: 'invalid-field', reason: `unknown time zone "${timeZone}"` });
   const normalize = memoNormalize();
@@ -142,10 +144,11 @@ export function parseArticleText(input: ArticleInput, ctx: ParseContext): Result
     ...(draft.dateline ? { dateline: draft.dateline } : {}),
     ...(draft.paragraphs[0] ? { lead: draft.paragraphs[0] } : {}),
   }, ctx.now, timeZone);
-  // Normalized once, shared by attribution and the id.
+  // Normalized once, shared by attribution, the id and (through the pipeline) the later stages.
   const normalized = draft.paragraphs.map(normalize);
+  const normalizedTitle = normalize(title);
   const article: Article = {
-    id: articleId({ ...(url ? { url } : {}), title, paragraphs: draft.paragraphs, normalized }),
+    id: articleId({ ...(url ? { url } : {}), title, paragraphs: draft.paragraphs, normalized, normalizedTitle }),
     ...(url ? { url } : {}),
     title,
     paragraphs: draft.paragraphs,
@@ -155,5 +158,5 @@ export function parseArticleText(input: ArticleInput, ctx: ParseContext): Result
     lang: languageOf(`${title} ${draft.paragraphs.slice(0, 3).join(' ')}`.slice(0, 2000)),
     ...(draft.captions.length > 0 ? { captions: draft.captions } : {}),
   };
-  return ok({ article, normalized });
+  return ok({ article, normalized, normalizedTitle });
 }
