@@ -58,6 +58,20 @@ describe('breaking-news broadcasts', () => {
     expect(await w.stores.broadcasts.counters(id)).toMatchObject({ total: 300, queued: 300, sent: 291, blocked: 9, failed: 0 });
   }, 30_000);
 
+  it('rings for breaking news (عاجل) and arrives silently otherwise', async () => {
+    const [loud] = await addFollowers(w.stores, 'country:IQ', 65_000_001, 1);
+    const [quiet] = await addFollowers(w.stores, 'country:KW', 66_000_001, 1);
+    const breaking = await newBroadcast('country:IQ');
+    const notice = await w.stores.broadcasts.create({ admin, source, audience: { kind: 'topics', topics: [asTopicId('country:KW')] }, breaking: false });
+    await w.delivery.broadcasts.start(breaking);
+    await w.delivery.broadcasts.start(notice.id);
+    await waitForState(breaking, 'done');
+    await waitForState(notice.id, 'done');
+    const call = (chat: number) => fake.calls('copyMessage').find((c) => c.params.chat_id === chat);
+    expect(call(loud ?? 0)?.params.disable_notification).toBeUndefined();
+    expect(call(quiet ?? 0)?.params.disable_notification).toBe(true);
+  });
+
   it('sends nothing more once cancelled', async () => {
     fake.faults.latency(100);
     const chats = await addFollowers(w.stores, 'country:SY', 61_000_001, 400);
