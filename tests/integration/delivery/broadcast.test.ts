@@ -11,6 +11,7 @@ let source: { chatId: ReturnType<typeof asChatId>; messageId: number };
 const admin = asUserId(10_000_001);
 
 const copiesTo = (chat: number) => fake.sent(chat).filter((m) => m.method === 'copyMessage');
+const copyCallTo = (chat: number) => fake.calls('copyMessage').find((c) => c.params.chat_id === chat);
 
 async function newBroadcast(topic: string): Promise<BroadcastId> {
   const b = await w.stores.broadcasts.create({ admin, source, audience: { kind: 'topics', topics: [asTopicId(topic)] }, breaking: true });
@@ -67,9 +68,8 @@ describe('breaking-news broadcasts', () => {
     await w.delivery.broadcasts.start(notice.id);
     await waitForState(breaking, 'done');
     await waitForState(notice.id, 'done');
-    const call = (chat: number) => fake.calls('copyMessage').find((c) => c.params.chat_id === chat);
-    expect(call(loud ?? 0)?.params.disable_notification).toBeUndefined();
-    expect(call(quiet ?? 0)?.params.disable_notification).toBe(true);
+    expect(copyCallTo(loud ?? 0)?.params.disable_notification).toBeUndefined();
+    expect(copyCallTo(quiet ?? 0)?.params.disable_notification).toBe(true);
   });
 
   it('sends nothing more once cancelled', async () => {
