@@ -17,10 +17,14 @@ export interface DomDocument extends DomElement {
   readonly body: DomElement | null;
 }
 
+/** The document parseDocument reads for `html`: a whole page as it is, a fragment wrapped in a body. */
+export function documentSource(html: string): string {
+  return /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+}
+
 /** Parses a whole page or a fragment (a fragment is wrapped in a body). */
 export function parseDocument(html: string): DomDocument {
-  const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
-  return (parseHTML(source) as unknown as { document: DomDocument }).document;
+  return (parseHTML(documentSource(html)) as unknown as { document: DomDocument }).document;
 }
 
 const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, td';

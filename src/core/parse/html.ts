@@ -2,9 +2,12 @@
  * An HTML article page → the parts of an Article. Metadata is read before Readability runs
  * (it rewrites the document): og:title, article:published_time and friends, JSON-LD
  * datePublished/headline/publisher, the canonical URL, og:site_name.
+ * A page that marks its article body is read in one streaming pass without a DOM (page-scan.ts);
+ * linkedom and Readability only read the others.
  */
 import { Readability } from '@mozilla/readability';
-import { cleanSpace, paragraphsOf, parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { cleanSpace, documentSource, paragraphsOf, parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { scanMarkedPage, type PageFacts } from './page-scan.js';
 
 export interface HtmlPage {
   readonly title?: string;
@@ -14,10 +17,12 @@ export interface HtmlPage {
   readonly published?: Date;
 }
 
-const meta = (doc: DomDocument, ...selectors: string[]): string | undefined => {
-  for (const selector of selectors) {
-    const value = cleanSpace(doc.querySelector(selector)?.getAttribute('content') ?? '');
-    if (value) return value;
+type MetaKey = readonly ['property' | 'name' | 'itemprop', string];
+
+const meta = (facts: PageFacts, ...keys: MetaKey[]): string | undefined => {
+  for (const [attr, value] of keys) {
+    const content = cleanSpace(facts.meta(attr, value) ?? '');
+    if (content) return content;
   }
   return undefined;
 };
@@ -48,11 +53,11 @@ function findJsonLd(node: unknown, key: string, depth = 0): unknown {
   return undefined;
 }
 
-function readJsonLd(doc: DomDocument): unknown[] {
+function readJsonLd(texts: readonly string[]): unknown[] {
   const blocks: unknown[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const text of texts) {
     try {
-      blocks.push(JSON.parse(script.textContent ?? ''));
+      blocks.push(JSON.parse(text));
     } catch {
       // A broken JSON-LD block is common on real sites; the other metadata still counts.
       continue;
@@ -89,33 +94,51 @@ function markedBody(doc: DomDocument): string[] | undefined {
   return paragraphs.length >= 2 && size >= 200 ? paragraphs : undefined;
 }
 
+/** The page facts read through linkedom's DOM. */
+function domFacts(doc: DomDocument): PageFacts {
+  return {
+    meta: (attr, value) => doc.querySelector(`meta[${attr}="${value}"]`)?.getAttribute('content'),
+    canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    time: doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+    h1: doc.querySelector('h1')?.textContent ?? undefined,
+    // Read when asked: the title is only consulted after Readability has run, as it always was.
+    get title() {
+      return doc.querySelector('title')?.textContent ?? undefined;
+    },
+    jsonLd: [...doc.querySelectorAll('script[type="application/ld+json"]')].map((script) => script.textContent ?? ''),
+  };
+}
+
 /** Reads an article page. Paragraphs come from the marked article body, else Readability, else the body. */
 export function parseHtmlPage(html: string, baseUrl?: string): HtmlPage {
-  const doc = parseDocument(html);
-  const jsonLd = readJsonLd(doc);
+  const source = documentSource(html);
+  const scanned = scanMarkedPage(source);
+  const doc = scanned ? undefined : parseDocument(source);
+  const facts = scanned ?? domFacts(doc as DomDocument);
+  const jsonLd = readJsonLd(facts.jsonLd);
   const ld = (key: string): unknown => findJsonLd(jsonLd, key);
   const publisher = ld('publisher');
   const ldPublisher = typeof publisher === 'object' && publisher !== null ? (publisher as { name?: unknown }).name : undefined;
-  const url = httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), baseUrl)
-    ?? httpUrl(meta(doc, 'meta[property="og:url"]'), baseUrl) ?? httpUrl(baseUrl);
-  const published = parseMetaDate(meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]',
-    'meta[name="publish-date"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="dc.date"]'))
+  const url = httpUrl(facts.canonical, baseUrl)
+    ?? httpUrl(meta(facts, ['property', 'og:url']), baseUrl) ?? httpUrl(baseUrl);
+  const published = parseMetaDate(meta(facts, ['property', 'article:published_time'], ['name', 'pubdate'],
+    ['name', 'publish-date'], ['itemprop', 'datePublished'], ['name', 'date'], ['name', 'dc.date']))
     ?? parseMetaDate(ld('datePublished'))
-    ?? parseMetaDate(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+    ?? parseMetaDate(facts.time);
   const headline = ld('headline');
-  const metaTitle = meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]')
+  const metaTitle = meta(facts, ['property', 'og:title'], ['name', 'twitter:title'])
     ?? (typeof headline === 'string' ? cleanSpace(headline) : undefined);
-  let outlet = meta(doc, 'meta[property="og:site_name"]') ?? (typeof ldPublisher === 'string' ? cleanSpace(ldPublisher) : undefined);
+  let outlet = meta(facts, ['property', 'og:site_name']) ?? (typeof ldPublisher === 'string' ? cleanSpace(ldPublisher) : undefined);
 
-  const h1 = cleanSpace(doc.querySelector('h1')?.textContent ?? '');
-  const marked = markedBody(doc);
-  const article = marked ? undefined : new Readability(doc as never, { serializer: (node) => node as unknown as DomElement }).parse();
+  const h1 = cleanSpace(facts.h1 ?? '');
+  const marked = scanned?.paragraphs ?? (doc ? markedBody(doc) : undefined);
+  const article = marked || !doc ? undefined : new Readability(doc as never, { serializer: (node) => node as unknown as DomElement }).parse();
   outlet ??= article?.siteName ? cleanSpace(article.siteName) : undefined;
   // "headline - site" titles: Readability trims them, sometimes cutting the headline too. An <h1>
   // that contains the guess, or is contained in it, is the whole headline.
-  const guess = article?.title ? cleanSpace(article.title) : cleanSpace(doc.querySelector('title')?.textContent ?? '');
+  const guess = article?.title ? cleanSpace(article.title) : cleanSpace(facts.title ?? '');
   const title = metaTitle ?? (h1 && (!guess || h1.includes(guess) || guess.includes(h1)) ? h1 : guess || undefined);
-  const content = article?.content ?? doc.body;
+  const content = article?.content ?? doc?.body;
   const paragraphs = marked ?? (content ? paragraphsOf(content) : []);
   // Readability keeps the page's <h1> as the first block; the title is not part of the body.
   const body = title && paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
