@@ -51,8 +51,22 @@ export interface PhraseIndex {
 
 const newNode = (): Node => ({ children: undefined, entries: [] });
 
+/** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
+const VARIANT_MEMO_LIMIT = 50_000;
+
 export function createPhraseIndex(): PhraseIndex {
   const root = newNode();
+  // Every article repeats the same few thousand words: their clitic variants are computed once.
+  const variantMemo = new Map<string, readonly string[]>();
+  const variantsOf = (token: string): readonly string[] => {
+    let variants = variantMemo.get(token);
+    if (variants === undefined) {
+      if (variantMemo.size >= VARIANT_MEMO_LIMIT) variantMemo.clear();
+      variants = tokenVariants(token);
+      variantMemo.set(token, variants);
+    }
+    return variants;
+  };
 
   const walkCreating = (tokens: readonly string[]): Node => {
     let node = root;
@@ -70,7 +84,7 @@ export function createPhraseIndex(): PhraseIndex {
   // The longest phrase starting at `start`; the first token may carry clitics, the rest are literal.
   const longestAt = (tokens: readonly string[], start: number): PhraseHit | undefined => {
     let best: PhraseHit | undefined;
-    for (const variant of tokenVariants(tokens[start] ?? '')) {
+    for (const variant of variantsOf(tokens[start] ?? '')) {
       let node = root.children?.get(variant);
       let end = start + 1;
       while (node) {

@@ -13,6 +13,31 @@ export interface TextTokens {
 
 // Words in the written text: letters, digits, combining marks (harakat), tatweel and joiners.
 const WRITTEN_WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu;
+const WRITTEN_CHAR = /^[\p{L}\p{N}\p{M}\u0640\u200C\u200D]$/u;
+// WRITTEN_CHAR by BMP code unit, filled on first sight: 1 yes, 2 no.
+const WRITTEN_CLASS = new Uint8Array(0x10000);
+
+/** (text.match(WRITTEN_WORD) ?? []).length, without building the words. */
+function countWrittenWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let written: boolean;
+    if (code < 0xd800 || code > 0xdfff) {
+      let cls = WRITTEN_CLASS[code] as number;
+      if (cls === 0) WRITTEN_CLASS[code] = cls = WRITTEN_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+      written = cls === 1;
+    } else {
+      const cp = text.codePointAt(i) as number;
+      written = cp > 0xffff && WRITTEN_CHAR.test(String.fromCodePoint(cp));
+      if (written) i++;
+    }
+    if (written && !inWord) count++;
+    inWord = written;
+  }
+  return count;
+}
 
 /**
  * Tokenizes `text` into parallel normalized and written forms. `normalized` is
@@ -20,9 +45,18 @@ const WRITTEN_WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu;
  */
 export function textTokens(text: string, normalized?: readonly string[]): TextTokens {
   const norm = normalized ?? tokenize(normalizeText(text));
+  // Usually one written word is one token: normalize the paragraph once and pair them up. The
+  // written words are only quoted as evidence for topics that fire, so they are listed on demand.
+  if (countWrittenWords(text) === norm.length) {
+    let surface: readonly string[] | undefined;
+    return {
+      norm,
+      get surface() {
+        return (surface ??= text.match(WRITTEN_WORD) ?? []);
+      },
+    };
+  }
   const written = text.match(WRITTEN_WORD) ?? [];
-  // Usually one written word is one token: normalize the paragraph once and pair them up.
-  if (written.length === norm.length) return { norm, surface: written };
   // Otherwise (a ligature such as ﷺ expands to words, a word is only punctuation …) go word by word.
   const pairedNorm: string[] = [];
   const surface: string[] = [];
