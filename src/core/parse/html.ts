@@ -2,12 +2,12 @@
  * An HTML article page → the parts of an Article. Metadata is read before Readability runs
  * (it rewrites the document): og:title, article:published_time and friends, JSON-LD
  * datePublished/headline/publisher, the canonical URL, og:site_name.
- * A page that marks its article body is read in one streaming pass without a DOM (page-scan.ts);
- * linkedom and Readability only read the others.
+ * Pages are read in one streaming pass without a DOM (page-scan.ts); linkedom and Readability
+ * only run for pages that do not mark their article body.
  */
 import { Readability } from '@mozilla/readability';
 import { cleanSpace, documentSource, paragraphsOf, parseDocument, type DomDocument, type DomElement } from './dom.js';
-import { scanMarkedPage, type PageFacts } from './page-scan.js';
+import { scanPage, type PageFacts } from './page-scan.js';
 
 export interface HtmlPage {
   readonly title?: string;
@@ -112,8 +112,10 @@ function domFacts(doc: DomDocument): PageFacts {
 /** Reads an article page. Paragraphs come from the marked article body, else Readability, else the body. */
 export function parseHtmlPage(html: string, baseUrl?: string): HtmlPage {
   const source = documentSource(html);
-  const scanned = scanMarkedPage(source);
-  const doc = scanned ? undefined : parseDocument(source);
+  // The scan answers every metadata query; only a page without a marked body (or one the scan is
+  // unsure of) is parsed into a DOM, for Readability.
+  const scanned = scanPage(source);
+  const doc = scanned?.paragraphs ? undefined : parseDocument(source);
   const facts = scanned ?? domFacts(doc as DomDocument);
   const jsonLd = readJsonLd(facts.jsonLd);
   const ld = (key: string): unknown => findJsonLd(jsonLd, key);
@@ -131,12 +133,14 @@ export function parseHtmlPage(html: string, baseUrl?: string): HtmlPage {
   let outlet = meta(facts, ['property', 'og:site_name']) ?? (typeof ldPublisher === 'string' ? cleanSpace(ldPublisher) : undefined);
 
   const h1 = cleanSpace(facts.h1 ?? '');
-  const marked = scanned?.paragraphs ?? (doc ? markedBody(doc) : undefined);
+  const marked = scanned ? scanned.paragraphs : markedBody(doc as DomDocument);
   const article = marked || !doc ? undefined : new Readability(doc as never, { serializer: (node) => node as unknown as DomElement }).parse();
   outlet ??= article?.siteName ? cleanSpace(article.siteName) : undefined;
   // "headline - site" titles: Readability trims them, sometimes cutting the headline too. An <h1>
   // that contains the guess, or is contained in it, is the whole headline.
-  const guess = article?.title ? cleanSpace(article.title) : cleanSpace(facts.title ?? '');
+  // The title element is read after Readability, as it always was (Readability rewrites the DOM).
+  const titleText = doc ? doc.querySelector('title')?.textContent : facts.title;
+  const guess = article?.title ? cleanSpace(article.title) : cleanSpace(titleText ?? '');
   const title = metaTitle ?? (h1 && (!guess || h1.includes(guess) || guess.includes(h1)) ? h1 : guess || undefined);
   const content = article?.content ?? doc?.body;
   const paragraphs = marked ?? (content ? paragraphsOf(content) : []);

@@ -1,10 +1,10 @@
 /**
- * The cheap way through an article page that marks its body: one streaming pass of htmlparser2
- * (the parser linkedom is built on, with linkedom's options, so it sees the same tree) collects
- * what parseHtmlPage reads, without building a DOM. It answers exactly what the DOM queries in
- * html.ts would (same first-match rules, same textContent, rel/type compared case-insensitively
- * as css-select does in HTML). Pages it cannot be sure about (svg, math, template, CDATA) and pages
- * without a marked body return undefined and go through linkedom and Readability as before.
+ * The cheap way through an article page: one streaming pass of htmlparser2 (the parser linkedom
+ * is built on, with linkedom's options, so it sees the same tree) collects what parseHtmlPage
+ * reads, without building a DOM. It answers exactly what the DOM queries in html.ts would (same
+ * first-match rules, same textContent, rel/type compared case-insensitively as css-select does in
+ * HTML). A page without a marked body still needs Readability, but not the metadata queries.
+ * Pages it cannot be sure about (svg, math, template, CDATA) return undefined: the DOM decides.
  */
 import { Parser } from 'htmlparser2';
 import { cleanSpace } from './dom.js';
@@ -25,8 +25,8 @@ export interface PageFacts {
 }
 
 export interface ScannedPage extends PageFacts {
-  /** The marked article body's paragraphs (what html.ts's markedBody returns). */
-  readonly paragraphs: readonly string[];
+  /** The marked article body's paragraphs (what html.ts's markedBody returns); undefined without one. */
+  readonly paragraphs: readonly string[] | undefined;
 }
 
 const MARKED_BLOCKS = new Set(['p', 'h2', 'h3', 'blockquote']);
@@ -58,7 +58,7 @@ function markedParagraphs(root: Root | undefined): string[] | undefined {
 }
 
 /** Scans `source` (a whole document, as parseDocument would read it); undefined when the DOM way must decide. */
-export function scanMarkedPage(source: string): ScannedPage | undefined {
+export function scanPage(source: string): ScannedPage | undefined {
   const texts: string[] = [];
   const stack: Open[] = [];
   const meta = new Map<string, string | null>();
@@ -136,7 +136,6 @@ export function scanMarkedPage(source: string): ScannedPage | undefined {
   parser.end();
   if (unsure) return undefined;
   const paragraphs = markedParagraphs(bodyRoot ?? (articles.length === 1 ? articles[0] : undefined));
-  if (!paragraphs) return undefined;
   return {
     meta: (key, value) => meta.get(`${key}=${value}`),
     canonical, time, h1, title, jsonLd, paragraphs,
