@@ -14,11 +14,16 @@
  * of the pause with their next batch (≤ HORIZON_MS later).
  */
 import type { Redis } from 'ioredis';
+import { createLuaScript } from './lua.js';
 
 /** How much later one send may reach Telegram than another, relative to their slots. */
 export const JITTER_MS = 30;
 /** Slots are never handed out further ahead than this (bounds what a 429 or a crash can strand). */
 export const HORIZON_MS = 100;
+/** A slot reached later than this is not used (see fire); half the jitter allowance. */
+const LATE_MS = JITTER_MS - 6;
+/** A process asks for its next batch this long before its last slot (Redis round trip, timer lateness). */
+const LEAD_MS = 20;
 
 /** Spacing between two sends for `ratePerSec`, jitter included. */
 export function slotIntervalMs(ratePerSec: number): number {
@@ -71,56 +76,58 @@ export interface SendPacer {
   pause(ms: number): Promise<void>;
 }
 
-type Take = (key: string, n: number, interval: number, horizon: number) => Promise<[number, string, string]>;
-type Pause = (key: string, ms: number) => Promise<number>;
+type Waiter = { readonly resolve: () => void; readonly reject: (e: unknown) => void };
 
-/** Builds the pacer for `ratePerSec` on `redis` (which gets two script commands defined). */
+/** Builds the pacer for `ratePerSec` on `redis`, its state in the hash `key`. */
 export function createSendPacer(redis: Redis, key: string, ratePerSec: number): SendPacer {
   const interval = slotIntervalMs(ratePerSec);
-  if (!('tanbihTakeSlots' in redis)) {
-    redis.defineCommand('tanbihTakeSlots', { numberOfKeys: 1, lua: TAKE });
-    redis.defineCommand('tanbihPause', { numberOfKeys: 1, lua: PAUSE });
-  }
-  const r = redis as unknown as { tanbihTakeSlots: Take; tanbihPause: Pause };
+  const take = createLuaScript(redis, TAKE);
+  const pauseScript = createLuaScript(redis, PAUSE);
   const batchMax = Math.max(1, Math.ceil(HORIZON_MS / interval));
-  const waiting: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const waiting: Waiter[] = [];
   let pausedUntil = 0;
   let asking = false;
 
-  const fire = (w: (typeof waiting)[number]): void => {
-    // A pause learnt after this slot was given: ask again rather than send into it.
-    const left = pausedUntil - Date.now();
-    if (left > 0) {
-      setTimeout(() => {
-        waiting.push(w);
-        pump();
-      }, left);
-    } else w.resolve();
+  const again = (w: Waiter): void => {
+    waiting.unshift(w);
+    pump();
+  };
+
+  const fire = (w: Waiter, due: number): void => {
+    const now = Date.now();
+    // A pause learnt after this slot was given: ask again once it is over rather than send into it.
+    if (pausedUntil > now) setTimeout(again, pausedUntil - now, w);
+    // A slot this process reached late (a busy event loop): sending now could crowd a later
+    // second with sends of other slots, so it asks for a new slot instead.
+    else if (now - due > LATE_MS) again(w);
+    else w.resolve();
+  };
+
+  const ask = (): void => {
+    asking = false;
+    pump();
   };
 
   const pump = (): void => {
     if (asking || waiting.length === 0) return;
     asking = true;
-    r.tanbihTakeSlots(key, Math.min(waiting.length, batchMax), interval, HORIZON_MS).then(
+    (take([key], [Math.min(waiting.length, batchMax), interval, HORIZON_MS]) as Promise<[number, string, string]>).then(
       ([granted, firstMs, pauseMs]) => {
+        const at = Date.now();
         const pause = Number(pauseMs);
-        if (pause > 0) pausedUntil = Math.max(pausedUntil, Date.now() + pause);
+        if (pause > 0) pausedUntil = Math.max(pausedUntil, at + pause);
         const first = Math.max(0, Number(firstMs));
         waiting.splice(0, granted).forEach((w, i) => {
           const delay = first + i * interval;
-          if (delay < 0.5) fire(w);
-          else setTimeout(fire, delay, w);
+          if (delay < 0.5) fire(w, at);
+          else setTimeout(fire, delay, w, at + delay);
         });
-        if (granted > 0) {
-          asking = false;
-          pump();
-        } else {
-          // Slots are taken up to the horizon: ask again when the next one comes within it.
-          setTimeout(() => {
-            asking = false;
-            pump();
-          }, Math.max(1, first));
-        }
+        // Next batch: slots are taken up to the horizon (ask when the next comes within it), or
+        // the senders waiting now got theirs: let more gather until these slots run low (one
+        // round trip per batch, not per send).
+        const next = granted === 0 ? Math.max(1, first) : Math.max(0, first + granted * interval - LEAD_MS);
+        if (next === 0) ask();
+        else setTimeout(ask, next);
       },
       (e: unknown) => {
         asking = false;
@@ -136,7 +143,7 @@ export function createSendPacer(redis: Redis, key: string, ratePerSec: number): 
     }),
     async pause(ms) {
       pausedUntil = Math.max(pausedUntil, Date.now() + ms);
-      await r.tanbihPause(key, ms);
+      await pauseScript([key], [ms]);
     },
   };
 }
