@@ -7,7 +7,6 @@ import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
 import type { Blockers, PhraseIndex, TopicInfo } from './phrase-index.js';
 import { textTokens, type TextTokens } from './tokens.js';
-import { tokenVariants } from './variants.js';
 
 /** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
 export interface Hit {
@@ -28,12 +27,14 @@ export interface Hit {
 /** How far (in tokens, each side, same paragraph) a blocker reaches. */
 export const BLOCKER_WINDOW = 6;
 
-function isBlocked(tokens: readonly string[], start: number, end: number, blockers: Blockers): boolean {
+function isBlocked(
+  tokens: readonly string[], start: number, end: number, blockers: Blockers, variantsOf: (token: string) => readonly string[],
+): boolean {
   const from = Math.max(0, start - BLOCKER_WINDOW);
   const to = Math.min(tokens.length, end + BLOCKER_WINDOW);
   for (let i = from; i < to; i += 1) {
     if (i >= start && i < end) continue;
-    const variants = tokenVariants(tokens[i] ?? '');
+    const variants = variantsOf(tokens[i] ?? '');
     if (variants.some((v) => blockers.words.has(v))) return true;
     for (const phrase of blockers.phrases) {
       if (variants.includes(phrase[0] ?? '') && phrase.every((w, k) => k === 0 || tokens[i + k] === w)) return true;
@@ -49,11 +50,13 @@ function* zones(article: Article, known: ArticleTokens | undefined): Generator<{
 
 /** The article's own words for a hit (a ligature that expanded to several tokens is quoted once). */
 export function hitText(h: Hit): string {
+  if (h.end - h.pos === 1) return h.tokens.surface[h.pos] ?? ''; // most hits are one word
   return h.tokens.surface.slice(h.pos, h.end).filter((w, k, all) => all[k - 1] !== w).join(' ');
 }
 
 /** The normalized alias of a hit, to group evidence. */
 export function hitKey(h: Hit): string {
+  if (h.end - h.pos === 1) return h.tokens.norm[h.pos] ?? '';
   return h.tokens.norm.slice(h.pos, h.end).join(' ');
 }
 
@@ -69,7 +72,7 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
       for (const entry of found.entries) {
         if (entry.topicId === undefined) continue;
         const blockers = entry.info?.blockers;
-        const blocked = blockers !== undefined && isBlocked(tokens.norm, found.start, found.end, blockers);
+        const blocked = blockers !== undefined && isBlocked(tokens.norm, found.start, found.end, blockers, index.variants);
         const hit: Hit = { topicId: entry.topicId, zone, para, pos: found.start, end: found.end, tokens, weak: entry.weak, blocked, info: entry.info };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(hit);

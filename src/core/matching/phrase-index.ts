@@ -45,6 +45,8 @@ export interface PhraseIndex {
   remove(tokens: readonly string[], topicId: TopicId): void;
   /** Trie nodes in use (for tests and metrics: adding then removing a keyword leaves none behind). */
   nodeCount(): number;
+  /** tokenVariants(token), remembered: the same words come back in every article. */
+  variants(token: string): readonly string[];
   /** Finds phrases in order, longest first at each position; matched words are consumed. */
   scan(tokens: readonly string[]): PhraseHit[];
 }
@@ -99,6 +101,7 @@ export function createPhraseIndex(): PhraseIndex {
   };
 
   return {
+    variants: variantsOf,
     add(tokens, entry) {
       const node = walkCreating(tokens);
       const same = node.entries.some((e) => e.topicId === entry.topicId && e.weak === entry.weak);
