@@ -19,11 +19,11 @@ import { createLuaScript } from './lua.js';
 /** How much later one send may reach Telegram than another, relative to their slots. */
 export const JITTER_MS = 30;
 /** Slots are never handed out further ahead than this (bounds what a 429 or a crash can strand). */
-export const HORIZON_MS = 100;
+export const HORIZON_MS = 150;
 /** A slot reached later than this is not used (see fire); half the jitter allowance. */
-const LATE_MS = JITTER_MS - 6;
+const LATE_MS = JITTER_MS / 2;
 /** A process asks for its next batch this long before its last slot (Redis round trip, timer lateness). */
-const LEAD_MS = 20;
+const LEAD_MS = 40;
 
 /** Spacing between two sends for `ratePerSec`, jitter included. */
 export function slotIntervalMs(ratePerSec: number): number {
@@ -111,21 +111,24 @@ export function createSendPacer(redis: Redis, key: string, ratePerSec: number): 
   const pump = (): void => {
     if (asking || waiting.length === 0) return;
     asking = true;
+    // Slot times are counted from when the request left, not from when the reply was read: a
+    // reply read late (a busy event loop) then shows its slots as late instead of shifting them.
+    const asked = Date.now();
     (take([key], [Math.min(waiting.length, batchMax), interval, HORIZON_MS]) as Promise<[number, string, string]>).then(
       ([granted, firstMs, pauseMs]) => {
         const at = Date.now();
         const pause = Number(pauseMs);
-        if (pause > 0) pausedUntil = Math.max(pausedUntil, at + pause);
+        if (pause > 0) pausedUntil = Math.max(pausedUntil, asked + pause);
         const first = Math.max(0, Number(firstMs));
         waiting.splice(0, granted).forEach((w, i) => {
-          const delay = first + i * interval;
-          if (delay < 0.5) fire(w, at);
-          else setTimeout(fire, delay, w, at + delay);
+          const due = asked + first + i * interval;
+          if (due - at < 0.5) fire(w, due);
+          else setTimeout(fire, due - at, w, due);
         });
         // Next batch: slots are taken up to the horizon (ask when the next comes within it), or
         // the senders waiting now got theirs: let more gather until these slots run low (one
         // round trip per batch, not per send).
-        const next = granted === 0 ? Math.max(1, first) : Math.max(0, first + granted * interval - LEAD_MS);
+        const next = granted === 0 ? Math.max(1, first) : Math.max(0, asked + first + granted * interval - LEAD_MS - at);
         if (next === 0) ask();
         else setTimeout(ask, next);
       },
