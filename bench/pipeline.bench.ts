@@ -84,7 +84,7 @@ function stages(list: readonly ArticleInput[], rounds: number, deps: PipelineDep
         t0 = t1;
       };
       lap('parse');
-      const summary = summarize(article, { normalizedParagraphs: normalized, normalizedTitle });
+      const summary = summarize(article, { normalizedParagraphs: normalized, normalizedTitle, paragraphTokens: tokens.paragraphTokens });
       lap('summarize');
       const matches = deps.matcher.match(article, tokens);
       lap('match');

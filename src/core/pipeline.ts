@@ -32,7 +32,7 @@ export function prepareArticle(input: ArticleInput, deps: PipelineDeps): Result<
   const tokens = articleTokens(article, { title: normalizedTitle, paragraphs: normalized });
   return ok({
     article,
-    summary: summarize(article, { normalizedParagraphs: normalized, normalizedTitle }),
+    summary: summarize(article, { normalizedParagraphs: normalized, normalizedTitle, paragraphTokens: tokens.paragraphTokens }),
     matches: deps.matcher.match(article, tokens),
     fingerprint: storyFingerprint(article, tokens),
   });

@@ -16,6 +16,8 @@ export interface SummaryOptions {
   readonly normalizedParagraphs?: readonly string[];
   /** normalizeText(article.title), when the caller has it. */
   readonly normalizedTitle?: string;
+  /** tokenize of each normalized paragraph, when the caller has it. */
+  readonly paragraphTokens?: readonly (readonly string[])[];
 }
 
 /** Only the opening of a long article is a summary candidate. */
@@ -36,8 +38,8 @@ interface Candidate {
   readonly tokens: ReadonlySet<string>;
 }
 
-const tokensOf = (normalized: string): Set<string> =>
-  new Set(tokenize(normalized).filter((t) => t.length > 2 && !STOPWORDS.has(t)));
+const contentSet = (tokens: readonly string[]): Set<string> => new Set(tokens.filter((t) => t.length > 2 && !STOPWORDS.has(t)));
+const tokensOf = (normalized: string): Set<string> => contentSet(tokenize(normalized));
 const contentTokens = (text: string): Set<string> => tokensOf(normalizeText(text));
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -55,7 +57,7 @@ export function nearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): b
 
 /** Summary candidates, and each paragraph's content tokens (for centrality) as a by-product. */
 function candidatesOf(
-  article: Article, titleTokens: ReadonlySet<string>, normalized?: readonly string[],
+  article: Article, titleTokens: ReadonlySet<string>, normalized?: readonly string[], knownTokens?: readonly (readonly string[])[],
 ): { candidates: Candidate[]; paragraphTokens: Set<string>[] } {
   const captions = (article.captions ?? []).map(contentTokens);
   const datelineCtx = { timeZone: 'UTC', now: article.publishedAt };
@@ -64,9 +66,10 @@ function candidatesOf(
   let position = 0;
   for (const [index, paragraph] of article.paragraphs.slice(0, MAX_CENTRALITY_PARAGRAPHS).entries()) {
     const known = normalized?.[index];
+    const knownWords = known !== undefined ? knownTokens?.[index] : undefined;
     if (position >= MAX_CANDIDATES) {
       // Past the candidates only centrality needs the text: one normalization per paragraph.
-      paragraphTokens.push(tokensOf(known ?? normalizeText(paragraph)));
+      paragraphTokens.push(knownWords ? contentSet(knownWords) : tokensOf(known ?? normalizeText(paragraph)));
       continue;
     }
     const own = new Set<string>();
@@ -76,8 +79,9 @@ function candidatesOf(
       const text = position === 0 ? raw.replace(LEAD_PREFIX, '') : raw;
       position++;
       // A one-sentence paragraph is its own sentence: its normalized form may already be known.
-      const norm = known !== undefined && sentences.length === 1 && text === paragraph ? known : normalizeText(text);
-      const tokens = tokensOf(norm);
+      const whole = known !== undefined && sentences.length === 1 && text === paragraph;
+      const norm = whole ? known : normalizeText(text);
+      const tokens = whole && knownWords ? contentSet(knownWords) : tokensOf(norm);
       for (const t of tokens) own.add(t);
       if (position > MAX_CANDIDATES) continue;
       if (tokens.size < MIN_TOKENS || BOILERPLATE.test(norm) || readDatelineLine(text, datelineCtx, norm)) continue;
@@ -105,7 +109,7 @@ export function summarize(article: Article, options: SummaryOptions = {}): strin
   const maxChars = options.maxChars ?? 600;
   const normalizedTitle = options.normalizedTitle ?? normalizeText(article.title);
   const titleTokens = tokensOf(normalizedTitle);
-  const { candidates, paragraphTokens } = candidatesOf(article, titleTokens, options.normalizedParagraphs);
+  const { candidates, paragraphTokens } = candidatesOf(article, titleTokens, options.normalizedParagraphs, options.paragraphTokens);
   if (candidates.length === 0) {
     // Nothing sentence-like (a one-line brief): its first paragraph, unless that only repeats the headline.
     const first = article.paragraphs.find((p, i) => (options.normalizedParagraphs?.[i] ?? normalizeText(p)) !== normalizedTitle);
