@@ -59,12 +59,27 @@ async function planArticle(deps: FanoutDeps, article: ArticleId, chat: Chat, now
   return { name: 'd', data, opts: { jobId: jobIds.send(data), ...lane, delay: Math.max(0, due.getTime() - now.getTime()) } };
 }
 
+/**
+ * An article's topics, largest audience first, saved in the job before its walk starts (a
+ * resumed walk keeps that order): a chat is checked against the topics walked before its own,
+ * so the biggest topic's chats need no such checks at all.
+ */
+async function largestTopicFirst(deps: FanoutDeps, job: Job<FanoutJob>): Promise<FanoutJob> {
+  const data = job.data;
+  if (data.k !== 'a' || data.so || data.topics.length < 2 || data.ti !== 0 || data.cur !== '0' || data.pg) return data;
+  const counts = await Promise.all(data.topics.map((t) => deps.subscriptions.followerCount(t)));
+  const topics = data.topics.map((t, i) => ({ t, n: counts[i] ?? 0 })).toSorted((a, b) => b.n - a.n).map((x) => x.t);
+  const sorted: FanoutJob = { ...data, topics, so: true };
+  await job.updateData(sorted);
+  return sorted;
+}
+
 /** Pages whose sends are being added at once: overlaps walking the audience with Redis adding jobs. */
 const WINDOW = 4;
 
 export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) => Promise<{ queued: number }> {
   return async (job) => {
-    const data = job.data;
+    const data = await largestTopicFirst(deps, job);
     const subject = data.k === 'a' ? { k: 'a' as const, id: data.id } : { k: 'b' as const, id: data.id };
     let at: WalkPosition | undefined = data.done ? undefined : { ti: data.ti, cur: data.cur };
     let queued = data.q;

@@ -28,11 +28,11 @@ export const laneOptions = (lane: Lane): { lifo?: true; priority?: number } =>
 
 /**
  * A fan-out job's data; `ti`/`cur` are the resumable position (topic index, store cursor),
- * `q` sends queued so far, `pg` pages queued so far (numbers the chunks), `done` set once the
- * walk finished (a re-run then only finalizes).
+ * `q` sends queued so far, `pg` pages queued so far (numbers the chunks), `so` once the topics are
+ * ordered largest first, `done` set once the walk finished (a re-run then only finalizes).
  */
 export type FanoutJob =
-  | { readonly k: 'a'; readonly id: ArticleId; readonly topics: readonly TopicId[]; ti: number; cur: string; q: number; pg?: number; done?: boolean }
+  | { readonly k: 'a'; readonly id: ArticleId; readonly topics: readonly TopicId[]; ti: number; cur: string; q: number; pg?: number; so?: true; done?: boolean }
   | { readonly k: 'b'; readonly id: BroadcastId; ti: number; cur: string; q: number; pg?: number; done?: boolean };
 
 /**
