@@ -101,13 +101,20 @@ export function minhash(tokens: readonly string[]): number[] {
   return Array.from(signature);
 }
 
+const BAND_PREFIX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const HEX_BYTE = BAND_PREFIX;
+
+/** `h` as 8 lower-case hex digits. */
+const hex8 = (h: number): string =>
+  (HEX_BYTE[h >>> 24] as string) + (HEX_BYTE[(h >>> 16) & 0xff] as string) + (HEX_BYTE[(h >>> 8) & 0xff] as string) + (HEX_BYTE[h & 0xff] as string);
+
 /** LSH band digests: band index (2 hex) + hash of its rows (8 hex). */
 export function bandsOf(signature: readonly number[]): string[] {
   const bands: string[] = [];
   for (let b = 0; b * BAND_ROWS < signature.length; b += 1) {
     let h = mix(b + 1);
     for (let r = 0; r < BAND_ROWS; r += 1) h = mix(h ^ (signature[b * BAND_ROWS + r] ?? 0));
-    bands.push(b.toString(16).padStart(2, '0') + h.toString(16).padStart(8, '0'));
+    bands.push((BAND_PREFIX[b] ?? b.toString(16).padStart(2, '0')) + hex8(h));
   }
   return bands;
 }

@@ -80,7 +80,8 @@ function evidenceOf(hits: readonly Hit[]): Evidence[] {
     if (g) g.count += 1;
     else grouped.set(k, { e: { text: hitText(h), topicId: h.topicId, zone: h.zone, weak: h.weak }, count: 1 });
   }
-  return [...grouped.values()].map(({ e, count }) => ({ ...e, count }));
+  // Built field by field (same key order as the spread it replaces): object spread is a slow path.
+  return [...grouped.values()].map(({ e, count }) => ({ text: e.text, topicId: e.topicId, zone: e.zone, weak: e.weak, count }));
 }
 
 /** How topics nest. */
