@@ -38,9 +38,19 @@ function line(prefix: string, text: string, suffix = ''): Line {
   return { html: `${RLM}${prefix}${escapeHtml(safe)}${suffix}`, length: RLM.length + prefix.length + safe.length + suffix.length };
 }
 
+// Topic names are few and every alert repeats them: each hashtag is worked out once.
+const hashtags = new Map<string, string>();
+const HASHTAG_LIMIT = 5000;
+
 /** "#جنوب_القوقاز": Telegram hashtags are letters, digits and underscores (harakat would split them). */
 export function hashtag(name: string): string {
-  return `#${name.trim().replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '')}`;
+  let tag = hashtags.get(name);
+  if (tag === undefined) {
+    tag = `#${name.trim().replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '')}`;
+    if (hashtags.size >= HASHTAG_LIMIT) hashtags.clear();
+    hashtags.set(name, tag);
+  }
+  return tag;
 }
 
 function sourceLine(prepared: PreparedArticle): Line | undefined {
