@@ -70,6 +70,24 @@ export function createPhraseIndex(): PhraseIndex {
     return variants;
   };
 
+  // The trie nodes each token can open a phrase with (its variants that start one), most literal
+  // first. Most words start none. Any add or remove may change the first level, so it empties this.
+  const firstMemo = new Map<string, readonly Node[]>();
+  const firstNodes = (token: string): readonly Node[] => {
+    let nodes = firstMemo.get(token);
+    if (nodes === undefined) {
+      if (firstMemo.size >= VARIANT_MEMO_LIMIT) firstMemo.clear();
+      const found: Node[] = [];
+      for (const variant of variantsOf(token)) {
+        const node = root.children?.get(variant);
+        if (node) found.push(node);
+      }
+      nodes = found;
+      firstMemo.set(token, nodes);
+    }
+    return nodes;
+  };
+
   const walkCreating = (tokens: readonly string[]): Node => {
     let node = root;
     for (const t of tokens) {
@@ -86,8 +104,8 @@ export function createPhraseIndex(): PhraseIndex {
   // The longest phrase starting at `start`; the first token may carry clitics, the rest are literal.
   const longestAt = (tokens: readonly string[], start: number): PhraseHit | undefined => {
     let best: PhraseHit | undefined;
-    for (const variant of variantsOf(tokens[start] ?? '')) {
-      let node = root.children?.get(variant);
+    for (const first of firstNodes(tokens[start] ?? '')) {
+      let node: Node | undefined = first;
       let end = start + 1;
       while (node) {
         if (node.entries.length > 0 && (!best || end > best.end)) best = { start, end, entries: node.entries };
@@ -103,11 +121,13 @@ export function createPhraseIndex(): PhraseIndex {
   return {
     variants: variantsOf,
     add(tokens, entry) {
+      firstMemo.clear();
       const node = walkCreating(tokens);
       const same = node.entries.some((e) => e.topicId === entry.topicId && e.weak === entry.weak);
       if (!same) node.entries.push(entry);
     },
     remove(tokens, topicId) {
+      firstMemo.clear();
       const trail: Node[] = [root];
       for (const t of tokens) {
         const next = trail.at(-1)?.children?.get(t);
