@@ -7,7 +7,7 @@
  * clocks do not matter) and never further than HORIZON_MS ahead. Telegram (and the fake) count
  * sends in any sliding second; a send may reach it up to JITTER_MS later than its slot
  * relative to another, so the spacing is (1000 + JITTER_MS) / rate: any 1,000 ms then holds at
- * most `rate` sends even with that jitter, at ≈ 96 % of the rate. A process that reaches a slot
+ * most `rate` sends even with that jitter, at ≈ 97 % of the rate. A process that reaches a slot
  * more than LATE_MS late (a busy or descheduled event loop) does not use it but asks for a new one:
  * catching up would bunch sends into a later second (measured: tens of 429s at 1,000/s on 2
  * shared cores without this rule, none with it).
@@ -20,11 +20,11 @@ import type { Redis } from 'ioredis';
 import { createLuaScript } from './lua.js';
 
 /** How much later one send may reach Telegram than another, relative to their slots. */
-export const JITTER_MS = 40;
+export const JITTER_MS = 30;
 /** Slots are never handed out further ahead than this (bounds what a 429 or a crash can strand). */
 export const HORIZON_MS = 150;
 /** A slot reached later than this is not used (see fire); the rest of JITTER_MS covers the call's own jitter. */
-const LATE_MS = JITTER_MS - 14;
+const LATE_MS = JITTER_MS / 2;
 /** A process asks for its next batch this long before its last slot (Redis round trip, timer lateness). */
 const LEAD_MS = 40;
 
@@ -35,12 +35,13 @@ export function slotIntervalMs(ratePerSec: number): number {
 }
 
 /**
- * Concurrent sends per process: enough to fill the rate when a call takes up to `latencyMs`,
- * counting the time a send holds its place while waiting for its slot (up to HORIZON_MS).
- * Only sends whose call is under way can be repeated after a crash.
+ * Concurrent sends per process (including those waiting for their slot): enough to fill the
+ * rate when a call takes up to `latencyMs`. Not more: at 1,000/s on 2 shared cores, 250 sends
+ * at once provoked 429s (more sockets, later calls) where 100 did not. Only sends whose call is
+ * under way can be repeated after a crash.
  */
 export function concurrencyFor(ratePerSec: number, latencyMs = 100): number {
-  return Math.min(300, Math.max(4, Math.ceil((ratePerSec * (latencyMs + HORIZON_MS)) / 1000)));
+  return Math.min(200, Math.max(4, Math.ceil((ratePerSec * latencyMs) / 1000)));
 }
 
 // KEYS[1] limiter hash {t: next free slot, p: paused until} (ms, Redis time); ARGV: n, interval, horizon.
