@@ -4,7 +4,8 @@
  * Send button does); how long until its first message reaches the fake Bot API.
  * `npm run -s bench -- broadcast --json [--alerts 50000]` → `{queuedAlerts, firstSendSeconds}`.
  */
-import { asChatId, asUserId } from '../src/core/ids.js';
+import { asChatId, asUserId, type ArticleId } from '../src/core/ids.js';
+import { createLedger } from '../src/delivery/ledger.js';
 import { addFollowers, startStack } from './latency.bench.js';
 
 const flag = (args: string[], name: string, fallback: number) => {
@@ -23,13 +24,18 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       text: 'أرمينيا تعلن حالة الطوارئ\nيريفان - أعلنت الحكومة الأرمينية حالة الطوارئ في عدة مناطق بعد الفيضانات، بحسب ما نقلت وكالة إنترفاكس.',
     });
     if (outcome.status !== 'queued') throw new Error(`backlog article not queued: ${outcome.status}`);
-    // Wait until the fan-out has queued every topic alert (the sender drains only 25/s).
+    // Wait until the fan-out has queued every topic alert (the sender drains only 25/s). Send jobs
+    // carry chunks of chats, so alerts are counted from the article's counters, not from jobs.
+    const ledger = createLedger(stack.redis, stack.stores.keys);
+    const waitingAlerts = async (): Promise<number> => {
+      const n = await ledger.articleCounters(outcome.articleId as ArticleId);
+      return n.queued - n.sent - n.failed - n.blocked;
+    };
     let queuedAlerts = 0;
-    for (const until = Date.now() + 180_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
-      const { send } = await stack.delivery.stats.queueDepths();
-      queuedAlerts = send.waiting + send.delayed;
-      if (queuedAlerts >= alerts - 25 * 10) break;
+    for (const until = Date.now() + 180_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+      if ((await ledger.articleCounters(outcome.articleId as ArticleId)).queued >= alerts) break;
     }
+    queuedAlerts = await waitingAlerts();
     const admin = stack.fake.user({ firstName: 'مشرف' });
     const adminChat = stack.fake.privateChat(admin);
     const update = stack.fake.sendUserMessage({ chat: adminChat, text: '🔴 عاجل: زلزال يضرب جنوب القوقاز' });

@@ -1,6 +1,6 @@
 /**
  * Fan-out: time to plan and enqueue one alert for 100,000 followers (until the article's queued
- * counter covers them all: they sit in chunk jobs of CHUNK chats), and Redis bytes per
+ * counter covers them all: they sit in chunk jobs sized by the send rate), and Redis bytes per
  * subscription and per queued send (per recipient) (MEMORY USAGE of the keys involved, under a bench prefix
  * that is deleted afterwards). `npm run -s bench -- fanout --json [--recipients N]`
  */

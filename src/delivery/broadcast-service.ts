@@ -12,7 +12,7 @@ import type { BroadcastStore, ChatStore, SubscriptionStore } from '../store/port
 import { countAudience, everyonePage, followersPage, PAGE, type WalkPosition } from './audience.js';
 import type { Ledger } from './ledger.js';
 import type { BroadcastService } from './ports.js';
-import { CHUNK, CHUNKS_PER_PAGE, jobIds, type DeliveryQueues } from './queues.js';
+import { CHUNKS_PER_PAGE, jobIds, type DeliveryQueues } from './queues.js';
 
 export interface BroadcastDeps {
   readonly broadcasts: BroadcastStore;
@@ -21,6 +21,8 @@ export interface BroadcastDeps {
   readonly queues: DeliveryQueues;
   readonly ledger: Ledger;
   readonly clock: Clock;
+  /** Chats per send job, as the fan-out chunks them (chunkSizeFor the send rate). */
+  readonly chunkSize: number;
 }
 
 export interface BroadcastLifecycle extends BroadcastService {
@@ -48,7 +50,7 @@ export function createBroadcastService(deps: BroadcastDeps): BroadcastLifecycle 
     const fanout = await deps.queues.fanout.getJob(jobIds.fanoutBroadcast(id));
     // Pages planned, plus the few the fan-out may be adding right now.
     const pages = (fanout?.data.pg ?? 0) + 8;
-    const perPage = Math.ceil(PAGE / CHUNK) + 1;
+    const perPage = Math.ceil(PAGE / deps.chunkSize) + 1;
     for (let p = 0; p < pages; p++) {
       await Promise.all(Array.from({ length: perPage }, (_, i) => deps.queues.send.remove(jobIds.chunk({ b: id }, p * CHUNKS_PER_PAGE + i))));
     }

@@ -19,7 +19,7 @@ import { createIngestService, type Prepare } from './ingest-service.js';
 import { createLedger } from './ledger.js';
 import { wireLiveKeywords } from './live-keywords.js';
 import { noMetrics, type BroadcastService, type DeliveryMetrics, type DeliveryStats, type IngestService } from './ports.js';
-import { CHUNK, createQueues, FANOUT_QUEUE, SEND_QUEUE, SEND_WORKER_CLEANUP, type FanoutJob, type SendJob } from './queues.js';
+import { chunkSizeFor, createQueues, FANOUT_QUEUE, SEND_QUEUE, SEND_WORKER_CLEANUP, type FanoutJob, type SendJob } from './queues.js';
 import { concurrencyFor, createSendPacer } from './rate-limit.js';
 import { createSendProcessor } from './send-worker.js';
 import { createSender } from './sender.js';
@@ -100,7 +100,8 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const bullConnection: RedisOptions = { ...optionsOf(deps.redis), maxRetriesPerRequest: null };
   const queues = createQueues(bullConnection, deps.prefix);
   const ingestQueues = deps.ingestRedis ? createQueues(optionsOf(deps.ingestRedis), deps.prefix) : undefined;
-  const broadcasts = createBroadcastService({ ...stores, queues, ledger, clock });
+  const chunkSize = chunkSizeFor(deps.sendRatePerSec);
+  const broadcasts = createBroadcastService({ ...stores, queues, ledger, clock, chunkSize });
   const ingest = createIngestService({
     prepare: deps.prepare,
     articles: stores.articles,
@@ -120,7 +121,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   if (run.fanout) {
     workers.push(new Worker<FanoutJob>(
       FANOUT_QUEUE,
-      createFanoutProcessor({ ...stores, queues, ledger, clock, logger, onBroadcastPlanned: broadcasts.planned }),
+      createFanoutProcessor({ ...stores, queues, ledger, clock, logger, chunkSize, onBroadcastPlanned: broadcasts.planned }),
       { ...common, concurrency: 2 },
     ));
   }
@@ -143,7 +144,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
       }),
       // Jobs at once: enough chunks to keep every send slot busy across job switches; few, so
       // that a breaking broadcast's chunks are not queued behind many alert chunks.
-      { ...common, ...SEND_WORKER_CLEANUP, concurrency: Math.max(4, Math.ceil((2 * concurrency) / CHUNK)) },
+      { ...common, ...SEND_WORKER_CLEANUP, concurrency: Math.max(4, Math.ceil((2 * concurrency) / chunkSize)) },
     ));
   }
   for (const w of workers) {

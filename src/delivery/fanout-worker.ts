@@ -17,7 +17,7 @@ import type { BroadcastStore, Chat, ChatStore, SubscriptionStore } from '../stor
 import type { Logger } from '../logger.js';
 import { everyonePage, followersPage, type WalkPosition } from './audience.js';
 import type { Ledger } from './ledger.js';
-import { CHUNK, CHUNKS_PER_PAGE, jobIds, laneOptions, type DeliveryQueues, type FanoutJob, type SendJob } from './queues.js';
+import { CHUNKS_PER_PAGE, jobIds, laneOptions, type DeliveryQueues, type FanoutJob, type SendJob } from './queues.js';
 
 export interface FanoutDeps {
   readonly chats: ChatStore;
@@ -27,6 +27,8 @@ export interface FanoutDeps {
   readonly ledger: Ledger;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Chats per send job (chunkSizeFor the configured send rate). */
+  readonly chunkSize: number;
   /** Called once a broadcast's fan-out queued its last send (sets the total, may finish it). */
   readonly onBroadcastPlanned: (id: BroadcastId, total: number) => Promise<void>;
 }
@@ -34,13 +36,13 @@ export interface FanoutDeps {
 type Planned = { readonly name: string; readonly data: SendJob; readonly opts: { jobId: string; lifo?: true; priority?: number; delay?: number } };
 
 /** The page's instant sends as chunk jobs. */
-function chunked(subject: { readonly a: ArticleId } | { readonly b: BroadcastId }, chats: readonly number[], page: number): Planned[] {
+function chunked(subject: { readonly a: ArticleId } | { readonly b: BroadcastId }, chats: readonly number[], page: number, size: number): Planned[] {
   const out: Planned[] = [];
   const lane = laneOptions('a' in subject ? 'alert' : 'broadcast');
-  for (let i = 0; i < chats.length; i += CHUNK) {
-    const cs = chats.slice(i, i + CHUNK);
+  for (let i = 0; i < chats.length; i += size) {
+    const cs = chats.slice(i, i + size);
     const data: SendJob = 'a' in subject ? { a: subject.a, cs } : { b: subject.b, cs };
-    out.push({ name: 'a' in subject ? 'a' : 'b', data, opts: { jobId: jobIds.chunk(subject, page * CHUNKS_PER_PAGE + i / CHUNK), ...lane } });
+    out.push({ name: 'a' in subject ? 'a' : 'b', data, opts: { jobId: jobIds.chunk(subject, page * CHUNKS_PER_PAGE + i / size), ...lane } });
   }
   return out;
 }
@@ -104,7 +106,7 @@ export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) =
       } else {
         instant = chats.filter((chat): chat is Chat => chat?.status.kind === 'active').map((c) => c.id);
       }
-      const planned = [...chunked(data.k === 'a' ? { a: data.id } : { b: data.id }, instant, page), ...held];
+      const planned = [...chunked(data.k === 'a' ? { a: data.id } : { b: data.id }, instant, page, deps.chunkSize), ...held];
       if (planned.length > 0) await deps.queues.send.addBulk(planned);
       await deps.ledger.queued(subject, instant.length);
       return instant.length + held.length;

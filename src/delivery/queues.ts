@@ -54,8 +54,15 @@ export type SendJob = ChatSend | ChunkSend;
 
 export const isChunk = (job: SendJob): job is ChunkSend => 'cs' in job;
 
-/** Chats per send job: a chunk is a few seconds of sends at 25/s, and 50 ms at 1,000/s. */
+/** The most chats one send job carries (50 ms of sends at 1,000/s). */
 export const CHUNK = 50;
+
+/**
+ * Chats per send job at a send rate: about 0.2 s of sends, between 5 and CHUNK. A breaking
+ * broadcast waits for the alert chunks already being sent (a few per process), so a chunk must
+ * stay short at low rates: at 25/s, 50 chats would hold a broadcast back by seconds.
+ */
+export const chunkSizeFor = (ratePerSec: number): number => Math.min(CHUNK, Math.max(5, Math.ceil(ratePerSec / 5)));
 /** Chunk numbers of a fan-out page are page · CHUNKS_PER_PAGE + i (a page never holds that many chunks). */
 export const CHUNKS_PER_PAGE = 1000;
 
