@@ -31,7 +31,6 @@ import { createHealthCheck } from './http/health.js';
 import { createMetrics } from './http/metrics.js';
 import { createHttpServer } from './http/server.js';
 import { createFeedPoller } from './ingest/feed-poller.js';
-import { createLeaseKeys } from './ingest/lease-keys.js';
 import { createRedisLease } from './ingest/redis-lock.js';
 import type { Logger } from './logger.js';
 import { createRedisStores } from './store/index.js';
@@ -105,11 +104,10 @@ export async function startApp(config: Config & { botToken: string }, role: Role
     // Roles 'worker' and 'all': POST /articles, /healthz, /metrics; the feed poller and the
     // broadcast progress reporter, each in one process at a time (a lease in Redis).
     if (role !== 'bot') {
-      const leases = createLeaseKeys(config.redisPrefix);
       const opsLog = logger.child({ part: 'sources' });
       const poller = createFeedPoller({
         feeds: stores.feeds, ingest: delivery.ingest, parseFeed, clock, logger: opsLog,
-        lease: createRedisLease(redis, leases.feedPoller(), 30_000),
+        lease: createRedisLease(redis, stores.keys.feedPollerLease(), 30_000),
       });
       const http = createHttpServer({
         articles: createArticlesRoute({
@@ -129,7 +127,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
       parts.push({ name: 'feed poller', stop: () => poller.stop() });
       const progress = createBroadcastProgress({
         api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }), broadcasts: stores.broadcasts, chats: stores.chats,
-        clock, logger: opsLog, lease: createRedisLease(redis, leases.broadcastProgress(), 15_000),
+        clock, logger: opsLog, lease: createRedisLease(redis, stores.keys.broadcastProgressLease(), 15_000),
       });
       progress.start();
       parts.push({ name: 'broadcast progress', stop: () => progress.stop() });

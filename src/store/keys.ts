@@ -132,5 +132,11 @@ export function createKeys(prefix: string) {
     deliveryErrors: () => k('d:e'),
     /** HASH t (next free send slot) / p (paused until), ms of Redis time: the global send pacer, 10 min. */
     sendPacer: () => k('d:l'),
+
+    // ── Leases (src/ingest/redis-lock.ts): one process at a time does the job ──
+    /** STRING holder token, PX ttl: the process polling feeds. */
+    feedPollerLease: () => k('lock:feeds'),
+    /** STRING holder token, PX ttl: the process editing broadcast progress messages. */
+    broadcastProgressLease: () => k('lock:progress'),
   } as const;
 }
