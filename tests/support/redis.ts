@@ -28,3 +28,14 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<number> 
   } while (cursor !== '0');
   return deleted;
 }
+
+/** Deletes a test file's keys and closes its client: the usual afterAll of an integration test. */
+export async function releaseRedis(redis: Redis, prefix: string): Promise<void> {
+  await deleteKeys(redis, prefix);
+  redis.disconnect();
+}
+
+/** Deletes every key under `prefix` through a short-lived client (for files that keep no client of their own). */
+export async function deletePrefix(prefix: string): Promise<void> {
+  await releaseRedis(connectRedis(), prefix);
+}

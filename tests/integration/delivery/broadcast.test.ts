@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asChatId, asTopicId, asUserId, type BroadcastId } from '../../../src/core/ids.js';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
-import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 
 const prefix = testPrefix('delivery-broadcast');
@@ -37,9 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.close();
   await fake?.close();
-  const redis = connectRedis();
-  await deleteKeys(redis, prefix);
-  redis.disconnect();
+  await deletePrefix(prefix);
 });
 
 describe('breaking-news broadcasts', () => {

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
-import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 
 const prefix = testPrefix('delivery-crash');
@@ -55,9 +55,7 @@ afterAll(async () => {
   }
   await w?.close();
   await fake?.close();
-  const redis = connectRedis();
-  await deleteKeys(redis, prefix);
-  redis.disconnect();
+  await deletePrefix(prefix);
 });
 
 it('delivers every alert when one of two worker processes is SIGKILLed half-way through 5,000 sends, both pausing on a 429', async () => {

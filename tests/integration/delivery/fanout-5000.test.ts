@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { asChatId, asTopicId, type ArticleId } from '../../../src/core/ids.js';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
-import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 
 const prefix = testPrefix('delivery-5000');
@@ -17,9 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.close();
   await fake?.close();
-  const redis = connectRedis();
-  await deleteKeys(redis, prefix);
-  redis.disconnect();
+  await deletePrefix(prefix);
 });
 
 it('alerts 5,000 followers of Armenia once each, retires the 3 % who blocked the bot, and obeys a 429 storm', async () => {

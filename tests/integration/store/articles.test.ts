@@ -7,7 +7,7 @@ import type { PreparedArticle, StoryFingerprint } from '../../../src/core/prepar
 import type { TopicMatch } from '../../../src/core/topic.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { createRedisArticleStore } from '../../../src/store/redis-article-store.js';
-import { connectRedis, deleteKeys, testPrefix } from '../../support/redis.js';
+import { connectRedis, releaseRedis, testPrefix } from '../../support/redis.js';
 
 const prefix = testPrefix('store-articles');
 let redis: Redis;
@@ -51,10 +51,7 @@ const ids = (list: PreparedArticle[]): ArticleId[] => list.map((p) => p.article.
 beforeAll(() => {
   redis = connectRedis();
 });
-afterAll(async () => {
-  await deleteKeys(redis, prefix);
-  redis.disconnect();
-});
+afterAll(() => releaseRedis(redis, prefix));
 
 describe('RedisArticleStore', () => {
   it('stores the prepared article for 7 days and reads it back with its date', async () => {

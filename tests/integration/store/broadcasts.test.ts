@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { asBroadcastId, asChatId, asTopicId, asUserId } from '../../../src/core/ids.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { addBroadcastCounts, createRedisBroadcastStore } from '../../../src/store/redis-broadcast-store.js';
-import { connectRedis, deleteKeys, testPrefix } from '../../support/redis.js';
+import { connectRedis, releaseRedis, testPrefix } from '../../support/redis.js';
 
 const prefix = testPrefix('store-broadcasts');
 let redis: Redis;
@@ -20,10 +20,7 @@ const input = {
 beforeAll(() => {
   redis = connectRedis();
 });
-afterAll(async () => {
-  await deleteKeys(redis, prefix);
-  redis.disconnect();
-});
+afterAll(() => releaseRedis(redis, prefix));
 
 describe('RedisBroadcastStore', () => {
   it('creates a draft, moves it through sending to done, and never back', async () => {

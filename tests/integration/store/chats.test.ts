@@ -4,7 +4,7 @@ import { asChatId, asTopicId, asUserId } from '../../../src/core/ids.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { createRedisChatStore } from '../../../src/store/redis-chat-store.js';
 import { createRedisSubscriptionStore } from '../../../src/store/redis-subscription-store.js';
-import { connectRedis, deleteKeys, testPrefix } from '../../support/redis.js';
+import { connectRedis, releaseRedis, testPrefix } from '../../support/redis.js';
 
 const prefix = testPrefix('store-chats');
 let redis: Redis;
@@ -19,10 +19,7 @@ const setup = () => {
 beforeAll(() => {
   redis = connectRedis();
 });
-afterAll(async () => {
-  await deleteKeys(redis, prefix);
-  redis.disconnect();
-});
+afterAll(() => releaseRedis(redis, prefix));
 
 describe('RedisChatStore', () => {
   it('registers a private chat with defaults: Arabic, the default time zone, instant, active', async () => {

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { asFeedId } from '../../../src/core/ids.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { createRedisFeedStore } from '../../../src/store/redis-feed-store.js';
-import { connectRedis, deleteKeys, testPrefix } from '../../support/redis.js';
+import { connectRedis, releaseRedis, testPrefix } from '../../support/redis.js';
 
 const prefix = testPrefix('store-feeds');
 let redis: Redis;
@@ -16,10 +16,7 @@ const rt = { url: 'https://arabic.rt.example/rss', name: 'روسيا اليوم'
 beforeAll(() => {
   redis = connectRedis();
 });
-afterAll(async () => {
-  await deleteKeys(redis, prefix);
-  redis.disconnect();
-});
+afterAll(() => releaseRedis(redis, prefix));
 
 describe('RedisFeedStore', () => {
   it('adds, lists, pauses and removes feeds; the same URL is the same feed', async () => {

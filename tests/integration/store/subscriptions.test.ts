@@ -4,7 +4,7 @@ import { asChatId, asTopicId, type ChatId } from '../../../src/core/ids.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { createRedisSubscriptionStore } from '../../../src/store/redis-subscription-store.js';
 import { measureSubscriptions } from '../../../src/store/memory.js';
-import { connectRedis, deleteKeys, testPrefix } from '../../support/redis.js';
+import { connectRedis, releaseRedis, testPrefix } from '../../support/redis.js';
 
 const prefix = testPrefix('store-subscriptions');
 let redis: Redis;
@@ -18,10 +18,7 @@ const store = (maxTopicsPerChat = 100, isCatalogTopic?: (id: string) => boolean)
 beforeAll(() => {
   redis = connectRedis();
 });
-afterAll(async () => {
-  await deleteKeys(redis, prefix);
-  redis.disconnect();
-});
+afterAll(() => releaseRedis(redis, prefix));
 
 async function allFollowers(subs: ReturnType<typeof store>, topic = armenia, count = 100): Promise<ChatId[]> {
   const out: ChatId[] = [];
