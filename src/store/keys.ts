@@ -98,6 +98,8 @@ export function createKeys(prefix: string) {
     // ── Feeds ───────────────────────────────────────────────────────────────
     /** HASH feedId → Feed JSON. */
     feeds: () => k('fd'),
+    /** STRING counter: the insertion sequence of feeds (Feed.seq). */
+    feedSeq: () => k('fd:seq'),
     /** HASH of a feed's health fields (FeedHealth). */
     feedHealth: (id: FeedId) => k(`fd:${token(id, 'feed id')}:h`),
     /** ZSET item-key digest → when first seen; capped. */

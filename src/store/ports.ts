@@ -120,6 +120,8 @@ export interface Feed {
   readonly intervalSec: number;
   readonly paused: boolean;
   readonly addedAt: number;
+  /** Insertion sequence (1, 2, …): the tie-break that makes `list()` a total order when clocks tie. */
+  readonly seq: number;
 }
 
 export interface FeedHealth {
@@ -135,7 +137,8 @@ export interface FeedHealth {
 }
 
 export interface FeedStore {
-  add(feed: Omit<Feed, 'id' | 'addedAt' | 'paused'>): Promise<Feed>;
+  add(feed: Omit<Feed, 'id' | 'addedAt' | 'paused' | 'seq'>): Promise<Feed>;
+  /** Every feed, oldest first: by `addedAt`, then insertion sequence (never Redis's hash order). */
   remove(id: FeedId): Promise<boolean>;
   setPaused(id: FeedId, paused: boolean): Promise<Feed | undefined>;
   get(id: FeedId): Promise<Feed | undefined>;

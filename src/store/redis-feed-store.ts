@@ -56,7 +56,12 @@ export function createRedisFeedStore({ redis, keys, clock, seenCap = 2000 }: Red
   return {
     /** Adding a URL that is already there returns the stored feed unchanged. */
     async add(input) {
-      const feed: Feed = { ...input, id: feedIdOf(input.url), paused: false, addedAt: clock().getTime() };
+      const id = feedIdOf(input.url);
+      const known = await get(id);
+      if (known.feed) return known.feed;
+      // A sequence number lost to a concurrent add of the same URL leaves only a gap.
+      const seq = await redis.incr(keys.feedSeq());
+      const feed: Feed = { ...input, id, paused: false, addedAt: clock().getTime(), seq };
       if ((await redis.hsetnx(keys.feeds(), feed.id, encodeFeed(feed))) === 1) return feed;
       return (await get(feed.id)).feed ?? feed;
     },
@@ -85,7 +90,8 @@ export function createRedisFeedStore({ redis, keys, clock, seenCap = 2000 }: Red
 
     async list() {
       const all = Object.values(await redis.hgetall(keys.feeds())).map(decodeFeed);
-      return all.toSorted((a, b) => a.addedAt - b.addedAt);
+      // HGETALL order depends on the server's hash seed: sort on a total order.
+      return all.toSorted((a, b) => a.addedAt - b.addedAt || a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     async health(id) {

@@ -44,6 +44,8 @@ const feedSchema = z.object({
   intervalSec: z.number(),
   paused: z.boolean(),
   addedAt: z.number(),
+  // Feeds stored before the sequence existed sort first among equal times (then by id).
+  seq: z.number().int().default(0),
 });
 
 const messageRef = z.object({ chatId, messageId: z.number().int() });

@@ -22,7 +22,7 @@ describe('RedisFeedStore', () => {
   it('adds, lists, pauses and removes feeds; the same URL is the same feed', async () => {
     const feeds = store();
     const feed = await feeds.add(rt);
-    expect(feed).toEqual({ ...rt, id: feed.id, paused: false, addedAt: now });
+    expect(feed).toEqual({ ...rt, id: feed.id, paused: false, addedAt: now, seq: 1 });
     expect(feed.id).toMatch(/^[0-9a-f]{16}$/);
     expect(await feeds.add({ ...rt, name: 'اسم آخر' })).toEqual(feed);
     const bbc = await feeds.add({ url: 'https://bbc.example/arabic/rss.xml', name: 'بي بي سي عربي', timeZone: 'Europe/London', intervalSec: 600 });
@@ -33,6 +33,15 @@ describe('RedisFeedStore', () => {
     expect(await feeds.remove(bbc.id)).toBe(true);
     expect(await feeds.remove(bbc.id)).toBe(false);
     expect((await feeds.list()).map((f) => f.id)).toEqual([feed.id]);
+  });
+
+  it('lists feeds added at the same instant in the order they were added, whatever the hash order', async () => {
+    const feeds = store();
+    const names = ['الجزيرة', 'العربية', 'سكاي نيوز عربية', 'فرانس 24', 'الشرق الأوسط', 'روسيا اليوم', 'الأناضول', 'بي بي سي عربي'];
+    for (const [i, name] of names.entries()) {
+      await feeds.add({ url: `https://outlet-${i}.example/feed/${'x'.repeat(64)}`, name, timeZone: 'Asia/Dubai', intervalSec: 300 });
+    }
+    expect((await feeds.list()).map((f) => f.name)).toEqual(names);
   });
 
   it('records health: ETag, Last-Modified, errors, and clears an error after a success', async () => {
