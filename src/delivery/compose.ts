@@ -63,7 +63,9 @@ export function createComposer(deps: ComposeDeps): ComposeMessages {
   };
 
   const digest = async (chat: Chat, ids: readonly ArticleId[]): Promise<Message[] | undefined> => {
-    const found = (await Promise.all(ids.map((id) => article(id)))).filter((p): p is PreparedArticle => p !== undefined);
+    // The bucket is a SET (arbitrary order): ids sorted first, so equal times keep one order.
+    const sorted = ids.toSorted();
+    const found = (await Promise.all(sorted.map((id) => article(id)))).filter((p): p is PreparedArticle => p !== undefined);
     if (found.length === 0) return undefined;
     if (found.length === 1) return [{ kind: 'html', html: alert(found[0] as PreparedArticle, chat) }];
     const followed = new Set<string>(await deps.subscriptions.topicsOf(chat.id));

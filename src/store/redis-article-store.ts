@@ -122,7 +122,9 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
 
     async extraSources(id) {
       if (!isTokenId(id)) return [];
-      return Object.values(await redis.hgetall(keys.articleSources(id))).map((j) => JSON.parse(j) as ExtraSource);
+      // HGETALL order follows the server's hash seed; answer in one fixed order.
+      const fields = Object.entries(await redis.hgetall(keys.articleSources(id))).toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return fields.map(([, json]) => JSON.parse(json) as ExtraSource);
     },
 
     async latest(topic: TopicId | undefined, limit: number) {

@@ -119,7 +119,8 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
     },
 
     async channelsOf(user) {
-      return (await redis.smembers(keys.userChannels(user))).map((s) => asChatId(Number(s)));
+      // SMEMBERS order is arbitrary: channels are listed by id so screens don't reshuffle.
+      return (await redis.smembers(keys.userChannels(user))).map(Number).toSorted((a, b) => a - b).map(asChatId);
     },
 
     async scanAll(cursor, count) {

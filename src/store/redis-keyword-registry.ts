@@ -36,7 +36,8 @@ export function createRedisKeywordRegistry({ redis, keys, onError = () => undefi
     },
 
     async all() {
-      return Object.values(await redis.hgetall(keys.keywords())).map(decodeTopic);
+      const byId = Object.entries(await redis.hgetall(keys.keywords())).toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return byId.map(([, json]) => decodeTopic(json));
     },
 
     /**
