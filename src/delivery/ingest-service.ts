@@ -13,6 +13,9 @@
  *   of the first article; status 'duplicate'. When it is the very same article (same id,
  *   e.g. a client retrying after a 503), its fan-out job is queued again: a no-op if it
  *   exists, and the repair if the first attempt stored the article but never queued it.
+ * - Concurrent ingests of the same article (same id) race past the duplicate check; the
+ *   store's save tells exactly one of them it stored the article first, the others answer
+ *   'duplicate' (by 'id').
  * - `recipients` counts the matched topics' followers, each chat once (see countFollowers:
  *   beyond 20,000 follower entries it is the sum, an upper bound, to keep ingest fast).
  */
@@ -103,7 +106,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
         return { status: 'rejected', reason: prepared.error.reason, topics: [], recipients: 0 };
       }
       const p = prepared.value;
-      const outcome = await guarded('storing the article', async (live) => {
+      const outcome = await guarded('storing the article', async (live): Promise<IngestOutcome> => {
         const assessed = await assess(p);
         if (!live()) return assessed;
         if (assessed.status === 'duplicate') {
@@ -115,7 +118,13 @@ export function createIngestService(deps: IngestDeps): IngestService {
           }
           return assessed;
         }
-        await deps.articles.save(p);
+        const first = await deps.articles.save(p);
+        if (!first) {
+          // A concurrent ingest of the same article stored it a moment earlier: it owns the
+          // alert. Queueing again is a no-op then, and the repair if that ingest died before queueing.
+          if (p.matches.length > 0 && live()) await queueFanout(p);
+          return { status: 'duplicate', articleId: p.article.id, topics: p.matches, recipients: 0, duplicateOf: { by: 'id', articleId: p.article.id } };
+        }
         if (assessed.status === 'queued' && live()) await queueFanout(p);
         return assessed;
       });

@@ -95,11 +95,16 @@ export interface KeywordRegistry {
   watch(onAdded: (topic: Topic) => void): Promise<() => Promise<void>>;
 }
 
-export type DuplicateOf = { readonly by: 'url' | 'story'; readonly articleId: ArticleId };
+/** `id`: the very same article (same content id) was stored first by a concurrent or earlier ingest. */
+export type DuplicateOf = { readonly by: 'url' | 'story' | 'id'; readonly articleId: ArticleId };
 
 export interface ArticleStore {
-  /** Stores the prepared article for 7 days and indexes its URL and story bands for 48 h. */
-  save(prepared: PreparedArticle): Promise<void>;
+  /**
+   * Stores the prepared article for 7 days and indexes its URL and story bands for 48 h.
+   * Resolves true when this call stored it, false when the same article id was already
+   * stored (the indexes are written again either way, which repairs an interrupted save).
+   */
+  save(prepared: PreparedArticle): Promise<boolean>;
   get(id: ArticleId): Promise<PreparedArticle | undefined>;
   /** An article stored in the last 48 h with the same canonical URL or the same story. */
   findDuplicate(prepared: PreparedArticle): Promise<DuplicateOf | undefined>;

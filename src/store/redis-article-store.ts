@@ -66,7 +66,8 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
     async save(prepared) {
       const id = idOf(prepared);
       const now = clock().getTime();
-      const tx = redis.multi().set(keys.article(id), encodePrepared(prepared), 'EX', r.articleTtlSec);
+      // NX: of concurrent ingests of one article exactly one learns it stored it first.
+      const tx = redis.multi().set(keys.article(id), encodePrepared(prepared), 'EX', r.articleTtlSec, 'NX');
       const url = prepared.fingerprint.canonicalUrl;
       if (url) tx.set(keys.articleByUrl(url), id, 'EX', r.dedupWindowSec, 'NX');
       for (const band of new Set(prepared.fingerprint.bands)) {
@@ -80,7 +81,8 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
         const key = keys.latestOf(topic);
         tx.zadd(key, score, id).zremrangebyrank(key, 0, -r.latestPerTopic - 1).expire(key, r.articleTtlSec);
       }
-      await execAll(tx);
+      const [stored] = await execAll(tx);
+      return stored === 'OK';
     },
 
     async get(id) {

@@ -108,4 +108,24 @@ describe('POST /articles through the real pipeline and delivery', () => {
     expect(text).toMatch(/tanbih_messages_total\{outcome="sent"\} 10[0-9]{2}/);
     expect(text).toMatch(/tanbih_queue_depth\{queue="send",state="waiting"\} \d+/);
   }, 60_000);
+
+  it('50 identical posts at once: one 202, 49 duplicates (200) naming the same article, one alert each', async () => {
+    const before = followers.map((id) => alertsTo(id).length);
+    const same = JSON.stringify({ ...article(9000), title: 'أرمينيا تعلن فتح معبر حدودي جديد مع جورجيا' });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => post(same).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: string; articleId?: string; duplicateOf?: { articleId: string } } }))));
+    const accepted = answers.filter((a) => a.status === 202);
+    expect(accepted).toHaveLength(1);
+    const id = accepted[0]!.body.articleId;
+    const duplicates = answers.filter((a) => a.status === 200);
+    expect(duplicates).toHaveLength(49);
+    expect(duplicates.every((a) => a.body.status === 'duplicate' && a.body.duplicateOf?.articleId === id)).toBe(true);
+    await fake.waitFor(() => followers.every((chat, i) => alertsTo(chat).length === before[i]! + 1), 30_000);
+    // Drained: no send job left that could deliver a second copy.
+    for (let i = 0; i < 300; i++) {
+      const { send, fanout } = await wiring.delivery.stats.queueDepths();
+      if (send.waiting + send.active + send.delayed + fanout.waiting + fanout.active + fanout.delayed === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(followers.every((chat, i) => alertsTo(chat).length === before[i]! + 1)).toBe(true);
+  }, 60_000);
 });
