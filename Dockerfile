@@ -22,5 +22,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Node runs behind an init (compose: init: true); SIGTERM stops the app in order.
 # The role is the argument: --role all (default) | bot | worker.
-ENTRYPOINT ["node", "--import", "tsx", "src/main.ts"]
+ENTRYPOINT ["node", "--import", "tsx", "src/cli.ts", "start"]
 CMD ["--role", "all"]

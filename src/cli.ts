@@ -3,6 +3,8 @@
  * Each subcommand lives in src/cli/<name>.ts and exports
  * `run(args: string[], io: CliIo): Promise<number>` (the exit code).
  */
+// .env is read here, once, before any command reads the environment; nowhere else.
+import 'dotenv/config';
 import type { CliIo } from './cli/io.js';
 
 const commands: Record<string, () => Promise<{ run(args: string[], io: CliIo): Promise<number> }>> = {
@@ -26,4 +28,8 @@ if (!load) {
 }
 const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 const mod = await load();
-process.exitCode = await mod.run(args, io);
+const code = await mod.run(args, io);
+// A stopped app exits even if a library left a socket or timer behind. The other commands
+// only set the code, so that output still being piped to stdout is never cut short.
+if (name === 'start') process.exit(code);
+process.exitCode = code;

@@ -1,15 +1,13 @@
 /**
  * Composition root: config → logger → Redis → stores → matcher → delivery → bot →
  * runner/webhook, plus the HTTP server and feed poller. Builds everything explicitly
- * (no singletons), starts in order, and stops in reverse order. `npm start` runs this
- * file; the process side (config errors, signals, bounded shutdown) is src/cli/start.ts.
+ * (no singletons), starts in order, and stops in reverse order. The process side (config
+ * errors, signals, bounded shutdown) is src/cli/start.ts, reached through src/cli.ts.
  *
  * Roles: `all` (default, one process), `bot` (takes updates only), `worker` (delivery
  * workers, HTTP server and feed poller). Run one `bot` and any number of `worker`s
  * against the same Redis to scale out.
  */
-import 'dotenv/config';
-import { pathToFileURL } from 'node:url';
 import { Api } from 'grammy';
 import { Redis } from 'ioredis';
 import { catalogFromMatcher } from './bot/catalog.js';
@@ -162,17 +160,4 @@ export async function startApp(config: Config & { botToken: string }, role: Role
     throw e;
   }
   return { role, stop };
-}
-
-// `npm start` runs this file. No top-level await here: cli/start.ts imports this module,
-// which must finish evaluating first.
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(entry).href) {
-  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-  void import('./cli/start.js')
-    .then(({ run }) => run(process.argv.slice(2), io))
-    .then((code) => {
-      // Sockets left by a library must not keep a stopped process alive.
-      process.exit(code);
-    });
 }

@@ -4,8 +4,6 @@
  * time. Exit 0 on a clean stop; 1 on bad configuration, a refused token or a slow stop;
  * 2 on a bad role.
  */
-// .env is read before the configuration, whether started by npm start or `tanbih start`.
-import 'dotenv/config';
 import { GrammyError } from 'grammy';
 import { type Config, ConfigError, createConfig } from '../config.js';
 import { createLogger } from '../logger.js';

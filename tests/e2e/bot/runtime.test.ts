@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTelegram, startFakeTelegram } from '../../support/fake-telegram/index.js';
@@ -15,7 +15,7 @@ const prefix = `t-runtime-${randomBytes(3).toString('hex')}`;
 let fake: FakeTelegram;
 
 function start(env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start', ...args], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', REDIS_URL, REDIS_PREFIX: prefix, HTTP_PORT: '0', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -34,6 +34,36 @@ const freePort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
+
+/** Every live process below `root`, read from /proc (Linux). */
+function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z') parentOf.set(Number(entry), Number(ppid));
+    } catch {
+      // The process ended while we read the table: not a descendant any more.
+    }
+  }
+  const found: number[] = [];
+  const walk = (pid: number): void => {
+    for (const [child, parent] of parentOf) if (parent === pid) (found.push(child), walk(child));
+  };
+  walk(root);
+  return found;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').slice(-200).includes(') Z ');
+  } catch {
+    return false;
+  }
+};
 
 // Real tokens have ≥ 30 characters after the colon; the fake knows its bot by the id alone.
 const tokenFor = (f: FakeTelegram) => `${f.botInfo.id}:AAE_a_real_looking_token_for_the_fake_api`;
@@ -110,4 +140,29 @@ describe('npm start', () => {
       expect(await worker.exit).toBe(0);
     }
   });
+
+  it('`npm start -- --role worker`: SIGTERM to the npm process stops the app itself, leaving no process behind', async () => {
+    const npm = spawn('npm', ['start', '--silent', '--', '--role', 'worker'], {
+      env: {
+        PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'info', REDIS_URL, REDIS_PREFIX: prefix,
+        HTTP_PORT: '0', DOTENV_CONFIG_PATH: '/nonexistent', BOT_TOKEN: tokenFor(fake), TELEGRAM_API_ROOT: fake.apiRoot,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npm.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    npm.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const pid = npm.pid!;
+    await fake.waitFor(() => output.includes('tanbih started') || undefined, 30_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}\n--- npm output ---\n${output}`);
+    });
+    const tree = descendants(pid);
+    expect(tree.length).toBeGreaterThan(0);
+    npm.kill('SIGTERM');
+    // The shutdown bound (15 s) plus a margin for a busy machine; an orphaned app never goes.
+    const left = await fake.waitFor(() => (tree.some(alive) ? undefined : 'none'), 25_000).catch(() => tree.filter(alive));
+    for (const orphan of tree.filter(alive)) process.kill(orphan, 'SIGKILL'); // never leave one to later tests
+    expect(left).toBe('none');
+    expect(output).toContain('stopped cleanly');
+  }, 60_000);
 });

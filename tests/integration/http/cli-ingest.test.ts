@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,4 +58,24 @@ describe('tanbih ingest <file|->', () => {
     expect(out.stderr).toContain('Redis is unreachable at redis://127.0.0.1:6390');
     expect(await run([], cli)).toBe(2);
   });
+
+  it('`npm run ingest` reads REDIS_URL and REDIS_PREFIX from .env, as its usage says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tanbih-env-'));
+    try {
+      const envPrefix = `${prefix}-dotenv`;
+      writeFileSync(join(dir, '.env'), `REDIS_URL=${REDIS_URL}\nREDIS_PREFIX=${envPrefix}\nLOG_LEVEL=silent\n`);
+      const run = spawnSync('npm', ['run', '-s', 'ingest', '--', '--url', 'https://example.com/dotenv', 'tests/fixtures/armenia-withdrawal.txt'], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', DOTENV_CONFIG_PATH: join(dir, '.env') },
+        encoding: 'utf8', timeout: 60_000,
+      });
+      expect(run.stderr).toBe('');
+      const [status, id] = run.stdout.split(' ');
+      expect(['queued', 'duplicate']).toContain(status);
+      const stores = createRedisStores({ redis, prefix: envPrefix, clock: () => new Date() });
+      expect(await stores.articles.get(asArticleId(id!))).toBeDefined();
+      await deleteKeys(redis, envPrefix);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
