@@ -14,7 +14,6 @@ import { catalogFromMatcher } from './bot/catalog.js';
 import { registerCommands } from './bot/commands.js';
 import { createBot } from './bot/create-bot.js';
 import { startPolling, startWebhook, type UpdatesSource } from './bot/run-updates.js';
-import type { CliIo } from './cli/io.js';
 import type { Config } from './config.js';
 import { builtinTopics } from './core/catalog.js';
 import type { Clock } from './core/clock.js';

@@ -7,6 +7,7 @@ import { articleId } from '../article-id.js';
 import { findCitedSources } from '../attribution.js';
 import type { DatelineMatch } from '../dateline.js';
 import type { ArticleInput } from '../input.js';
+import { stripControls } from '../control-chars.js';
 import { normalizeText } from '../normalize.js';
 import { err, ok, type Result } from '../result.js';
 import { clip, splitSentences } from '../sentences.js';
@@ -82,7 +83,9 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: No
     case 'json': {
       const json = readJsonArticle(input.json);
       if (!json.ok) return json;
-      const { body, title, ...rest } = json.value;
+      // JSON strings may escape any control character (\u0000): dropped, not a reason to refuse.
+      const { body: rawBody, title, ...rest } = json.value;
+      const body = stripControls(rawBody);
       const checked = checkText(body);
       if (!checked.ok) return checked;
       const text = /<\/?(?:p|div|br|span|a|b|strong|em|i)\b/i.test(body) ? htmlToParagraphs(body).join('\n\n') : body;
@@ -97,6 +100,17 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: No
       return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...(item.published ? { published: item.published } : {}) });
     }
   }
+}
+
+/** Display text never carries control characters (an HTML `&#1;` or a feed title can bring them). */
+function withoutControls(draft: Draft): Draft {
+  return {
+    ...draft,
+    paragraphs: draft.paragraphs.map(stripControls).filter((p) => p.trim().length > 0),
+    ...(draft.title !== undefined ? { title: stripControls(draft.title) } : {}),
+    ...(draft.outlet !== undefined ? { outlet: stripControls(draft.outlet) } : {}),
+    captions: draft.captions.map(stripControls),
+  };
 }
 
 function languageOf(text: string): Article['lang'] {
@@ -129,7 +143,7 @@ export function parseArticleText(
   const normalize = memoNormalize();
   const drafted = draftOf(input, ctx.now, timeZone, normalize);
   if (!drafted.ok) return drafted;
-  const draft = drafted.value;
+  const draft = withoutControls(drafted.value);
   if (draft.paragraphs.length === 0) return err({ code: 'no-body', reason: 'the article has no body text' });
   // Text and JSON bodies were checked whole; extracted HTML and feed text is checked here.
   if (input.kind === 'html' || input.kind === 'feed-item') {
@@ -138,7 +152,7 @@ export function parseArticleText(
   }
   const title = clip(cleanSpace(draft.title ?? splitSentences(draft.paragraphs[0] ?? '')[0] ?? ''), MAX_TITLE);
   const url = httpUrl(draft.url) ?? httpUrl(input.url);
-  const outlet = input.outlet ?? draft.outlet;
+  const outlet = input.outlet !== undefined ? stripControls(input.outlet) : draft.outlet;
   const time = resolvePublished({
     ...(draft.published ? { metadata: draft.published } : {}),
     ...(draft.dateline ? { dateline: draft.dateline } : {}),

@@ -64,12 +64,12 @@ describe('tanbih ingest <file|->', () => {
     try {
       const envPrefix = `${prefix}-dotenv`;
       writeFileSync(join(dir, '.env'), `REDIS_URL=${REDIS_URL}\nREDIS_PREFIX=${envPrefix}\nLOG_LEVEL=silent\n`);
-      const run = spawnSync('npm', ['run', '-s', 'ingest', '--', '--url', 'https://example.com/dotenv', 'tests/fixtures/armenia-withdrawal.txt'], {
+      const child = spawnSync('npm', ['run', '-s', 'ingest', '--', '--url', 'https://example.com/dotenv', 'tests/fixtures/armenia-withdrawal.txt'], {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', DOTENV_CONFIG_PATH: join(dir, '.env') },
         encoding: 'utf8', timeout: 60_000,
       });
-      expect(run.stderr).toBe('');
-      const [status, id] = run.stdout.split(' ');
+      expect(child.stderr).toBe('');
+      const [status, id] = child.stdout.split(' ');
       expect(['queued', 'duplicate']).toContain(status);
       const stores = createRedisStores({ redis, prefix: envPrefix, clock: () => new Date() });
       expect(await stores.articles.get(asArticleId(id!))).toBeDefined();

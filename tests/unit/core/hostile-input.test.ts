@@ -47,4 +47,26 @@ describe('hostile and garbled input', () => {
     expect(problems).toEqual([]);
     expect(accepted).toBeGreaterThan(100);
   });
+
+  it('drops NUL and other control characters from titles, bodies and outlets, so none reaches Telegram', () => {
+    const ctx = { now: new Date('2025-01-01T00:00:00Z'), defaultTimeZone: 'Asia/Riyadh' };
+    const controls = '\u0000\u0001\u0007\u001B\u007F\u0085\u009F';
+    const title = `بوتين${controls} يوافق على سحب القوات الروسية من مناطق أرمينية`;
+    const inputs: ArticleInput[] = [
+      { kind: 'json', json: { title, body: `${fixture.slice(0, 400)}\u0000${fixture.slice(400)}`, outlet: `سكاي${controls} نيوز عربية` } },
+      { kind: 'html', html: `<html><head><title>بوتين&#1; يوافق&#127;</title></head><body><article><h1>بوتين&#1; يوافق&#27; على سحب القوات</h1>${fixture.split('\n\n').map((p) => `<p>${p}&#7;</p>`).join('')}</article></body></html>` },
+      { kind: 'text', text: fixture.replace('بيسكوف', 'بيس\u0007كوف\u001B') },
+    ];
+    for (const input of inputs) {
+      const result = parseArticle(input, ctx);
+      if (!result.ok) throw new Error(`${input.kind} rejected: ${result.error.reason}`);
+      const article = result.value;
+      // oxlint-disable-next-line no-control-regex -- looking for control characters
+      const anyControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+      for (const text of [article.title, article.outlet ?? '', ...article.paragraphs]) expect(text).not.toMatch(anyControl);
+      const html = renderAlert({ article, summary: summarize(article), matches: [], fingerprint: { signature: [], bands: [] } }, { timeZone: 'Asia/Dubai' });
+      expect(html).not.toMatch(anyControl);
+      expect(html).toContain('بوتين');
+    }
+  });
 });
