@@ -1,5 +1,5 @@
 /**
- * The `tanbih` command: `start`, `preview`, `ingest`, `topics`.
+ * The `tanbih` command: `start`, `preview`, `ingest`, `topics`, `feeds`.
  * Each subcommand lives in src/cli/<name>.ts and exports
  * `run(args: string[], io: CliIo): Promise<number>` (the exit code).
  */
@@ -12,13 +12,15 @@ const commands: Record<string, () => Promise<{ run(args: string[], io: CliIo): P
   topics: () => import('./cli/topics.js'),
   ingest: () => import('./cli/ingest.js'),
   start: () => import('./cli/start.js'),
+  feeds: () => import('./cli/feeds.js'),
 };
 
 const usage = `Usage: tanbih <command> [options]
   start    [--role bot|worker|all]   run the bot, delivery workers and HTTP server
   preview  [--json|--jsonl] [--tz ZONE] [--outlet NAME] [--url URL] <file|->
   topics   [words…]                  list the topic catalogue or find topics by name
-  ingest   <file|->                  ingest an article into a running instance's Redis`;
+  ingest   <file|->                  ingest an article into a running instance's Redis
+  feeds    list | import <file.opml|-> | export   an instance's feeds, OPML in and out`;
 
 const [name, ...args] = process.argv.slice(2);
 const load = name ? commands[name] : undefined;

@@ -6,11 +6,8 @@
  * Exit: 0 ingested (queued, duplicate or no match), 1 rejected or unreadable, 2 bad
  * arguments or configuration, 3 Redis unreachable.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Api } from 'grammy';
-import { Redis } from 'ioredis';
-import { ConfigError, createConfig } from '../config.js';
 import { builtinTopics } from '../core/catalog.js';
 import type { ArticleInput } from '../core/input.js';
 import { createMatcher } from '../core/matcher.js';
@@ -23,19 +20,13 @@ import { createDelivery } from '../delivery/create-delivery.js';
 import type { IngestOutcome } from '../delivery/ports.js';
 import { createLogger } from '../logger.js';
 import { createRedisStores } from '../store/index.js';
+import { connectInstanceRedis, readCliConfig, readSource } from './instance.js';
 import type { CliIo } from './io.js';
 
 const USAGE = `Usage: npm run -s ingest -- [--tz ZONE] [--outlet NAME] [--url URL] <file|->
   Ingests into the instance whose Redis is REDIS_URL / REDIS_PREFIX (from .env or the environment).
   --tz ZONE   IANA zone of the source's datelines (default DEFAULT_TIMEZONE)
   --outlet    the outlet's name;  --url  the article's link`;
-
-async function readAll(source: string, io: CliIo): Promise<Uint8Array> {
-  if (source !== '-') return readFile(source);
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
 
 /** Recognizes the input kind from its first bytes. */
 function inputsOf(bytes: Uint8Array, common: { timeZone: string; outlet?: string; url?: string }): ArticleInput[] | string {
@@ -78,14 +69,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
   }
-  let config;
-  try {
-    config = createConfig(io.env);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    io.stderr.write(`${e.message}\n`);
-    return 2;
-  }
+  const config = readCliConfig(io);
+  if (!config) return 2;
   const timeZone = parsed.values.tz ?? config.defaultTimeZone;
   if (!isValidTimeZone(timeZone)) {
     io.stderr.write(`--tz: unknown time zone "${timeZone}" (e.g. Asia/Riyadh)\n`);
@@ -93,7 +78,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readAll(source, io);
+    bytes = await readSource(source, io);
   } catch (e) {
     io.stderr.write(`cannot read ${source}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
@@ -104,15 +89,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, connectTimeout: 5000, retryStrategy: (n) => (n > 3 ? null : 200) });
-  redis.on('error', () => undefined);
-  try {
-    await redis.ping();
-  } catch {
-    io.stderr.write(`Redis is unreachable at ${config.redisUrl}: is the instance running?\n`);
-    redis.disconnect();
-    return 3;
-  }
+  const redis = await connectInstanceRedis(config, io);
+  if (!redis) return 3;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, io.stderr);
   const matcher = createMatcher(builtinTopics());
   const stores = createRedisStores({ redis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone });
