@@ -68,7 +68,7 @@ describe('tanbih ingest <file|->', () => {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', DOTENV_CONFIG_PATH: join(dir, '.env') },
         encoding: 'utf8', timeout: 60_000,
       });
-      expect(child.status, child.stderr).toBe(0);
+      expect({ status: child.status, stderr: child.stderr }).toMatchObject({ status: 0 });
       const [status, id] = child.stdout.split(' ');
       expect(['queued', 'duplicate']).toContain(status);
       const stores = createRedisStores({ redis, prefix: envPrefix, clock: () => new Date() });

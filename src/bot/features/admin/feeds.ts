@@ -4,7 +4,7 @@
  * button, then the same line) to add one.
  */
 import { Composer, InlineKeyboard } from 'grammy';
-import { z } from 'zod';
+import { checkFeedFields } from '../../../core/feeds/feed-fields.js';
 import { asFeedId, asUserId } from '../../../core/ids.js';
 import type { Feed, FeedStore } from '../../../store/ports.js';
 import type { BotContext } from '../../context.js';
@@ -21,29 +21,14 @@ export interface FeedsFeatureDeps {
   readonly defaultIntervalSec: number;
 }
 
-const isZone = (tz: string): boolean => {
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone !== '';
-  } catch {
-    return false;
-  }
-};
-
-const feedLine = z.tuple([
-  z.url({ protocol: /^https?$/, error: 'the URL must start with http:// or https://' }).max(2048),
-  z.string().min(1, 'a display name is required').max(100),
-  z.string().refine(isZone, 'unknown time zone (e.g. Asia/Riyadh)').optional(),
-  z.coerce.number().int().min(1, 'interval: 1–1440 minutes').max(1440, 'interval: 1–1440 minutes').optional(),
-]);
-
-/** Parses `URL | name | zone | minutes` (zone and minutes optional). */
+/** Parses `URL | name | zone | minutes` (zone and minutes optional), checked as every feed is (core/feeds/feed-fields). */
 export function parseFeedLine(line: string): { ok: true; url: string; name: string; timeZone?: string; minutes?: number } | { ok: false; reason: string } {
   const parts = line.split('|').map((p) => p.trim());
   while (parts.length > 2 && parts.at(-1) === '') parts.pop();
-  const parsed = feedLine.safeParse(parts);
-  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
-  const [url, name, timeZone, minutes] = parsed.data;
-  return { ok: true, url, name, ...(timeZone ? { timeZone } : {}), ...(minutes ? { minutes } : {}) };
+  if (parts.length > 4) return { ok: false, reason: 'at most four fields: URL | name | time zone | minutes' };
+  const [url, name, timeZone, minutes] = parts;
+  const checked = checkFeedFields({ url, name, ...(timeZone ? { timeZone } : {}), ...(minutes ? { minutes } : {}) });
+  return checked.ok ? { ok: true, ...checked.value } : { ok: false, reason: checked.error };
 }
 
 export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<BotContext> {
