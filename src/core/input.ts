@@ -17,6 +17,8 @@ export interface ParsedFeed {
   readonly title?: string;
   readonly link?: string;
   readonly items: readonly FeedItem[];
+  /** Set when the document was damaged and only its complete items were read. */
+  readonly problem?: string;
 }
 
 /** Options every kind of input shares. */

@@ -94,7 +94,11 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<PollOutc
       ingested[outcome.status] = (ingested[outcome.status] ?? 0) + 1;
     }
   }
+  // A damaged document still counts as a success (its complete items were read); what was
+  // lost shows as the feed's last error in /feeds.
+  if (parsed.value.problem) deps.logger.warn({ feed: feed.id, url: feed.url, problem: parsed.value.problem }, 'feed partly unreadable');
   await deps.feeds.recordPoll(feed.id, succeeded({
+    ...(parsed.value.problem ? { lastError: parsed.value.problem, lastErrorAt: now } : {}),
     itemsSeen: health.itemsSeen + fresh.size,
     ...(etag ? { etag } : {}),
     ...(lastModified ? { lastModified } : {}),

@@ -1,7 +1,9 @@
 /**
  * Feed bytes → ParsedFeed: RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed through feedsmith.
  * The declared encoding is honoured (BOM, then the Content-Type charset, then the XML prolog;
- * UTF-8 otherwise), so windows-1256 Arabic feeds decode correctly. Broken input is a Rejection.
+ * UTF-8 otherwise), so windows-1256 Arabic feeds decode correctly. A document cut short or broken
+ * part-way keeps every complete item before and after the damage (`problem` says what was lost);
+ * input with no readable item is a Rejection.
  */
 import iconv from 'iconv-lite';
 import { parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
@@ -80,6 +82,38 @@ function itemsOf(parsed: AnyFeed): { title?: string; link?: string; items: FeedI
   }
 }
 
+// The root's closing tag, then nothing but comments (some generators sign their feeds there).
+const CLOSED = /<\/(?:rss|feed|rdf:RDF)>(?:\s*<!--[\s\S]*?-->)*$/i;
+const ITEM_BLOCK = { rss: /<item[\s>][\s\S]*?<\/item>/g, atom: /<entry[\s>][\s\S]*?<\/entry>/g } as const;
+
+/**
+ * A feed document that did not parse whole, rebuilt from its header and each complete item
+ * block, every block tried on its own so one broken item costs only itself. Undefined when no
+ * item survives.
+ */
+function recoverItems(doc: string): { parsed: AnyFeed; kept: number; lost: number } | undefined {
+  const atom = /<feed[\s>]/.test(doc.slice(0, 2000));
+  const blocks = doc.match(atom ? ITEM_BLOCK.atom : ITEM_BLOCK.rss) ?? [];
+  const first = doc.search(atom ? /<entry[\s>]/ : /<item[\s>]/);
+  if (blocks.length === 0 || first < 0) return undefined;
+  const header = doc.slice(0, first);
+  const close = atom ? '</feed>' : /<rdf:RDF[\s>]/.test(header) ? '</rdf:RDF>' : '</channel></rss>';
+  const tryParse = (body: string): AnyFeed | undefined => {
+    try {
+      return parseAnyFeed(`${header}${body}${close}`);
+    } catch {
+      return undefined;
+    }
+  };
+  const whole = tryParse(blocks.join('\n'));
+  if (whole) return { parsed: whole, kept: blocks.length, lost: countStarts(doc, atom) - blocks.length };
+  const good = blocks.filter((b) => tryParse(b) !== undefined);
+  const parsed = good.length > 0 ? tryParse(good.join('\n')) : undefined;
+  return parsed ? { parsed, kept: good.length, lost: countStarts(doc, atom) - good.length } : undefined;
+}
+
+const countStarts = (doc: string, atom: boolean): number => (doc.match(atom ? /<entry[\s>]/g : /<item[\s>]/g) ?? []).length;
+
 /**
  * Parses a fetched feed. `contentType` is the HTTP header, used for its charset.
  * Never throws: unknown formats, broken XML and undecodable bytes are Rejections.
@@ -92,13 +126,26 @@ export function parseFeed(bytes: Uint8Array, contentType?: string): Result<Parse
   }
   const decoded = decode(bytes, contentType);
   if (!decoded.ok) return decoded;
-  let parsed: AnyFeed;
-  try {
-    parsed = parseAnyFeed(decoded.value);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return reject('malformed-feed', `not a readable RSS, Atom or JSON feed (${why})`);
+  const doc = decoded.value;
+  const xml = doc.trimStart().startsWith('<');
+  let parsed: AnyFeed | undefined;
+  let why = 'the document ends before its closing tag';
+  // A lenient XML parser reads a document cut short without complaint, half-items included:
+  // only a document that ends with its root's closing tag is read whole.
+  if (!xml || CLOSED.test(doc.trimEnd())) {
+    try {
+      parsed = parseAnyFeed(doc);
+    } catch (error) {
+      why = error instanceof Error ? error.message : String(error);
+    }
+  }
+  let problem: string | undefined;
+  if (!parsed) {
+    const recovered = xml ? recoverItems(doc) : undefined;
+    if (!recovered) return reject('malformed-feed', `not a readable RSS, Atom or JSON feed (${why})`);
+    parsed = recovered.parsed;
+    problem = `the feed document is cut short or malformed: read ${recovered.kept} complete item(s), ${Math.max(0, recovered.lost)} unreadable item(s) skipped`;
   }
   const { title, link, items } = itemsOf(parsed);
-  return ok({ ...(title ? { title } : {}), ...(link ? { link } : {}), items });
+  return ok({ ...(title ? { title } : {}), ...(link ? { link } : {}), items, ...(problem ? { problem } : {}) });
 }

@@ -30,6 +30,10 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   if (path === '/old-feed.xml') return void res.writeHead(301, { location: '/feed.xml' }).end();
   if (path === '/slow.xml') return; // never answers: the poller's timeout must fire
   if (path === '/broken.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><item><title>أرمينيا</title></chan');
+  if (path === '/truncated.xml') {
+    const whole = rss([item(21, 'يريفان تستضيف محادثات السلام'), item(22, 'باكو ترحب بالمقترح الأرميني'), item(23, 'موسكو تعلق على الاتفاق')]);
+    return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(whole.slice(0, whole.lastIndexOf('<item>') + 80));
+  }
   if (path === '/cp1256.xml') {
     const body = iconv.encode(rss([item(7, 'بوتين يوافق على سحب القوات الروسية من مناطق أرمينية')], 'windows-1256'), 'windows-1256');
     return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=windows-1256' }).end(body);
@@ -144,6 +148,20 @@ describe('feed poller against a feed served over local HTTP', () => {
     const last = ingested.slice(before);
     expect(last).toHaveLength(1);
     expect(last[0]).toMatchObject({ kind: 'feed-item', item: { title: 'بوتين يوافق على سحب القوات الروسية من مناطق أرمينية' } });
+  });
+
+  it('reads the complete items of a feed cut short, and says in its health what was lost', async () => {
+    for (const f of await stores.feeds.list()) await stores.feeds.setPaused(f.id, true);
+    const cut = await stores.feeds.add({ url: `${base}/truncated.xml`, name: 'مقطوع', timeZone: 'Asia/Baku', intervalSec: 60 });
+    await stores.feeds.recordPoll(cut.id, { lastSuccessAt: now - 1 }); // polled before: its items are new
+    const before = ingested.length;
+    const outcomes = await poller.tick();
+    expect(outcomes.get(cut.id)).toMatchObject({ kind: 'polled', items: 2, fresh: 2 });
+    expect(ingested.slice(before).map((i) => (i.kind === 'feed-item' ? i.item.title : ''))).toEqual(['باكو ترحب بالمقترح الأرميني', 'يريفان تستضيف محادثات السلام']);
+    const health = await stores.feeds.health(cut.id);
+    expect(health).toMatchObject({ consecutiveErrors: 0, lastSuccessAt: now, itemsSeen: 2 });
+    expect(health.lastError).toMatch(/cut short or malformed: read 2 complete item\(s\), 1 unreadable item\(s\) skipped/);
+    await stores.feeds.setPaused(cut.id, true);
   });
 
   it('polls from one process only: a second poller waits while the lease is held', async () => {

@@ -55,4 +55,32 @@ describe('parseFeed', () => {
     const feed = parseFeed(encode(text));
     expect(feed.ok ? undefined : feed.error.code).toBe(code);
   });
+
+  describe('a damaged document keeps every complete item', () => {
+    const whole = new TextDecoder().decode(bytes('gaza-rss.xml'));
+
+    it('cut short in the middle of its last item: the items before it are read, and the loss is said', () => {
+      const cut = whole.slice(0, whole.lastIndexOf('<item') + 60);
+      const feed = parseFeed(encode(cut));
+      expect(feed.ok).toBe(true);
+      if (!feed.ok) return;
+      expect(feed.value.items.map((i) => i.title)).toEqual(['مصر وقطر تدعوان إلى وقف فوري لإطلاق النار في غزة']);
+      expect(feed.value.title).toBe('شبكة الأخبار العربية');
+      expect(feed.value.problem).toMatch(/read 1 complete item\(s\), 1 unreadable item\(s\) skipped/);
+    });
+
+    it('an Atom feed cut inside an entry keeps the entries before it', () => {
+      const atom = '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>أخبار لبنان</title>' +
+        '<entry><id>urn:1</id><title>انقطاع الكهرباء في بيروت</title><link href="https://lebanon.example.net/1"/><updated>2024-10-02T07:10:00Z</updated><content type="html">&lt;p&gt;شهدت العاصمة اللبنانية انقطاعًا واسعًا للكهرباء.&lt;/p&gt;</content></entry>' +
+        '<entry><id>urn:2</id><title>الحكومة تجتمع';
+      const feed = parseFeed(encode(atom));
+      expect(feed.ok && feed.value.items.map((i) => i.title)).toEqual(['انقطاع الكهرباء في بيروت']);
+    });
+
+    it('a whole feed parses as before, with no problem noted; garbage is still refused', () => {
+      const feed = parseFeed(encode(whole));
+      expect(feed.ok && feed.value.problem).toBeUndefined();
+      expect(parseFeed(encode('<html><body><p>صفحة، لا مصدر أخبار</p></body></html>'))).toMatchObject({ ok: false, error: { code: 'malformed-feed' } });
+    });
+  });
 });
