@@ -4,8 +4,8 @@
  * (no singletons), starts in order, and stops in reverse order. The process side (config
  * errors, signals, bounded shutdown) is src/cli/start.ts, reached through src/cli.ts.
  *
- * Roles: `all` (default, one process), `bot` (takes updates only), `worker` (delivery
- * workers, HTTP server and feed poller). Run one `bot` and any number of `worker`s
+ * Roles: `all` (default, one process), `bot` (takes updates), `worker` (delivery workers,
+ * feed poller, progress). Every role serves the HTTP API (/articles, /healthz, /metrics). Run one `bot` and any number of `worker`s
  * against the same Redis to scale out.
  */
 import { Api } from 'grammy';
@@ -97,29 +97,31 @@ export async function startApp(config: Config & { botToken: string }, role: Role
     metrics.trackQueues(delivery.stats);
     let updates: UpdatesSource | undefined;
 
-    // ── HTTP SERVER AND FEED POLLER (issue 6) ───────────────────────────────────────
-    // Roles 'worker' and 'all': POST /articles, /healthz, /metrics; the feed poller and the
-    // broadcast progress reporter, each in one process at a time (a lease in Redis).
-    if (role !== 'bot') {
-      const opsLog = logger.child({ part: 'sources' });
-      const poller = createFeedPoller({
-        feeds: stores.feeds, ingest: delivery.ingest, parseFeed, clock, logger: opsLog,
-        lease: createRedisLease(redis, stores.keys.feedPollerLease(), 30_000),
-      });
-      const http = createHttpServer({
-        articles: createArticlesRoute({
-          ingest: delivery.ingest, bodyLimitBytes: config.http.bodyLimitBytes, logger: opsLog,
-          isAvailable: () => ingestRedis.status === 'ready', ...(config.ingestToken ? { token: config.ingestToken } : {}),
-        }),
-        health: createHealthCheck({
-          pingRedis: () => redis.ping(), stats: delivery.stats, feeds: () => poller.status(),
-          ...(role === 'all' ? { polling: () => ({ ok: updates !== undefined, detail: updates?.mode ?? 'starting' }) } : {}),
-        }),
-        metrics, logger: opsLog,
-      });
-      const address = await http.listen(config.http.port, config.http.host);
-      opsLog.info({ host: address.address, port: address.port, ingestApi: Boolean(config.ingestToken) }, 'http listening');
-      parts.push({ name: 'http', stop: () => http.close() });
+    // ── HTTP SERVER, FEED POLLER, PROGRESS ──────────────────────────────────────────
+    // Every role serves POST /articles, /healthz and /metrics (one HEALTHCHECK fits all; the bot
+    // role can ingest too, its delivery only has no workers). Roles 'worker' and 'all' also run the
+    // feed poller and the broadcast progress reporter, each in one process at a time (a Redis lease).
+    const opsLog = logger.child({ part: 'sources' });
+    const poller = role === 'bot' ? undefined : createFeedPoller({
+      feeds: stores.feeds, ingest: delivery.ingest, parseFeed, clock, logger: opsLog,
+      lease: createRedisLease(redis, stores.keys.feedPollerLease(), 30_000),
+    });
+    const http = createHttpServer({
+      articles: createArticlesRoute({
+        ingest: delivery.ingest, bodyLimitBytes: config.http.bodyLimitBytes, logger: opsLog,
+        isAvailable: () => ingestRedis.status === 'ready', ...(config.ingestToken ? { token: config.ingestToken } : {}),
+      }),
+      health: createHealthCheck({
+        pingRedis: () => redis.ping(), stats: delivery.stats,
+        ...(poller ? { feeds: () => poller.status() } : {}),
+        ...(role !== 'worker' ? { polling: () => ({ ok: updates !== undefined, detail: updates?.mode ?? 'starting' }) } : {}),
+      }),
+      metrics, logger: opsLog,
+    });
+    const address = await http.listen(config.http.port, config.http.host);
+    opsLog.info({ host: address.address, port: address.port, ingestApi: Boolean(config.ingestToken) }, 'http listening');
+    parts.push({ name: 'http', stop: () => http.close() });
+    if (poller) {
       poller.start();
       parts.push({ name: 'feed poller', stop: () => poller.stop() });
       const progress = createBroadcastProgress({
@@ -129,7 +131,6 @@ export async function startApp(config: Config & { botToken: string }, role: Role
       progress.start();
       parts.push({ name: 'broadcast progress', stop: () => progress.stop() });
     }
-    // ── END HTTP SERVER AND FEED POLLER ──────────────────────────────────────────────
 
     if (role !== 'worker') {
       // The bot's many small reads go through their own client that batches the commands

@@ -115,9 +115,10 @@ describe('npm start', () => {
 
   it('scales out: one --role bot process takes updates, a --role worker process ingests and delivers', async () => {
     const port = await freePort();
+    const botPort = await freePort();
     const ingestToken = 'an-ingest-token-of-24-characters-or-more';
     const env = { BOT_TOKEN: tokenFor(fake), TELEGRAM_API_ROOT: fake.apiRoot, HTTP_PORT: String(port), INGEST_TOKEN: ingestToken };
-    const bot = start(env, ['--role', 'bot']);
+    const bot = start({ ...env, HTTP_PORT: String(botPort) }, ['--role', 'bot']);
     const worker = start(env, ['--role=worker']);
     try {
       const user = fake.user({ firstName: 'يوسف' });
@@ -137,6 +138,10 @@ describe('npm start', () => {
       expect(accepted?.status).toBe(202);
       const alert = await fake.waitFor(() => fake.sent(chat.id).find((m) => m.text?.includes('بوتين')), 20_000);
       expect(alert.params.parse_mode).toBe('HTML');
+      // Every role answers /healthz, so one container HEALTHCHECK fits all; the bot role reports its polling.
+      const health = await fetch(`http://127.0.0.1:${botPort}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ ok: true, checks: { redis: { ok: true }, polling: { ok: true } } });
     } finally {
       bot.child.kill('SIGTERM');
       worker.child.kill('SIGTERM');
