@@ -12,6 +12,7 @@ import type { BotDeps } from './deps.js';
 import { apologize } from './error-boundary.js';
 import { createAdminFeatures } from './features/admin/index.js';
 import { createUserFeatures } from './features/index.js';
+import { adminIdHint } from './middleware/admin-hint.js';
 import { contextSetup } from './middleware/context-setup.js';
 import { defaultRateLimit, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 
@@ -39,6 +40,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   // Harmless outside the runner; with it, one chat's updates never overtake each other.
   bot.use(sequentialize(chatKey));
   bot.use(contextSetup({ logger: deps.logger, chats: deps.stores.chats }));
+  bot.use(adminIdHint({ adminIds: deps.adminIds, logger: deps.logger }));
 
   const safe = bot.errorBoundary(apologize);
   safe.use(rateLimit(options.rateLimit ?? defaultRateLimit));

@@ -106,6 +106,8 @@ describe('npm start', () => {
       throw new Error(`${String(e)}\n--- child output ---\n${run.output()}`);
     });
     expect(welcome.text).toContain('أهلًا بك');
+    // No ADMIN_IDS yet: the log tells the operator their own id (the chat is told nothing).
+    expect(run.output()).toContain(`set ADMIN_IDS=${user.id} in .env`);
     expect(fake.commands(undefined, 'ar').map((c) => c.command)).toContain('mytopics');
     const stoppingAt = Date.now();
     run.child.kill('SIGTERM');
