@@ -6,8 +6,11 @@ import { phraseTokens } from '../matching/tokens.js';
 
 /** Thrown when the built-in catalogue is broken: a bug in data/, not a runtime condition. */
 export class CatalogError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
     super(`Topic catalogue is invalid:\n  - ${problems.join('\n  - ')}`);
+    this.problems = problems;
     this.name = 'CatalogError';
   }
 }
