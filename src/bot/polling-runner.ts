@@ -12,10 +12,11 @@
  * is the oldest update still being handled (update-offset.ts). Telegram then keeps every
  * unfinished update; a restart handles it again. The price:
  * - while handlers are in flight getUpdates answers at once (their updates come back), so
- *   the supplier polls every BUSY_POLL_MS instead of holding a long poll: a new update
- *   waits at most that long more, and costs a few getUpdates calls per second only while busy;
+ *   the supplier polls every BUSY_POLL_MS instead of holding a long poll: a new update waits
+ *   up to that long more, and getUpdates is called up to 40 times a second, only while busy;
  * - at most 100 updates past the oldest unfinished one are visible (getUpdates' limit), so
- *   one slow handler slows intake until it ends; a hung one is let go after STUCK_MS;
+ *   one slow handler slows intake until it ends (a full answer waits for the offset to move);
+ *   a hung handler is let go after STUCK_MS. `npm run -s bench -- bot` compares both ways;
  * - an update finished after an unfinished older one is confirmed only with it: when stop
  *   cannot wait for the older one, both are handled again after a restart (at least once).
  */
@@ -41,7 +42,7 @@ export interface PollingRunner {
 }
 
 /** Polling interval while handlers are in flight (getUpdates cannot long-poll then, see above). */
-const BUSY_POLL_MS = 100;
+const BUSY_POLL_MS = 25;
 /** A handler running this long stops holding the offset back: a hung one must not stall the bot. */
 const STUCK_MS = 60_000;
 /** The final confirming getUpdates is given this long; failing it only means updates handled twice. */
@@ -108,7 +109,9 @@ function confirmingSupplier(
             offset: sent.offset, limit: 100, timeout: busy ? 0 : options.timeoutSec, allowed_updates: [...options.allowedUpdates],
           }, signal);
           const fresh = offset.admit(updates);
-          if (fresh.length === 0 && busy) await pause(BUSY_POLL_MS, signal);
+          // Nothing new: poll again in a moment, or as soon as the offset moves when a full
+          // answer shows that newer updates wait beyond getUpdates' limit.
+          if (fresh.length === 0 && busy) await pause(BUSY_POLL_MS, signal, updates.length >= 100 ? offset.advanced() : undefined);
           return fresh;
         } catch (e) {
           // Aborted by stop(), or unrecoverable (bad token, another poller): end like the runner does.
@@ -122,8 +125,8 @@ function confirmingSupplier(
   };
 }
 
-/** Waits `ms`, or less when `signal` aborts. */
-function pause(ms: number, signal: ApiSignal): Promise<void> {
+/** Waits `ms`, or less when `signal` aborts or `early` settles. */
+function pause(ms: number, signal: ApiSignal, early?: Promise<void>): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);
@@ -132,5 +135,6 @@ function pause(ms: number, signal: ApiSignal): Promise<void> {
     };
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done);
+    void early?.then(done);
   });
 }

@@ -18,6 +18,8 @@ export interface UpdateOffset {
   active(): number;
   /** Resolves once no update is being handled. */
   idle(): Promise<void>;
+  /** Resolves when the offset next moves on (the oldest update being handled ends). */
+  advanced(): Promise<void>;
 }
 
 interface Spell {
@@ -35,8 +37,9 @@ export function createUpdateOffset(): UpdateOffset {
   // Admitted in increasing id order, so the Set's first entry is always the oldest.
   const handling = new Set<number>();
   let newest = 0;
-  // One promise per busy spell, however many wait on it.
+  // One promise per awaited event, however many wait on it.
   let idle: Spell | undefined;
+  let advance: Spell | undefined;
   return {
     admit(updates) {
       const fresh = updates.filter((u) => u.update_id > newest);
@@ -47,7 +50,13 @@ export function createUpdateOffset(): UpdateOffset {
       return fresh;
     },
     settle(updateId) {
-      if (!handling.delete(updateId) || handling.size > 0) return;
+      const oldest = handling.values().next().value === updateId;
+      if (!handling.delete(updateId)) return;
+      if (oldest) {
+        advance?.resolve();
+        advance = undefined;
+      }
+      if (handling.size > 0) return;
       idle?.resolve();
       idle = undefined;
     },
@@ -60,6 +69,11 @@ export function createUpdateOffset(): UpdateOffset {
       if (handling.size === 0) return Promise.resolve();
       idle ??= newSpell();
       return idle.promise;
+    },
+    advanced() {
+      if (handling.size === 0) return Promise.resolve();
+      advance ??= newSpell();
+      return advance.promise;
     },
   };
 }

@@ -42,4 +42,18 @@ describe('the getUpdates offset', () => {
     expect(idle).toBe(true);
     expect(offset.active()).toBe(0);
   });
+
+  it('says when the offset moves on: the oldest ending, not a newer one', async () => {
+    const offset = createUpdateOffset();
+    offset.admit(updates(1, 2, 3));
+    let moved = 0;
+    void offset.advanced().then(() => moved++);
+    offset.settle(3);
+    await Promise.resolve();
+    expect(moved).toBe(0);
+    offset.settle(1);
+    await Promise.resolve();
+    expect(moved).toBe(1);
+    expect(offset.offset()).toBe(2);
+  });
 });
