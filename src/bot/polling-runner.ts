@@ -78,7 +78,8 @@ export function startPollingRunner(bot: Bot<BotContext>, options: PollingOptions
 
   return {
     async stop(drainMs) {
-      const stopped = handle.stop();
+      // The runner's task rejects only if polling had already ended on an unrecoverable error.
+      const stopped = Promise.resolve(handle.stop()).catch(() => undefined);
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.all([stopped, offset.idle()]),
@@ -88,7 +89,8 @@ export function startPollingRunner(bot: Bot<BotContext>, options: PollingOptions
       const confirmed = offset.offset();
       if (confirmed > sent.offset) {
         // limit 1, timeout 0: Telegram forgets every update below `offset` and answers at once.
-        await bot.api.getUpdates({ offset: confirmed, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_MS) as unknown as ApiSignal).catch((e: unknown) =>
+        const bounded = AbortSignal.timeout(CONFIRM_MS) as unknown as ApiSignal;
+        await bot.api.getUpdates({ offset: confirmed, limit: 1, timeout: 0 }, bounded).catch((e: unknown) =>
           logger.warn({ err: e, offset: confirmed }, 'could not confirm the updates handled; they are handled again after a restart'));
       }
       return { offset: confirmed, unfinished: offset.active() };
@@ -104,10 +106,11 @@ function confirmingSupplier(
       for (let retryMs = 100; ; retryMs = Math.min(retryMs * 2, 30_000)) {
         const busy = offset.active() > 0;
         try {
-          sent.offset = offset.offset();
+          const from = offset.offset();
           const updates = await bot.api.getUpdates({
-            offset: sent.offset, limit: 100, timeout: busy ? 0 : options.timeoutSec, allowed_updates: [...options.allowedUpdates],
+            offset: from, limit: 100, timeout: busy ? 0 : options.timeoutSec, allowed_updates: [...options.allowedUpdates],
           }, signal);
+          sent.offset = from;
           const fresh = offset.admit(updates);
           // Nothing new: poll again in a moment, or as soon as the offset moves when a full
           // answer shows that newer updates wait beyond getUpdates' limit.
