@@ -10,14 +10,17 @@
  * 2. Latency (paced at `--rate`, default 1,000 updates/s): each user taps, searches or sends
  *    /start; p50/p99 = from the update being queued at the fake to the bot having finished
  *    handling it (its reply or edit acknowledged by the fake over HTTP).
- * Options: --users N (10,000), --rate R (1,000), --concurrency C (the runner's sink, 500 as in production).
+ * Options: --users N (10,000), --rate R (1,000), --concurrency C (the runner's sink, 500 as in
+ * production; `--polling runner` only), --polling app|runner: `app` (default) takes updates as
+ * the app does (startPolling: an update confirmed only once handled), `runner` through the
+ * runner's own `run()` (confirms each batch at once), to see what the safer offset costs.
  */
 import { run as runBot } from '@grammyjs/runner';
 import { Worker } from 'node:worker_threads';
 import type { UserFromGetMe } from 'grammy/types';
 import { catalogFromMatcher } from '../src/bot/catalog.js';
 import { createBot } from '../src/bot/create-bot.js';
-import { ALLOWED_UPDATES } from '../src/bot/run-updates.js';
+import { ALLOWED_UPDATES, startPolling } from '../src/bot/run-updates.js';
 import { builtinTopics } from '../src/core/catalog.js';
 import { createLogger } from '../src/logger.js';
 import { createRedisStores } from '../src/store/index.js';
@@ -73,7 +76,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     }
   };
   const concurrency = option(args, '--concurrency', 500);
-  const runner = runBot(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 1 } }, sink: { concurrency } });
+  const polling = args.includes('--polling') && args[args.indexOf('--polling') + 1] === 'runner' ? 'runner' : 'app';
+  const runner = polling === 'runner'
+    ? runBot(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 1 } }, sink: { concurrency } })
+    : await startPolling(bot, createLogger('silent'), { timeoutSec: 1 });
   const until = async (count: number): Promise<void> => {
     for (;;) {
       if (handled >= count) return;
@@ -112,6 +118,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       p99Ms: Math.round(percentile(latencies, 99)),
       p50Ms: Math.round(percentile(latencies, 50)),
       processCpuMsPerUpdate: Number(((cpu.user + cpu.system) / 1000 / (2 * users)).toFixed(3)),
+      polling,
       pacedRate,
       pacedAchievedPerSec: Math.round(users / (pacedMs / 1000)),
       users,

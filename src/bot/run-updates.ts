@@ -1,14 +1,15 @@
 /**
  * Takes updates from Telegram: long polling through @grammyjs/runner (the default), or
  * a webhook when WEBHOOK_URL is set (Telegram's secret-token header checked by grammY).
- * Either way `stop()` stops taking updates and resolves once handlers in flight are done.
+ * Either way `stop()` stops taking updates and resolves once handlers in flight are done;
+ * in polling mode an update is confirmed to Telegram only once handled (polling-runner.ts).
  */
-import { run, type RunnerHandle } from '@grammyjs/runner';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Bot, webhookCallback } from 'grammy';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './context.js';
+import { CONFIRM_MS, startPollingRunner } from './polling-runner.js';
 
 export interface UpdatesSource {
   readonly mode: 'polling' | 'webhook';
@@ -27,13 +28,35 @@ export interface WebhookSettings {
 /** Update kinds the bot handles (Telegram sends my_chat_member only when asked for). */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
-export async function startPolling(bot: Bot<BotContext>, logger: Logger): Promise<UpdatesSource> {
+/**
+ * How long a stop lets handlers in flight finish. Within the 15 s shutdown bound of
+ * src/cli/start.ts: an interactive reply's auto-retry sleeps at most 2 × 5 s
+ * (create-bot.ts), confirming takes at most CONFIRM_MS, the rest of the app stops in what is left.
+ */
+export const DRAIN_MS = 11_000;
+
+export interface PollingSettings {
+  /** Overrides DRAIN_MS (tests: a stop that cannot wait for everything). */
+  readonly drainMs?: number;
+  /** Long-poll timeout of getUpdates in seconds (default 30). */
+  readonly timeoutSec?: number;
+}
+
+export async function startPolling(bot: Bot<BotContext>, logger: Logger, settings: PollingSettings = {}): Promise<UpdatesSource> {
   await bot.init();
   // A webhook left from another deployment would make getUpdates fail with 409.
   await bot.api.deleteWebhook();
-  const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  const runner = startPollingRunner(bot, { allowedUpdates: ALLOWED_UPDATES, timeoutSec: settings.timeoutSec ?? 30 }, logger);
   logger.info({ username: bot.botInfo.username }, 'polling for updates');
-  return { mode: 'polling', stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) };
+  const drainMs = settings.drainMs ?? DRAIN_MS;
+  return {
+    mode: 'polling',
+    stop: async () => {
+      const { offset, unfinished } = await runner.stop(drainMs);
+      if (unfinished > 0) logger.warn({ unfinished, offset, drainMs, confirmMs: CONFIRM_MS }, 'stopped with updates unfinished; left unconfirmed for the next start');
+      else logger.info({ offset }, 'stopped polling; every update fetched was handled and confirmed');
+    },
+  };
 }
 
 export async function startWebhook(bot: Bot<BotContext>, settings: WebhookSettings, logger: Logger): Promise<UpdatesSource> {

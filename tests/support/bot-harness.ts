@@ -1,10 +1,10 @@
 /**
  * One bot end to end for a test file: the fake Telegram Bot API over HTTP, real Redis
  * under the file's own prefix, the real stores, matcher and delivery (high send rate),
- * and the real bot taking updates through @grammyjs/runner. Plus the few moves a user
+ * and the real bot taking updates as the app does (startPolling: @grammyjs/runner with an
+ * offset that confirms only handled updates). Plus the few moves a user
  * makes (send text, find and tap a button) so tests read as stories.
  */
-import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { Chat, InlineKeyboardButton, Message, User } from 'grammy/types';
 import { builtinTopics } from '../../src/core/catalog.js';
@@ -12,7 +12,7 @@ import { catalogFromMatcher } from '../../src/bot/catalog.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import type { RateLimitOptions } from '../../src/bot/middleware/rate-limit.js';
-import { ALLOWED_UPDATES } from '../../src/bot/run-updates.js';
+import { startPolling } from '../../src/bot/run-updates.js';
 import { createLogger } from '../../src/logger.js';
 import { type FakeTelegram, startFakeTelegram } from './fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from './redis.js';
@@ -75,7 +75,7 @@ export async function startBotHarness(name: string, options: BotHarnessOptions =
     }
   };
   const settled = (updateId: number) => fake.waitFor(() => handled.has(updateId));
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 5 } } });
+  const updates = await startPolling(bot, logger, { timeoutSec: 5 });
 
   const sentTo = (chat: Chat | number): SentText[] =>
     fake.sent(typeof chat === 'number' ? chat : chat.id)
@@ -108,7 +108,7 @@ export async function startBotHarness(name: string, options: BotHarnessOptions =
     buttons,
     sentTo,
     async close() {
-      if (runner.isRunning()) await runner.stop();
+      await updates.stop();
       await wiring.close();
       const redis = connectRedis();
       await deleteKeys(redis, prefix);

@@ -108,6 +108,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     /** Enqueues any update for the main bot (for kinds the helpers above do not build). */
     pushUpdate: (body: UpdateBody): Update => main.updates.push(body),
     pendingUpdates: (): number => main.updates.size,
+    /** Ids of the main bot's updates no getUpdates offset has confirmed yet. */
+    unconfirmedUpdateIds: (): number[] => main.updates.unconfirmedIds(),
     /** Commands set with setMyCommands for a scope and language (default scope, no language). */
     commands: (scope?: object, languageCode?: string) =>
       main.commands.get(JSON.stringify([scope ?? { type: 'default' }, languageCode ?? ''])) ?? [],

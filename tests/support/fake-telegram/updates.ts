@@ -51,6 +51,11 @@ export class UpdateQueue {
     return this.pending.length;
   }
 
+  /** Ids of the updates not yet confirmed: what the next getUpdates (from the last offset) returns. */
+  unconfirmedIds(): number[] {
+    return this.pending.map((u) => u.update_id);
+  }
+
   poll(request: PollRequest): Promise<ApiReply> {
     this.confirm(request.offset ?? 0);
     if (request.allowedUpdates && request.allowedUpdates.length > 0) this.allowed = new Set(request.allowedUpdates);
