@@ -62,7 +62,8 @@ export async function startBotHarness(name: string, options: BotHarnessOptions =
   }, {
     client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo,
     // Stories tap through many pages quickly; the limit itself is tested with a tight one.
-    rateLimit: options.rateLimit ?? { capacity: 200, refillPerSec: 10 },
+    // On the harness clock, so a test that fixes the time sees no refill during a burst.
+    rateLimit: { now: () => clock().getTime(), ...(options.rateLimit ?? { capacity: 200, refillPerSec: 10 }) },
   });
   // Know when each update has been fully handled (runner calls bot.handleUpdate per update).
   const handled = new Set<number>();

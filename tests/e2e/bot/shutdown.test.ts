@@ -144,7 +144,7 @@ describe('SIGTERM to a --role bot process with 300 /help in flight and 429s', ()
   });
 
   function startProcess(): { kill: () => void; exit: Promise<number | null>; output: () => string } {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role', 'bot'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start', '--role', 'bot'], {
       env: {
         PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', REDIS_URL, REDIS_PREFIX: prefix, HTTP_PORT: '0',
         DOTENV_CONFIG_PATH: '/nonexistent', TELEGRAM_API_ROOT: fake.apiRoot,
