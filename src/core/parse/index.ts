@@ -2,12 +2,13 @@
  * `parseArticle(input, ctx)`: any ArticleInput (plain text, HTML page, JSON, feed item) → one
  * Article, or a Rejection saying why not. Pure: the clock and the default zone are passed in.
  */
-import type { Article, Rejection } from '../article.js';
+import { unreadableDate, type Article, type ArticleWarning, type Rejection } from '../article.js';
 import { articleId } from '../article-id.js';
 import { findCitedSources } from '../attribution.js';
 import type { DatelineMatch } from '../dateline.js';
 import type { ArticleInput } from '../input.js';
 import { normalizeText } from '../normalize.js';
+import { readPrintedTime, type PrintedTime } from '../printed-date.js';
 import { err, ok, type Result } from '../result.js';
 import { clip, splitSentences } from '../sentences.js';
 import { cleanSpace, htmlToParagraphs } from './dom.js';
@@ -45,7 +46,8 @@ interface Draft {
   readonly dateline?: DatelineMatch;
   readonly url?: string;
   readonly outlet?: string;
-  readonly published?: Date;
+  readonly published?: PrintedTime;
+  readonly warnings?: readonly ArticleWarning[];
 }
 
 const MAX_TITLE = 300;
@@ -77,10 +79,14 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: No
       if (!checked.ok) return checked;
       const page = readPage(checked.value, input.url);
       if ('code' in page) return err(page);
-      return ok({ ...page, ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title, normalize) });
+      const { published, ...rest } = page;
+      return ok({
+        ...rest, ...(published ? { published: { date: published, precision: 'minute' as const } } : {}),
+        ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title, normalize),
+      });
     }
     case 'json': {
-      const json = readJsonArticle(input.json);
+      const json = readJsonArticle(input.json, ctx);
       if (!json.ok) return json;
       const { body, title, ...rest } = json.value;
       const checked = checkText(body);
@@ -94,7 +100,10 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: No
       const raw = checkRaw(html);
       if (!raw.ok) return raw.error.code === 'empty' ? err({ code: 'no-body', reason: 'the feed item has no content or description' }) : raw;
       const layout = parseTextLayout(htmlToParagraphs(html).join('\n\n'), ctx, item.title, normalize);
-      return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...(item.published ? { published: item.published } : {}) });
+      const published = item.published ? { date: item.published, precision: 'minute' as const }
+        : item.publishedText ? readPrintedTime(item.publishedText, ctx) : undefined;
+      const warnings = !published && item.publishedText ? [unreadableDate('pubDate', item.publishedText)] : undefined;
+      return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...(published ? { published } : {}), ...(warnings ? { warnings } : {}) });
     }
   }
 }
@@ -157,6 +166,7 @@ export function parseArticleText(
     citedSources: findCitedSources(draft.paragraphs, outlet, normalized),
     lang: languageOf(`${title} ${draft.paragraphs.slice(0, 3).join(' ')}`.slice(0, 2000)),
     ...(draft.captions.length > 0 ? { captions: draft.captions } : {}),
+    ...(draft.warnings && draft.warnings.length > 0 ? { warnings: draft.warnings } : {}),
   };
   return ok({ article, normalized, normalizedTitle });
 }
