@@ -1,0 +1,74 @@
+/**
+ * What makes a summary sentence untrustworthy (issue 10 §5), as predicates the summarizer uses to
+ * skip candidates and summaryFlaws uses to audit a finished summary: a sentence in another script
+ * than the article (an English agency caption inside an Arabic story), a photo credit line
+ * (©, Getty, "EPA-EFE/…", "REUTERS/…", "(MaxPPP TagID: …)", «صورة تعبيرية»), a fact-box item
+ * (a line opening with ـ, -, • or "1-"), a sentence ending on the colon that introduces a list,
+ * and a summary that stops mid-sentence.
+ */
+import type { Article } from './article.js';
+import { normalizeText } from './normalize.js';
+
+export type SummaryFlaw = 'other-language' | 'photo-credit' | 'list-item' | 'ends-on-colon' | 'unfinished';
+
+// ـ (tatweel) opens fact-box lines in Arabic layouts; a number needs its "-", "." or ")" and a space (not "3.5").
+const BULLET = /^\s*(?:[-–—ـ•·▪●◦■□*✓✔►▶]+\s*|\(?\d{1,2}\s*[-–).]\s+)/u;
+// Run on normalizeText output: Latin lower-cased, ة → ه, أ → ا.
+const CREDIT = new RegExp([
+  '©', '\\bcopyright\\b', '\\bgetty\\s*images?\\b', '\\bphotos?\\s*(?:via|by)\\b', '\\(\\s*photos?\\b', '\\bmaxppp\\b', '\\btagid\\b',
+  '\\b(?:afp|epa(?:-efe)?|efe|reuters|ap|anadolu|xinhua|dpa|getty|sputnik|ria novosti)\\s*/\\s*\\p{L}',
+  '\\p{L}\\s*/\\s*(?:afp|epa|efe|reuters|ap|getty|dpa)\\b', '\\bvia getty\\b',
+  '(?:^|[\\s(])(?:صوره|الصوره)\\s*(?:تعبيريه|ارشيفيه|من الارشيف)', '\\(\\s*(?:تعبيريه|ارشيفيه)', '(?:^|\\s)تصوير\\s*:',
+].join('|'), 'iu');
+const COLON_END = /[:：]\s*["'»”’)]*\s*$/u;
+const UNFINISHED_END = /[,،؛\-–—]\s*$/u;
+
+/** A fact-box or list item: opens with a bullet or an item number. */
+export const isListItem = (text: string): boolean => BULLET.test(text);
+
+/** A photo caption's credit or a photo agency line; `normalized` saves normalizing `text` again. */
+export const isPhotoCredit = (text: string, normalized = normalizeText(text)): boolean => CREDIT.test(normalized);
+
+/** A sentence that introduces what follows («… على النحو التالي:»): it says nothing on its own. */
+export const endsOnColon = (text: string): boolean => COLON_END.test(text);
+
+/** Mostly written in another script than the article's language (Latin in an Arabic article, or the reverse). */
+export function inOtherLanguage(text: string, lang: Article['lang']): boolean {
+  if (lang === 'other') return false;
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x600 && c <= 0x6ff) arabic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  }
+  return lang === 'ar' ? latin > arabic : arabic > latin;
+}
+
+/** Why a sentence may not stand in a summary, or undefined when it may. */
+export function sentenceFlaw(text: string, lang: Article['lang'], normalized?: string): SummaryFlaw | undefined {
+  if (isListItem(text)) return 'list-item';
+  if (isPhotoCredit(text, normalized)) return 'photo-credit';
+  if (inOtherLanguage(text, lang)) return 'other-language';
+  if (endsOnColon(text)) return 'ends-on-colon';
+  return undefined;
+}
+
+/**
+ * Audits a summary against its article: every flaw found, with the sentence it is in. A summary
+ * ends at a sentence end: its last sentence may not stop on a comma, or on a "…" the article does
+ * not have (the mark clip() leaves).
+ */
+export function summaryFlaws(summary: readonly string[], article: Pick<Article, 'lang' | 'paragraphs'>): { flaw: SummaryFlaw; sentence: string }[] {
+  const flaws: { flaw: SummaryFlaw; sentence: string }[] = [];
+  for (const sentence of summary) {
+    const flaw = sentenceFlaw(sentence, article.lang);
+    if (flaw) flaws.push({ flaw, sentence });
+  }
+  const last = summary.at(-1);
+  if (last !== undefined) {
+    const clipped = last.endsWith('…') && !article.paragraphs.some((p) => p.includes(last));
+    if (clipped || UNFINISHED_END.test(last)) flaws.push({ flaw: 'unfinished', sentence: last });
+  }
+  return flaws;
+}
