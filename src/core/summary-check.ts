@@ -13,28 +13,43 @@ export type SummaryFlaw = 'other-language' | 'photo-credit' | 'list-item' | 'end
 
 // ـ (tatweel) opens fact-box lines in Arabic layouts; a number needs its "-", "." or ")" and a space (not "3.5").
 const BULLET = /^\s*(?:[-–—ـ•·▪●◦■□*✓✔►▶]+\s*|\(?\d{1,2}\s*[-–).]\s+)/u;
-// Run on normalizeText output: Latin lower-cased, ة → ه, أ → ا.
-const CREDIT = new RegExp([
+// Run on normalizeText output: Latin lower-cased, ة → ه, أ → ا. Most Arabic sentences hold no Latin
+// letter and none of the Arabic photo words, so the cheap tests go first (this runs on every candidate).
+const LATIN_CREDIT = new RegExp([
   '©', '\\bcopyright\\b', '\\bgetty\\s*images?\\b', '\\bphotos?\\s*(?:via|by)\\b', '\\(\\s*photos?\\b', '\\bmaxppp\\b', '\\btagid\\b',
   '\\b(?:afp|epa(?:-efe)?|efe|reuters|ap|anadolu|xinhua|dpa|getty|sputnik|ria novosti)\\s*/\\s*\\p{L}',
   '\\p{L}\\s*/\\s*(?:afp|epa|efe|reuters|ap|getty|dpa)\\b', '\\bvia getty\\b',
-  '(?:^|[\\s(])(?:صوره|الصوره)\\s*(?:تعبيريه|ارشيفيه|من الارشيف)', '\\(\\s*(?:تعبيريه|ارشيفيه)', '(?:^|\\s)تصوير\\s*:',
-].join('|'), 'iu');
-const COLON_END = /[:：]\s*["'»”’)]*\s*$/u;
+].join('|'), 'u');
+const ARABIC_CREDIT = /(?:^|[\s(])(?:صوره|الصوره)\s*(?:تعبيريه|ارشيفيه|من الارشيف)|\(\s*(?:تعبيريه|ارشيفيه)|(?:^|\s)تصوير\s*:/u;
+const MAY_BE_LATIN_CREDIT = /[a-z©]/;
 const UNFINISHED_END = /[,،؛\-–—]\s*$/u;
 
 /** A fact-box or list item: opens with a bullet or an item number. */
-export const isListItem = (text: string): boolean => BULLET.test(text);
+export function isListItem(text: string): boolean {
+  // Nearly every paragraph opens with an Arabic letter (tatweel, a bullet here, aside): no regex for those.
+  const first = text.charCodeAt(0);
+  return !(first >= 0x621 && first <= 0x64a && first !== 0x640) && BULLET.test(text);
+}
 
 /** A photo caption's credit or a photo agency line; `normalized` saves normalizing `text` again. */
-export const isPhotoCredit = (text: string, normalized = normalizeText(text)): boolean => CREDIT.test(normalized);
+export function isPhotoCredit(text: string, normalized = normalizeText(text)): boolean {
+  if (MAY_BE_LATIN_CREDIT.test(normalized) && LATIN_CREDIT.test(normalized)) return true;
+  const arabicWord = normalized.includes('صوره') || normalized.includes('تعبيريه') || normalized.includes('ارشيفيه') || normalized.includes('تصوير');
+  return arabicWord && ARABIC_CREDIT.test(normalized);
+}
+
+const CLOSERS = new Set([' ', '\t', '\n', '"', "'", '»', '”', '’', ')']);
 
 /** A sentence that introduces what follows («… على النحو التالي:»): it says nothing on its own. */
-export const endsOnColon = (text: string): boolean => COLON_END.test(text);
+export function endsOnColon(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.has(text[i] ?? '')) i--;
+  return text[i] === ':' || text[i] === '：';
+}
 
 /** Mostly written in another script than the article's language (Latin in an Arabic article, or the reverse). */
 export function inOtherLanguage(text: string, lang: Article['lang']): boolean {
-  if (lang === 'other') return false;
+  if (lang === 'other' || !(lang === 'ar' ? /[A-Za-z]/ : /[\u0600-\u06ff]/).test(text)) return false;
   let arabic = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
