@@ -67,6 +67,14 @@ function memoNormalize(): Normalize {
   };
 }
 
+/** A machine date as is, a printed one read in the source zone; unreadable: a warning naming `field`. */
+function timeOf(date: Date | undefined, text: string | undefined, field: string, ctx: { now: Date; timeZone: string }): Pick<Draft, 'published' | 'warnings'> {
+  if (date) return { published: { date, precision: 'minute' } };
+  if (text === undefined) return {};
+  const published = readPrintedTime(text, ctx);
+  return published ? { published } : { warnings: [unreadableDate(field, text)] };
+}
+
 function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: Normalize): Result<Draft, Rejection> {
   const ctx = { now, timeZone };
   switch (input.kind) {
@@ -79,11 +87,8 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: No
       if (!checked.ok) return checked;
       const page = readPage(checked.value, input.url);
       if ('code' in page) return err(page);
-      const { published, ...rest } = page;
-      return ok({
-        ...rest, ...(published ? { published: { date: published, precision: 'minute' as const } } : {}),
-        ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title, normalize),
-      });
+      const { published, publishedText, ...rest } = page;
+      return ok({ ...rest, ...timeOf(published, publishedText, 'datePublished', ctx), ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title, normalize) });
     }
     case 'json': {
       const json = readJsonArticle(input.json, ctx);
@@ -100,10 +105,7 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: No
       const raw = checkRaw(html);
       if (!raw.ok) return raw.error.code === 'empty' ? err({ code: 'no-body', reason: 'the feed item has no content or description' }) : raw;
       const layout = parseTextLayout(htmlToParagraphs(html).join('\n\n'), ctx, item.title, normalize);
-      const published = item.published ? { date: item.published, precision: 'minute' as const }
-        : item.publishedText ? readPrintedTime(item.publishedText, ctx) : undefined;
-      const warnings = !published && item.publishedText ? [unreadableDate('pubDate', item.publishedText)] : undefined;
-      return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...(published ? { published } : {}), ...(warnings ? { warnings } : {}) });
+      return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...timeOf(item.published, item.publishedText, 'pubDate', ctx) });
     }
   }
 }

@@ -82,6 +82,13 @@ describe('parseArticle', () => {
     expect(feed).toMatchObject({ timeSource: 'metadata', timePrecision: 'day', publishedAt: new Date('2025-12-05T09:00:00Z') });
   });
 
+  it('reads a page\'s printed meta date day-first in the source zone, never as V8 would', () => {
+    const html = `<html><head><meta property="article:published_time" content="11.08.2025 14:00"><title>خبر</title></head>
+      <body><article><h1>الأردن يعيد فتح معبر جابر</h1><p>أعلنت الحكومة الأردنية إعادة فتح معبر جابر الحدودي مع سوريا أمام حركة الشاحنات.</p></article></body></html>`;
+    const a = article(parseArticle({ kind: 'html', html, timeZone: 'Asia/Amman' }, { ...ctx, now: new Date('2025-09-01T00:00:00Z') }));
+    expect(a).toMatchObject({ publishedAt: new Date('2025-08-11T11:00:00Z'), timeSource: 'metadata' });
+  });
+
   it('keeps an article whose printed date is unreadable, on the ingest time, with a warning', () => {
     const a = article(parseArticle({ kind: 'json', json: { body: 'وقع انفجار في ميناء العقبة صباح اليوم.', published: 'قبل قليل' } }, ctx));
     expect(a).toMatchObject({ publishedAt: now, timeSource: 'ingest-time', warnings: [{ code: 'unreadable-date', field: 'published', value: 'قبل قليل' }] });
