@@ -24,7 +24,7 @@ import { validateTelegramHtml } from '../core/telegram-html.js';
 import type { CliIo } from './io.js';
 
 const USAGE = `Usage: npm run -s preview -- [--json | --jsonl] [--tz ZONE] [--outlet NAME] [--url URL] <file|->
-  --json      print {title, publishedAt, outlet, citedSources, topics, summary, html} instead of the alert
+  --json      print {title, publishedAt, outlet, citedSources, topics, summary, html, warnings} instead of the alert
   --jsonl     read JSON Lines {id, title, body, url?, published?, outlet?} (stdin or file); one result per line
   --tz ZONE   IANA zone of the source's datelines and of the displayed time (default DEFAULT_TIMEZONE or Asia/Riyadh)
   --outlet    the outlet's name for the source line;  --url  the article's link`;
@@ -58,7 +58,7 @@ function toJson(prepared: PreparedArticle, html: string): Record<string, unknown
     title: article.title, publishedAt: article.publishedAt.toISOString(), timeSource: article.timeSource,
     outlet: article.outlet ?? null, url: article.url ?? null, citedSources: article.citedSources,
     topics: prepared.matches.map((m) => ({ id: m.topicId, name: m.name, score: m.score, evidence: m.evidence, path: m.path })),
-    summary: prepared.summary, html,
+    summary: prepared.summary, html, warnings: article.warnings ?? [],
   };
 }
 
@@ -136,6 +136,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     } else if (values.json) {
       io.stdout.write(`${JSON.stringify(toJson(done.value.prepared, done.value.html))}\n`);
     } else {
+      for (const w of done.value.prepared.article.warnings ?? []) io.stderr.write(`Warning (${w.code}): ${w.message}\n`);
       io.stdout.write(`${asReader(done.value.html, done.value.prepared.article.url)}\n${inputs.value.length > 1 ? '\n' : ''}`);
     }
   }

@@ -22,6 +22,28 @@ export interface Article {
   readonly lang: 'ar' | 'en' | 'other';
   /** Photo caption lines found above the headline, kept out of the body. */
   readonly captions?: readonly string[];
+  /** What the source gave that could not be used; the article was kept anyway. */
+  readonly warnings?: readonly ArticleWarning[];
+}
+
+/**
+ * Input the article was kept despite: a publication time nobody can read (`{code:'unreadable-date',
+ * field:'published', value:'…'}`) leaves the article on the ingest time, and the alert says so.
+ */
+export interface ArticleWarning {
+  readonly code: 'unreadable-date';
+  /** The input field that held the value: publishedAt, published (JSON), pubDate (feeds). */
+  readonly field: string;
+  /** The value as given, clipped to 200 characters. */
+  readonly value: string;
+  /** What happened, in English, for an API client or an admin. */
+  readonly message: string;
+}
+
+/** The warning for a publication time that no reader understood. */
+export function unreadableDate(field: string, value: string | number): ArticleWarning {
+  const text = String(value).slice(0, 200);
+  return { code: 'unreadable-date', field, value: text, message: `${field} ${JSON.stringify(text)} is not a date we can read; the ingest time was used instead` };
 }
 
 /** Why an input could not become an Article. */

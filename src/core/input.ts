@@ -7,6 +7,8 @@ export interface FeedItem {
   readonly link?: string;
   /** Machine-readable time from the feed (pubDate, updated, date_published). */
   readonly published?: Date;
+  /** The feed's time when it is not machine-readable (`الخميس 22 فبراير 2018 02:02 ص`), read at parse time in the feed's zone. */
+  readonly publishedText?: string;
   /** Full content (content:encoded, Atom content), HTML. */
   readonly contentHtml?: string;
   /** Description / summary, HTML or text. */

@@ -2,12 +2,15 @@
  * The alert summary: 2–3 sentences, ≤ 600 characters, in original order. Lead-biased (news puts
  * the point first) with centrality (sentences sharing the article's recurring words) and overlap
  * with the headline. Captions, datelines, "اقرأ أيضاً"-style boilerplate, sentences repeating the
- * headline and near-duplicates of an earlier sentence are never chosen.
+ * headline and near-duplicates of an earlier sentence are never chosen; nor is anything a reader
+ * could not trust (summary-check.ts): a sentence in another language than the article, a photo
+ * credit, a fact-box item, a sentence ending on the colon that opens a list.
  */
 import type { Article } from './article.js';
 import { readDatelineLine } from './dateline.js';
 import { normalizeText, tokenize } from './normalize.js';
 import { clip, splitSentences } from './sentences.js';
+import { endsOnColon, isListItem, sentenceFlaw } from './summary-check.js';
 
 export interface SummaryOptions {
   readonly maxSentences?: number;
@@ -29,6 +32,10 @@ const BOILERPLATE = /^(?:اقرا|طالع|شاهد|تابع|تابعونا|اش
 const STOPWORDS = new Set(('في من علي الي عن ان او ثم قد لا ما لم لن هذا هذه ذلك تلك التي الذي الذين كان كانت مع بعد قبل حتي اذا '
   + 'كما ايضا بين عند كل قال وقال وقالت واضاف اليوم امس هو هي هم انه انها به بها له لها منذ خلال حول ضد لدي غير '
   + 'the and for that with from this have has was were are will said its their they been which would not but also').split(' '));
+/** Past a paragraph ending on ":", the short lines that follow are its list, bulleted or not. */
+const MAX_LIST_LINE = 160;
+// A list run ends at a paragraph that reads as narrative again: a conjunction (و، ف), a quote, or a long one.
+const NARRATIVE_START = /^(?:[«"“']|و|ف(?!ي\s)|يشار|يذكر|من جهته|من جهتها|الى ذلك|في المقابل|بدوره|بدورها)/u;
 // "موسكو (رويترز) - " or "القاهرة - ": the wire dateline opening a lead, not part of the sentence.
 const LEAD_PREFIX = /^(?:[\p{L}\p{M}]+\s){0,2}[\p{L}\p{M}]+\s*(?:\([^()]{2,30}\)\s*)?[-–—]\s+/u;
 
@@ -64,8 +71,14 @@ function candidatesOf(
   const out: Candidate[] = [];
   const paragraphTokens: Set<string>[] = [];
   let position = 0;
+  let inList = false;
   for (const [index, paragraph] of article.paragraphs.slice(0, MAX_CENTRALITY_PARAGRAPHS).entries()) {
     const known = normalized?.[index];
+    // The items a colon announced (or a bulleted run) are a fact box: counted for centrality, never summarized.
+    const previous = article.paragraphs[index - 1];
+    const norm0 = known ?? '';
+    inList = isListItem(paragraph) || (previous !== undefined && (endsOnColon(previous) || inList)
+      && paragraph.length <= MAX_LIST_LINE && !NARRATIVE_START.test(known !== undefined ? norm0 : normalizeText(paragraph)));
     const knownWords = known !== undefined ? knownTokens?.[index] : undefined;
     if (position >= MAX_CANDIDATES) {
       // Past the candidates only centrality needs the text: one normalization per paragraph.
@@ -83,8 +96,9 @@ function candidatesOf(
       const norm = whole ? known : normalizeText(text);
       const tokens = whole && knownWords ? contentSet(knownWords) : tokensOf(norm);
       for (const t of tokens) own.add(t);
-      if (position > MAX_CANDIDATES) continue;
+      if (position > MAX_CANDIDATES || inList) continue;
       if (tokens.size < MIN_TOKENS || BOILERPLATE.test(norm) || readDatelineLine(text, datelineCtx, norm)) continue;
+      if (sentenceFlaw(text, article.lang, norm)) continue;
       const jaccardTitle = overlap(tokens, titleTokens) / (tokens.size + titleTokens.size - overlap(tokens, titleTokens));
       if (jaccardTitle >= 0.6 || captions.some((c) => nearDuplicate(c, tokens))) continue;
       if (out.some((c) => nearDuplicate(c.tokens, tokens))) continue;
@@ -111,8 +125,12 @@ export function summarize(article: Article, options: SummaryOptions = {}): strin
   const titleTokens = tokensOf(normalizedTitle);
   const { candidates, paragraphTokens } = candidatesOf(article, titleTokens, options.normalizedParagraphs, options.paragraphTokens);
   if (candidates.length === 0) {
-    // Nothing sentence-like (a one-line brief): its first paragraph, unless that only repeats the headline.
-    const first = article.paragraphs.find((p, i) => (options.normalizedParagraphs?.[i] ?? normalizeText(p)) !== normalizedTitle);
+    // Nothing sentence-like (a one-line brief): its first paragraph, unless that only repeats the
+    // headline or is nothing a reader can trust (a caption, a list item).
+    const first = article.paragraphs.find((p, i) => {
+      const norm = options.normalizedParagraphs?.[i] ?? normalizeText(p);
+      return norm !== normalizedTitle && !sentenceFlaw(p, article.lang, norm);
+    });
     return first ? [clip(first, maxChars)] : [];
   }
   const df = frequencies(paragraphTokens);

@@ -129,7 +129,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
         return assessed;
       });
       metrics.ingested(outcome.status);
-      return outcome;
+      return p.article.warnings ? { ...outcome, warnings: p.article.warnings } : outcome;
     },
     async preview(input) {
       const prepared = prepare(input);

@@ -2,6 +2,7 @@
  * What the bot, the HTTP API and the feed poller may ask of ingest and delivery.
  * Implemented in src/delivery/ and wired in src/main.ts.
  */
+import type { ArticleWarning } from '../core/article.js';
 import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
 import type { ArticleInput } from '../core/input.js';
 import type { TopicMatch } from '../core/topic.js';
@@ -19,6 +20,8 @@ export interface IngestOutcome {
   /** Chats the fan-out will consider (union of the matched topics' followers). */
   readonly recipients: number;
   readonly duplicateOf?: DuplicateOf;
+  /** What the article was kept despite (an unreadable publication time …). */
+  readonly warnings?: readonly ArticleWarning[];
 }
 
 export interface IngestService {

@@ -19,11 +19,16 @@ const context = {
   timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Asia/Riyadh').optional(),
 };
 
-/** The JSON body: `{ title?, body, url?, publishedAt?, outlet?, timeZone? }`. */
+// ISO, epoch or printed as the outlet prints it ("نشر في 25.03.2023 11:08"): the pipeline reads it in
+// the request's timeZone, and a value it cannot read keeps the article with a warning in the answer.
+const time = z.union([z.string().max(200), z.number()]).optional();
+
+/** The JSON body: `{ title?, body, url?, publishedAt? | published?, outlet?, timeZone? }`. */
 export const articleJson = z.strictObject({
   title: z.string().trim().min(1).max(1000).optional(),
   body: z.string().trim().min(1, 'body is empty').max(500_000),
-  publishedAt: z.iso.datetime({ offset: true }).optional(),
+  publishedAt: time,
+  published: time,
   ...context,
 });
 

@@ -41,6 +41,7 @@ function answer(outcome: IngestOutcome): RouteAnswer {
     topics,
     recipients: outcome.recipients,
     ...(outcome.duplicateOf ? { duplicateOf: outcome.duplicateOf } : {}),
+    ...(outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
   };
   return { status: outcome.status === 'duplicate' ? 200 : 202, body };
 }

@@ -42,7 +42,8 @@ export function paragraphsOf(root: DomElement, blocks = BLOCKS, skipInside?: str
   for (const el of root.querySelectorAll(blocks)) {
     if (el.querySelector(blocks) || (skipInside && el.closest(skipInside))) continue;
     const text = cleanSpace(el.textContent ?? '');
-    if (text) out.push(text);
+    // A list item keeps a bullet, so the summary can tell a fact box from the story's sentences.
+    if (text) out.push(el.tagName.toLowerCase() === 'li' && !/^[•\-–—ـ]/u.test(text) ? `• ${text}` : text);
   }
   if (out.length > 0) return out;
   return (root.textContent ?? '').split(/\n\s*\n|\n/).map(cleanSpace).filter(Boolean);
@@ -52,6 +53,7 @@ export function paragraphsOf(root: DomElement, blocks = BLOCKS, skipInside?: str
 const DROPPED = /<(script|style|noscript|template|iframe|object|svg|figcaption)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
 const BLOCK_EDGE = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|article|figure|header|footer|hr)\b[^>]*>/gi;
 const TAG = /<[^>]*>/g;
+const LIST_ITEM = /<li\b[^>]*>/gi;
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
   rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', laquo: '«', raquo: '»', middot: '·', bull: '•',
@@ -75,7 +77,8 @@ export function decodeEntities(text: string): string {
  * is escaped again before it reaches Telegram).
  */
 export function htmlToParagraphs(html: string): string[] {
-  const text = html.replace(DROPPED, ' ').replace(BLOCK_EDGE, '\n\n').replace(TAG, '');
+  // A list item keeps a bullet, so the summary can tell a fact box from the story's sentences.
+  const text = html.replace(DROPPED, ' ').replace(LIST_ITEM, '\n\n• ').replace(BLOCK_EDGE, '\n\n').replace(TAG, '');
   return text.split(/\n\s*\n|\n/).map((p) => cleanSpace(decodeEntities(p))).filter(Boolean);
 }
 

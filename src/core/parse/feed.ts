@@ -11,8 +11,9 @@ import type { Rejection } from '../article.js';
 import type { FeedItem, ParsedFeed } from '../input.js';
 import { err, ok, type Result } from '../result.js';
 import { escapeHtml } from '../render/escape.js';
+import { readMachineDate } from '../printed-date.js';
 import { htmlToText } from './dom.js';
-import { httpUrl, parseMetaDate } from './html.js';
+import { httpUrl } from './html.js';
 
 /** Feeds carry many full articles, so they may be larger than a single article input. */
 export const MAX_FEED_BYTES = 10 * 1024 * 1024;
@@ -37,7 +38,16 @@ function decode(bytes: Uint8Array, contentType?: string): Result<string, Rejecti
   return ok(iconv.decode(bytes, charset));
 }
 
-const date = (value: string | undefined): Date | undefined => parseMetaDate(value);
+/**
+ * A feed's time: a machine date (RFC 2822, ISO 8601) as a Date, anything else kept as printed text
+ * for parseArticle, which reads it in the feed's zone. The first value present wins.
+ */
+function when(...values: (string | undefined)[]): Pick<FeedItem, 'published' | 'publishedText'> {
+  const value = values.find((v) => v !== undefined && v.trim() !== '')?.trim();
+  if (value === undefined) return {};
+  const date = readMachineDate(value);
+  return date ? { published: date } : { publishedText: value.slice(0, 200) };
+}
 const text = (value: string | undefined): string | undefined => (value ? htmlToText(value) || undefined : undefined);
 
 const alternate = (links?: ReadonlyArray<{ href?: string; rel?: string }>): string | undefined =>
@@ -54,7 +64,7 @@ function itemsOf(parsed: AnyFeed): { title?: string; link?: string; items: FeedI
       const feed = parsed.feed;
       const items = (feed.items ?? []).map((i) => clean({
         guid: 'guid' in i ? i.guid?.value : undefined, title: text(i.title), link: httpUrl(i.link),
-        published: date('pubDate' in i ? i.pubDate : undefined) ?? date(i.dc?.dates?.[0]),
+        ...when('pubDate' in i ? i.pubDate : undefined, i.dc?.dates?.[0]),
         contentHtml: i.content?.encoded, summary: i.description,
       }));
       return { title: text(feed.title), link: httpUrl(feed.link), items };
@@ -63,7 +73,7 @@ function itemsOf(parsed: AnyFeed): { title?: string; link?: string; items: FeedI
       const feed = parsed.feed;
       const items = (feed.entries ?? []).map((e) => clean({
         guid: e.id, title: text(e.title?.value), link: alternate(e.links),
-        published: date(e.published) ?? date(e.updated),
+        ...when(e.published, e.updated),
         contentHtml: e.content?.type === 'text' && e.content.value ? escapeHtml(e.content.value) : e.content?.value,
         summary: e.summary?.value,
       }));
@@ -72,7 +82,7 @@ function itemsOf(parsed: AnyFeed): { title?: string; link?: string; items: FeedI
     case 'json': {
       const feed = parsed.feed;
       const items = (feed.items ?? []).map((i) => clean({
-        guid: i.id, title: text(i.title), link: httpUrl(i.url ?? i.external_url), published: date(i.date_published),
+        guid: i.id, title: text(i.title), link: httpUrl(i.url ?? i.external_url), ...when(i.date_published),
         // Plain-text content becomes HTML paragraphs so every item is read the same way.
         contentHtml: i.content_html ?? (i.content_text ? i.content_text.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p)}</p>`).join('') : undefined),
         summary: i.summary,

@@ -7,6 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { cleanSpace, documentSource, paragraphsOf, parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { readMachineDate } from '../printed-date.js';
 import { scanPage, type PageFacts } from './page-scan.js';
 
 export interface HtmlPage {
@@ -15,6 +16,8 @@ export interface HtmlPage {
   readonly url?: string;
   readonly outlet?: string;
   readonly published?: Date;
+  /** The page's date when it is not machine-readable ("05 ديسمبر 2025"), for parseArticle to read in the source zone. */
+  readonly publishedText?: string;
 }
 
 type MetaKey = readonly ['property' | 'name' | 'itemprop', string];
@@ -27,11 +30,19 @@ const meta = (facts: PageFacts, ...keys: MetaKey[]): string | undefined => {
   return undefined;
 };
 
-/** A valid date from a metadata string, else undefined. */
-export function parseMetaDate(value: unknown): Date | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+/**
+ * A metadata date: a machine date (ISO 8601 with an offset, RFC 2822, epoch ms) as a Date, any
+ * other text kept as printed for parseArticle (never `new Date(text)`: V8 reads 11.08.2025 as
+ * 8 November, and an offset-less time in the server's zone).
+ */
+function metaDate(value: unknown): Pick<HtmlPage, 'published' | 'publishedText'> | undefined {
+  if (typeof value === 'number') {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : { published: date };
+  }
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const date = readMachineDate(value);
+  return date ? { published: date } : { publishedText: value.trim().slice(0, 200) };
 }
 
 /** The first value of `key` found walking JSON-LD (objects, arrays, @graph). */
@@ -123,10 +134,10 @@ export function parseHtmlPage(html: string, baseUrl?: string): HtmlPage {
   const ldPublisher = typeof publisher === 'object' && publisher !== null ? (publisher as { name?: unknown }).name : undefined;
   const url = httpUrl(facts.canonical, baseUrl)
     ?? httpUrl(meta(facts, ['property', 'og:url']), baseUrl) ?? httpUrl(baseUrl);
-  const published = parseMetaDate(meta(facts, ['property', 'article:published_time'], ['name', 'pubdate'],
+  const published = metaDate(meta(facts, ['property', 'article:published_time'], ['name', 'pubdate'],
     ['name', 'publish-date'], ['itemprop', 'datePublished'], ['name', 'date'], ['name', 'dc.date']))
-    ?? parseMetaDate(ld('datePublished'))
-    ?? parseMetaDate(facts.time);
+    ?? metaDate(ld('datePublished'))
+    ?? metaDate(facts.time);
   const headline = ld('headline');
   const metaTitle = meta(facts, ['property', 'og:title'], ['name', 'twitter:title'])
     ?? (typeof headline === 'string' ? cleanSpace(headline) : undefined);
@@ -148,6 +159,6 @@ export function parseHtmlPage(html: string, baseUrl?: string): HtmlPage {
   const body = title && paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
   return {
     ...(title ? { title } : {}), paragraphs: body, ...(url ? { url } : {}),
-    ...(outlet ? { outlet } : {}), ...(published ? { published } : {}),
+    ...(outlet ? { outlet } : {}), ...published,
   };
 }

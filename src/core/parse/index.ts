@@ -2,13 +2,14 @@
  * `parseArticle(input, ctx)`: any ArticleInput (plain text, HTML page, JSON, feed item) → one
  * Article, or a Rejection saying why not. Pure: the clock and the default zone are passed in.
  */
-import type { Article, Rejection } from '../article.js';
+import { unreadableDate, type Article, type ArticleWarning, type Rejection } from '../article.js';
 import { articleId } from '../article-id.js';
 import { findCitedSources } from '../attribution.js';
 import type { DatelineMatch } from '../dateline.js';
 import type { ArticleInput } from '../input.js';
 import { stripControls } from '../control-chars.js';
 import { normalizeText } from '../normalize.js';
+import { readPrintedTime, type PrintedTime } from '../printed-date.js';
 import { err, ok, type Result } from '../result.js';
 import { clip, splitSentences } from '../sentences.js';
 import { cleanSpace, htmlToParagraphs } from './dom.js';
@@ -46,7 +47,8 @@ interface Draft {
   readonly dateline?: DatelineMatch;
   readonly url?: string;
   readonly outlet?: string;
-  readonly published?: Date;
+  readonly published?: PrintedTime;
+  readonly warnings?: readonly ArticleWarning[];
 }
 
 const MAX_TITLE = 300;
@@ -66,6 +68,14 @@ function memoNormalize(): Normalize {
   };
 }
 
+/** A machine date as is, a printed one read in the source zone; unreadable: a warning naming `field`. */
+function timeOf(date: Date | undefined, text: string | undefined, field: string, ctx: { now: Date; timeZone: string }): Pick<Draft, 'published' | 'warnings'> {
+  if (date) return { published: { date, precision: 'minute' } };
+  if (text === undefined) return {};
+  const published = readPrintedTime(text, ctx);
+  return published ? { published } : { warnings: [unreadableDate(field, text)] };
+}
+
 function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: Normalize): Result<Draft, Rejection> {
   const ctx = { now, timeZone };
   switch (input.kind) {
@@ -78,10 +88,11 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: No
       if (!checked.ok) return checked;
       const page = readPage(checked.value, input.url);
       if ('code' in page) return err(page);
-      return ok({ ...page, ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title, normalize) });
+      const { published, publishedText, ...rest } = page;
+      return ok({ ...rest, ...timeOf(published, publishedText, 'datePublished', ctx), ...parseTextLayout(page.paragraphs.join('\n\n'), ctx, page.title, normalize) });
     }
     case 'json': {
-      const json = readJsonArticle(input.json);
+      const json = readJsonArticle(input.json, ctx);
       if (!json.ok) return json;
       // JSON strings may escape any control character (\u0000): dropped, not a reason to refuse.
       const { body: rawBody, title, ...rest } = json.value;
@@ -97,7 +108,7 @@ function draftOf(input: ArticleInput, now: Date, timeZone: string, normalize: No
       const raw = checkRaw(html);
       if (!raw.ok) return raw.error.code === 'empty' ? err({ code: 'no-body', reason: 'the feed item has no content or description' }) : raw;
       const layout = parseTextLayout(htmlToParagraphs(html).join('\n\n'), ctx, item.title, normalize);
-      return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...(item.published ? { published: item.published } : {}) });
+      return ok({ ...layout, ...(item.link ? { url: item.link } : {}), ...timeOf(item.published, item.publishedText, 'pubDate', ctx) });
     }
   }
 }
@@ -171,6 +182,7 @@ export function parseArticleText(
     citedSources: findCitedSources(draft.paragraphs, outlet, normalized),
     lang: languageOf(`${title} ${draft.paragraphs.slice(0, 3).join(' ')}`.slice(0, 2000)),
     ...(draft.captions.length > 0 ? { captions: draft.captions } : {}),
+    ...(draft.warnings && draft.warnings.length > 0 ? { warnings: draft.warnings } : {}),
   };
   return ok({ article, normalized, normalizedTitle });
 }

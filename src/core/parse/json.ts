@@ -1,9 +1,13 @@
 /**
  * JSON article input `{title?, body, url?, publishedAt?|published?, outlet?}` (HTTP API,
  * JSON Lines) → validated fields. Unknown keys (an `id` from JSON Lines) are ignored.
+ * The time may be ISO, epoch or printed (`نشر في 25.03.2023 11:08`); an empty string is absent,
+ * and a value no reader understands keeps the article with a warning instead of rejecting it.
  */
 import { z } from 'zod';
-import type { Rejection } from '../article.js';
+import { unreadableDate, type ArticleWarning, type Rejection } from '../article.js';
+import type { DatelineContext } from '../dateline.js';
+import { readPrintedTime, type PrintedTime } from '../printed-date.js';
 import { err, ok, type Result } from '../result.js';
 
 const when = z.union([z.string(), z.number()]);
@@ -20,9 +24,10 @@ export interface JsonArticle {
   readonly title?: string;
   readonly body: string;
   readonly url?: string;
-  /** Undefined when absent; a valid Date otherwise (a present but unreadable time is an error). */
-  readonly published?: Date;
+  /** Undefined when absent or unreadable (then `warnings` says so). */
+  readonly published?: PrintedTime;
   readonly outlet?: string;
+  readonly warnings?: readonly ArticleWarning[];
 }
 
 /** Parses JSON text, turning a syntax error into a `malformed-json` Rejection. */
@@ -35,11 +40,16 @@ export function parseJsonText(text: string): Result<unknown, Rejection> {
   }
 }
 
-/** Validates a JSON article. A string is first parsed as JSON text. */
-export function readJsonArticle(value: unknown): Result<JsonArticle, Rejection> {
+const present = (v: string | number | undefined): v is string | number => v !== undefined && String(v).trim() !== '';
+
+/**
+ * Validates a JSON article. A string is first parsed as JSON text. A printed time is read in
+ * `ctx.timeZone`, a year-less one counted from `ctx.now`.
+ */
+export function readJsonArticle(value: unknown, ctx: DatelineContext): Result<JsonArticle, Rejection> {
   if (typeof value === 'string') {
     const parsed = parseJsonText(value);
-    return parsed.ok ? readJsonArticle(parsed.value) : parsed;
+    return parsed.ok ? readJsonArticle(parsed.value, ctx) : parsed;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return err({ code: 'invalid-field', reason: 'a JSON article must be an object {title?, body, url?, publishedAt?, outlet?}' });
@@ -53,11 +63,10 @@ export function readJsonArticle(value: unknown): Result<JsonArticle, Rejection> 
     return err({ code: 'invalid-field', reason: `invalid JSON article: ${problems.join('; ')}` });
   }
   const { publishedAt, published, ...rest } = checked.data;
-  const time = publishedAt ?? published;
-  const date = time === undefined ? undefined : new Date(time);
-  if (date && Number.isNaN(date.getTime())) {
-    return err({ code: 'invalid-field', reason: `publishedAt ${JSON.stringify(time)} is not a date` });
-  }
-  const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Omit<JsonArticle, 'published'>;
-  return ok({ ...fields, ...(date ? { published: date } : {}) });
+  const field = present(publishedAt) ? 'publishedAt' : present(published) ? 'published' : undefined;
+  const raw = field === 'publishedAt' ? publishedAt : field === 'published' ? published : undefined;
+  const time = raw === undefined ? undefined : readPrintedTime(raw, ctx);
+  const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Omit<JsonArticle, 'published' | 'warnings'>;
+  if (field && raw !== undefined && !time) return ok({ ...fields, warnings: [unreadableDate(field, raw)] });
+  return ok({ ...fields, ...(time ? { published: time } : {}) });
 }

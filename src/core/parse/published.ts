@@ -5,6 +5,7 @@
  */
 import type { TimeSource } from '../article.js';
 import { findDateline, type DatelineMatch } from '../dateline.js';
+import type { PrintedTime } from '../printed-date.js';
 
 /** Clocks disagree a little; a source time this far ahead of ours still counts as "now". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -18,7 +19,7 @@ export interface PublishedTime {
 }
 
 export interface TimeEvidence {
-  readonly metadata?: Date;
+  readonly metadata?: PrintedTime;
   readonly dateline?: DatelineMatch;
   /** The first paragraph, whose opening may carry "موسكو - 9 مايو 2024:" when no dateline line exists. */
   readonly lead?: string;
@@ -27,16 +28,21 @@ export interface TimeEvidence {
 /** Resolves the publication time against the ingest clock `now` in the source's `timeZone`. */
 export function resolvePublished(evidence: TimeEvidence, now: Date, timeZone: string): PublishedTime {
   const limit = now.getTime() + FUTURE_TOLERANCE_MS;
-  if (evidence.metadata && evidence.metadata.getTime() <= limit && evidence.metadata.getTime() >= EARLIEST) {
-    return { publishedAt: evidence.metadata, timeSource: 'metadata', timePrecision: 'minute' };
+  const metadata = evidence.metadata && todayAsNow(evidence.metadata, now);
+  if (metadata && metadata.date.getTime() <= limit && metadata.date.getTime() >= EARLIEST) {
+    return { publishedAt: metadata.date, timeSource: 'metadata', timePrecision: metadata.precision };
   }
   const leadDate = evidence.lead ? findDateline(evidence.lead.slice(0, 120), { timeZone, now }) : undefined;
   // Only a date at the very start of the lead is a dateline; later ones are events the text mentions.
   const dateline = evidence.dateline ?? (leadDate && leadDate.start < 40 ? leadDate : undefined);
   if (dateline) {
-    // A bare date of today stands for "today": the ingest time is the best reading of it.
-    const time = dateline.precision === 'day' && dateline.date.getTime() > now.getTime() ? now : dateline.date;
+    const time = todayAsNow(dateline, now).date;
     if (time.getTime() <= limit) return { publishedAt: time, timeSource: 'dateline', timePrecision: dateline.precision };
   }
   return { publishedAt: now, timeSource: 'ingest-time', timePrecision: 'minute' };
+}
+
+/** A bare date of today (read as its noon, still ahead) stands for "today": the ingest time is the best reading of it. */
+function todayAsNow(time: PrintedTime, now: Date): PrintedTime {
+  return time.precision === 'day' && time.date.getTime() > now.getTime() ? { ...time, date: now } : time;
 }

@@ -5,6 +5,7 @@
  */
 import { readDatelineLine, type DatelineContext, type DatelineMatch } from '../dateline.js';
 import { normalizeText } from '../normalize.js';
+import { isListItem } from '../summary-check.js';
 
 export interface TextLayout {
   readonly title?: string;
@@ -27,20 +28,27 @@ function lines(text: string): string[] {
   return text.replace(/[ \t\u00A0]+/g, ' ').split(/\r\n?|\n|\u2028|\u2029/).map((l) => l.trim());
 }
 
-/** Joins hard-wrapped lines inside a blank-line block; a line that ends a sentence ends its paragraph. */
+/**
+ * Joins hard-wrapped lines inside a blank-line block; a line that ends a sentence ends its paragraph.
+ * A bulleted line (a fact-box item: "- …", "ـ …", "1- …") is a paragraph of its own: items rarely
+ * end with a full stop, and joined they would read as one long sentence.
+ */
 function paragraphsOf(body: readonly string[]): string[] {
   const out: string[] = [];
   let current = '';
+  let item = false;
   for (const line of body) {
+    const bullet = line !== '' && isListItem(line);
     if (!line) {
       if (current) out.push(current);
       current = '';
-    } else if (current && !TERMINAL.test(current)) {
+    } else if (current && !TERMINAL.test(current) && !bullet && !item) {
       current = `${current} ${line}`;
     } else {
       if (current) out.push(current);
       current = line;
     }
+    item = bullet;
   }
   if (current) out.push(current);
   return out;

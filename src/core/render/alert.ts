@@ -63,11 +63,14 @@ function sourceLine(prepared: PreparedArticle): Line | undefined {
 }
 
 function timeLine(prepared: PreparedArticle, options: RenderOptions): Line {
-  const { publishedAt, timeSource, timePrecision } = prepared.article;
+  const { publishedAt, timeSource, timePrecision, warnings } = prepared.article;
   const when = formatAlertTime(publishedAt, { ...options, precision: timePrecision ?? 'minute' });
   const zone = timePrecision === 'day' ? '' : ` (${zoneLabel(options.timeZone)})`;
-  const note = timeSource === 'ingest-time' ? ' — وقت وصول الخبر، فالمصدر لم يذكر وقت النشر' : '';
-  const text = `🕓 ${when}${zone}${note}`;
+  const unreadable = timeSource === 'ingest-time' && (warnings ?? []).some((w) => w.code === 'unreadable-date');
+  // The reader must not take our clock for the outlet's: say which time this is, and why.
+  const text = unreadable
+    ? `🕓 تعذّرت قراءة وقت النشر في المصدر؛ وصلنا الخبر ${when}${zone}`
+    : `🕓 ${when}${zone}${timeSource === 'ingest-time' ? ' — وقت وصول الخبر، فالمصدر لم يذكر وقت النشر' : ''}`;
   return { html: `${RLM}${escapeHtml(text)}`, length: RLM.length + text.length };
 }
 

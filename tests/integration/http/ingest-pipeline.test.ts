@@ -109,6 +109,20 @@ describe('POST /articles through the real pipeline and delivery', () => {
     expect(text).toMatch(/tanbih_queue_depth\{queue="send",state="waiting"\} \d+/);
   }, 60_000);
 
+  it('keeps an article whose date is unreadable, warns in the 202 answer, and the alert says so', async () => {
+    const res = await post(JSON.stringify({ ...article(2000), published: 'قبل قليل' }));
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ status: 'queued', warnings: [{ code: 'unreadable-date', field: 'published', value: 'قبل قليل' }] });
+    await fake.waitFor(() => followers.every((id) => alertsTo(id).length === 53), 30_000);
+    expect(alertsTo(followers[0] ?? 0).at(-1)?.text).toContain('تعذّرت قراءة وقت النشر في المصدر؛ وصلنا الخبر');
+  }, 60_000);
+
+  it('reads a printed publishedAt instead of refusing it', async () => {
+    const res = await post(JSON.stringify({ ...article(2001), publishedAt: 'نشر في 25.03.2023 11:08', timeZone: 'Asia/Beirut' }));
+    expect(res.status).toBe(202);
+    expect(await res.json()).not.toHaveProperty('warnings');
+  });
+
   it('50 identical posts at once: one 202, 49 duplicates (200) naming the same article, one alert each', async () => {
     const before = followers.map((id) => alertsTo(id).length);
     const same = JSON.stringify({ ...article(9000), title: 'أرمينيا تعلن فتح معبر حدودي جديد مع جورجيا' });

@@ -68,6 +68,19 @@ describe('tanbih preview', () => {
     expect(results[2]).toMatchObject({ id: 'a3', code: 'no-body', error: expect.any(String) });
   });
 
+  it('reads printed dates in JSON Lines and prints a warning for one it cannot read', async () => {
+    const body = 'أعلنت الحكومة الأردنية إعادة فتح معبر جابر الحدودي مع سوريا أمام حركة الشاحنات.';
+    const lines = [
+      JSON.stringify({ id: 'p1', title: 'الأردن يفتح معبر جابر', body, published: '09-08-2025 | 02:28' }),
+      JSON.stringify({ id: 'p2', title: 'الأردن يفتح معبر جابر', body, published: 'قبل قليل' }),
+    ].join('\n');
+    const { out } = await preview(['--jsonl', '--tz', 'Asia/Amman'], `${lines}\n`);
+    const [printed, unreadable] = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(printed).toMatchObject({ id: 'p1', publishedAt: '2025-08-08T23:28:00.000Z', timeSource: 'metadata', warnings: [] });
+    expect(unreadable).toMatchObject({ id: 'p2', timeSource: 'ingest-time', warnings: [{ code: 'unreadable-date', field: 'published', value: 'قبل قليل' }] });
+    expect(unreadable?.['html']).toContain('تعذّرت قراءة وقت النشر في المصدر');
+  });
+
   it('answers bad arguments with the usage and exit 2', async () => {
     expect((await preview(['--bogus', 'x'])).code).toBe(2);
     expect((await preview([])).code).toBe(2);

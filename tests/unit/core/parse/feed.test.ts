@@ -20,6 +20,16 @@ describe('parseFeed', () => {
     expect(items[1]?.published).toEqual(new Date('2024-03-12T10:00:00Z'));
   });
 
+  it('keeps a printed pubDate as text for the parser, never as a month-first Date', () => {
+    const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>سبوتنيك عربي</title>
+      <item><title>خبر</title><link>https://sarabic.example/1</link><pubDate>11.08.2025, سبوتنيك عربي</pubDate><description>نص الخبر</description></item>
+      </channel></rss>`;
+    const feed = parseFeed(encode(rss));
+    const item = feed.ok ? feed.value.items[0] : undefined;
+    expect(item?.published).toBeUndefined();
+    expect(item?.publishedText).toBe('11.08.2025, سبوتنيك عربي');
+  });
+
   it('reads Atom entries', () => {
     const feed = parseFeed(bytes('lebanon-atom.xml'));
     const item = feed.ok ? feed.value.items[0] : undefined;

@@ -73,6 +73,29 @@ describe('parseArticle', () => {
     expect(epoch).toMatchObject({ publishedAt: now, timeSource: 'ingest-time' });
   });
 
+  it('reads a printed published date in JSON and in a feed item, in the source zone', () => {
+    const json = article(parseArticle({ kind: 'json', json: { body: 'وقع انفجار في الميناء.', published: '10:29 ص الخميس 28 أغسطس 2025' }, timeZone: 'Asia/Beirut' }, { ...ctx, now: new Date('2025-09-01T00:00:00Z') }));
+    expect(json).toMatchObject({ publishedAt: new Date('2025-08-28T07:29:00Z'), timeSource: 'metadata', timePrecision: 'minute' });
+    expect(json.warnings).toBeUndefined();
+    const item = { title: 'عاجل', contentHtml: '<p>أعلنت الحكومة الأردنية خطة جديدة للطاقة.</p>', publishedText: '05 ديسمبر 2025' };
+    const feed = article(parseArticle({ kind: 'feed-item', item, timeZone: 'Asia/Amman' }, { ...ctx, now: new Date('2025-12-06T09:00:00Z') }));
+    expect(feed).toMatchObject({ timeSource: 'metadata', timePrecision: 'day', publishedAt: new Date('2025-12-05T09:00:00Z') });
+  });
+
+  it('reads a page\'s printed meta date day-first in the source zone, never as V8 would', () => {
+    const html = `<html><head><meta property="article:published_time" content="11.08.2025 14:00"><title>خبر</title></head>
+      <body><article><h1>الأردن يعيد فتح معبر جابر</h1><p>أعلنت الحكومة الأردنية إعادة فتح معبر جابر الحدودي مع سوريا أمام حركة الشاحنات.</p></article></body></html>`;
+    const a = article(parseArticle({ kind: 'html', html, timeZone: 'Asia/Amman' }, { ...ctx, now: new Date('2025-09-01T00:00:00Z') }));
+    expect(a).toMatchObject({ publishedAt: new Date('2025-08-11T11:00:00Z'), timeSource: 'metadata' });
+  });
+
+  it('keeps an article whose printed date is unreadable, on the ingest time, with a warning', () => {
+    const a = article(parseArticle({ kind: 'json', json: { body: 'وقع انفجار في ميناء العقبة صباح اليوم.', published: 'قبل قليل' } }, ctx));
+    expect(a).toMatchObject({ publishedAt: now, timeSource: 'ingest-time', warnings: [{ code: 'unreadable-date', field: 'published', value: 'قبل قليل' }] });
+    const item = { title: 'عاجل', contentHtml: '<p>أعلنت الحكومة الأردنية خطة جديدة للطاقة.</p>', publishedText: 'غير محدد' };
+    expect(article(parseArticle({ kind: 'feed-item', item }, ctx)).warnings).toMatchObject([{ code: 'unreadable-date', field: 'pubDate', value: 'غير محدد' }]);
+  });
+
   it('reads a relative dateline line against the ingest clock', () => {
     const a = article(parseArticle({ kind: 'text', text: 'انقطاع الكهرباء في بيروت\nمنذ ساعتين\n\nشهدت العاصمة اللبنانية انقطاعاً واسعاً للتيار الكهربائي.' }, ctx));
     expect(a).toMatchObject({ publishedAt: new Date('2025-02-01T08:00:00Z'), timeSource: 'dateline', title: 'انقطاع الكهرباء في بيروت' });

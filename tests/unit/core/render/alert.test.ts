@@ -56,6 +56,13 @@ describe('renderAlert', () => {
     expect(day).toContain('🕓 الخميس 9 مايو 2024\n');
   });
 
+  it('says the source time was unreadable when it was, and when we received the news', () => {
+    const warnings = [{ code: 'unreadable-date' as const, field: 'published', value: 'قبل قليل', message: 'unreadable' }];
+    const text = reader(renderAlert(prepared({ timeSource: 'ingest-time', warnings }), { timeZone: 'Asia/Dubai' }));
+    expect(text).toContain('🕓 تعذّرت قراءة وقت النشر في المصدر؛ وصلنا الخبر الخميس 9 مايو 2024، 16:19 (بتوقيت دبي)');
+    expect(text).not.toMatch(/لم يذكر وقت النشر/);
+  });
+
   it('leaves out the link without a URL, the source line without a source, the tags without matches', () => {
     const text = reader(renderAlert(prepared({ url: undefined, outlet: undefined, citedSources: [] }, { matches: [] }), { timeZone: 'UTC' }));
     expect(text).not.toMatch(/🔗|📰|🏷/);
