@@ -60,6 +60,15 @@ describe('POST /articles through the real pipeline and delivery', () => {
   const post = (body: string, type = 'application/json', query = '') =>
     fetch(`${base}/articles${query}`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': type } });
   const alertsTo = (chat: number) => fake.sent(chat).filter((s) => s.method === 'sendMessage');
+  /** Until no send or fan-out job is waiting, delayed or running. */
+  const drained = async (): Promise<void> => {
+    for (let i = 0; i < 300; i++) {
+      const { send, fanout } = await wiring.delivery.stats.queueDepths();
+      if (send.waiting + send.active + send.delayed + fanout.waiting + fanout.active + fanout.delayed === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('delivery queues never drained');
+  };
 
   it('alerts the followers of Armenia once, and a repeat is a 200 duplicate', async () => {
     const res = await post(fixtureText(), 'text/plain; charset=utf-8', '?url=https://example.com/news/armenia-withdrawal&outlet=روسيا اليوم');
@@ -124,6 +133,7 @@ describe('POST /articles through the real pipeline and delivery', () => {
   });
 
   it('50 identical posts at once: one 202, 49 duplicates (200) naming the same article, one alert each', async () => {
+    await drained(); // alerts of earlier tests still going out would be counted as ours
     const before = followers.map((id) => alertsTo(id).length);
     const same = JSON.stringify({ ...article(9000), title: 'أرمينيا تعلن فتح معبر حدودي جديد مع جورجيا' });
     const answers = await Promise.all(Array.from({ length: 50 }, () => post(same).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: string; articleId?: string; duplicateOf?: { articleId: string } } }))));
@@ -135,11 +145,7 @@ describe('POST /articles through the real pipeline and delivery', () => {
     expect(duplicates.every((a) => a.body.status === 'duplicate' && a.body.duplicateOf?.articleId === id)).toBe(true);
     await fake.waitFor(() => followers.every((chat, i) => alertsTo(chat).length === before[i]! + 1), 30_000);
     // Drained: no send job left that could deliver a second copy.
-    for (let i = 0; i < 300; i++) {
-      const { send, fanout } = await wiring.delivery.stats.queueDepths();
-      if (send.waiting + send.active + send.delayed + fanout.waiting + fanout.active + fanout.delayed === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await drained();
     expect(followers.every((chat, i) => alertsTo(chat).length === before[i]! + 1)).toBe(true);
   }, 60_000);
 });

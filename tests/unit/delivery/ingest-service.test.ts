@@ -26,7 +26,11 @@ function harness(over: { duplicate?: DuplicateOf; hang?: boolean; matches?: Topi
   const deps: IngestDeps = {
     prepare: () => (over.rejected ? err({ code: 'empty', reason: 'the text is empty' }) : ok(prepared('a1', over.matches))),
     articles: {
-      save: async (p: PreparedArticle) => void saved.push(p.article.id),
+      save: async (p: PreparedArticle) => {
+        const first = !saved.includes(p.article.id);
+        saved.push(p.article.id);
+        return first;
+      },
       findDuplicate: async () => (over.hang ? never : over.duplicate),
       addExtraSource: async (id: ArticleId) => void extra.push(id),
     } as unknown as IngestDeps['articles'],
