@@ -9,13 +9,16 @@
  * 2. Release: a process lets a send go only within [slot, slot + LATE_MS] on its own clock. Where a
  *    slot falls on that clock is known from the round trips to Redis (redis-clock.ts); a timer that
  *    fires early waits on, and a slot reached late (a busy or descheduled event loop) is not used:
- *    the send asks for a new slot, since catching up would crowd a later second.
+ *    the send asks for a new slot, since catching up would crowd a later second. A starved worker
+ *    (timers 20–100 ms late on 2 cores shared by many processes) thus skips most of its slots:
+ *    the rate it reaches drops, the limit still holds. A batch's first slot is asked for a median
+ *    round trip ahead, so that a reply read late still finds its slots ahead.
  * 3. Flight: the request then leaves within LEAVE_MS (grammY building it, the socket write: an
  *    allowance, not enforced) and reaches the Bot API after the network's latency ± NETWORK_JITTER_MS.
  * A send of slot s thus arrives within [s + L − J, s + L + J + LATE_MS + LEAVE_MS] for a base latency
  * L: the sends that arrive within one second had slots within SLOT_WINDOW_MS = 1000 + 2J + LATE_MS
  * + LEAVE_MS of each other, and slots spaced SLOT_WINDOW_MS / rate apart put at most `rate` there.
- * The cost is the rate: 1000 / SLOT_WINDOW_MS = 0.930 of it at J = 30 ms. No pacer can guarantee
+ * The cost is the rate: 1000 / SLOT_WINDOW_MS = 0.926 of it at J = 30 ms. No pacer can guarantee
  * more than 1000 / (1000 + 2J) = 0.943 against ±30 ms: cut time into spans of 1000 + 2J ms; one
  * holding more than `rate` sends lets them all land in one second if the first are slow and the
  * last quick. (The budget before, 1,030 ms per `rate` slots and slots fired early or on a blurred
@@ -32,7 +35,7 @@ import { createRedisClock, type LocalSpan } from './redis-clock.js';
 /** How far a send's arrival at the Bot API may stray, either way, from its usual latency (network, Telegram's front). */
 export const NETWORK_JITTER_MS = 30;
 /** A send is released at most this long after its slot, or it asks for a new slot. */
-export const LATE_MS = 10;
+export const LATE_MS = 15;
 /** How much longer one released send may take than another to leave the process. */
 export const LEAVE_MS = 5;
 /** Sends arriving within one second had their slots within this span (see above). */
@@ -71,8 +74,9 @@ export function concurrencyFor(ratePerSec: number, latencyMs = 100): number {
   return Math.min(200, Math.max(4, Math.ceil((ratePerSec * latencyMs) / 1000)));
 }
 
-// KEYS[1] limiter hash {t: next free slot, p: paused until} (ms, Redis time); ARGV: n, interval, horizon.
-// Returns {granted, Redis now, first slot (or when worth asking again), paused until}, in ms of Redis time.
+// KEYS[1] limiter hash {t: next free slot, p: paused until} (ms, Redis time); ARGV: n, interval,
+// horizon, lead (no slot sooner than this: the reply would be read after it). Returns {granted,
+// Redis now, first slot (or when worth asking again), paused until}, in ms of Redis time.
 // The next free slot is stored rounded up to the µs, so no two slots are ever closer than the interval.
 const TAKE = `
 local t = redis.call('TIME')
@@ -82,7 +86,7 @@ local paused = tonumber(redis.call('HGET', KEYS[1], 'p') or '0')
 local interval = tonumber(ARGV[2])
 local horizon = tonumber(ARGV[3])
 local function ms(x) return string.format('%.3f', x) end
-local start = math.max(nxt, now, paused)
+local start = math.max(nxt, now + tonumber(ARGV[4]), paused)
 if start - now > horizon then
   return {0, ms(now), ms(start - horizon), ms(paused)}
 end
@@ -125,6 +129,11 @@ export function createSendPacer(redis: Redis, key: string, ratePerSec: number, o
   const pauseScript = createLuaScript(redis, PAUSE);
   const batchMax = Math.max(1, Math.ceil(HORIZON_MS / interval));
   const clock = createRedisClock();
+  // The last round trips to Redis (ms, reply read − request sent): their median is how far ahead
+  // the first slot of a batch is asked for, so that a slow reply (a busy event loop) still finds it
+  // ahead rather than late and wasted.
+  const trips: number[] = [];
+  const lead = (): number => Math.min(HORIZON_MS / 3, trips.toSorted((a, b) => a - b)[trips.length >> 1] ?? 0);
   const waiting: Waiter[] = [];
   let pausedUntil = 0;
   let asking = false;
@@ -160,11 +169,12 @@ export function createSendPacer(redis: Redis, key: string, ratePerSec: number, o
     if (asking || waiting.length === 0) return;
     asking = true;
     const asked = Date.now();
-    (take([key], [Math.min(waiting.length, batchMax), interval, HORIZON_MS]) as Promise<[number, string, string, string]>).then(
+    (take([key], [Math.min(waiting.length, batchMax), interval, HORIZON_MS, lead()]) as Promise<[number, string, string, string]>).then(
       ([granted, nowMs, startMs, pausedMs]) => {
         const at = Date.now();
         const [redisNow, start, paused] = [Number(nowMs), Number(startMs), Number(pausedMs)];
         clock.sample(asked, at, redisNow);
+        if (trips.push(at - asked) > 8) trips.shift();
         if (paused > redisNow) pausedUntil = Math.max(pausedUntil, clock.toLocal(paused).latest);
         waiting.splice(0, granted).forEach((w, i) => {
           const redisMs = start + i * interval;
