@@ -1,4 +1,4 @@
-import { SlidingWindow } from './rate-window.js';
+import { ArrivalCounter, SlidingWindow, type ArrivalStats } from './rate-window.js';
 import { fail, type ApiFailure, type ForbidReason } from './replies.js';
 import type { FakeState } from './state.js';
 
@@ -23,6 +23,18 @@ export interface RateLimitOptions {
   readonly methods?: MethodFilter;
   /** Refuse every matching call until a 429's retry_after has passed, as Telegram does. Default true. */
   readonly enforceRetryAfter?: boolean;
+}
+
+export interface LatencyOptions {
+  readonly methods?: MethodFilter;
+  /**
+   * Each call waits `ms` ± up to `jitterMs` (uniform, never below 0) before it reaches the fake:
+   * the variable network between the bot and Telegram, so sends arrive in another order and
+   * bunched or spread compared with when they left. Default 0.
+   */
+  readonly jitterMs?: number;
+  /** Source of the jitter, uniform in [0, 1). Default Math.random. */
+  readonly random?: () => number;
 }
 
 export interface CountOptions {
@@ -53,7 +65,8 @@ export class Faults {
   private floodUntil = 0;
   private errors: { left: number; methods: MethodFilter } | undefined;
   private drops: { left: number; methods: MethodFilter } | undefined;
-  private delay: { ms: number; methods: MethodFilter } | undefined;
+  private delay: { ms: number; jitterMs: number; random: () => number; methods: MethodFilter } | undefined;
+  private readonly arrivals = new ArrivalCounter(1000);
   private readonly forbids = new Map<number, ForbidReason>();
   readonly stats: FaultStats = { rateLimited: 0, callsDuringRetryAfter: 0, forbidden: 0, migrated: 0, serverErrors: 0, dropped: 0 };
 
@@ -88,23 +101,41 @@ export class Faults {
     this.drops = { left: options.nextCalls, methods: options.methods ?? SEND_METHODS };
   }
 
-  /** Adds `ms` before answering every matching call (default: send-like calls). 0 removes it. */
-  latency(ms: number, methods: MethodFilter = SEND_METHODS): void {
-    this.delay = ms > 0 ? { ms, methods } : undefined;
+  /**
+   * Adds `ms` before every matching call (default: send-like calls) reaches the fake, that is
+   * before faults, rate windows and the method run; `jitterMs` varies it per call. 0 removes it.
+   */
+  latency(ms: number, options: MethodFilter | LatencyOptions = SEND_METHODS): void {
+    const o: LatencyOptions = Array.isArray(options) || options === 'all' ? { methods: options as MethodFilter } : (options as LatencyOptions);
+    const jitterMs = o.jitterMs ?? 0;
+    this.delay = ms > 0 || jitterMs > 0 ? { ms, jitterMs, random: o.random ?? Math.random, methods: o.methods ?? SEND_METHODS } : undefined;
+  }
+
+  /** Sends (SEND_METHODS) that reached the fake for a bot, and the most within any sliding second. */
+  sendRate(botId: number): ArrivalStats {
+    return this.arrivals.of(botId);
   }
 
   clear(): void {
     this.rate = this.errors = this.drops = this.delay = undefined;
     this.accepted = undefined;
+    this.arrivals.clear();
     this.floodUntil = 0;
     this.forbids.clear();
     for (const key of Object.keys(this.stats) as (keyof FaultStats)[]) this.stats[key] = 0;
     this.state.migrations.clear();
   }
 
-  /** @internal Latency to add before answering `method`. */
+  /** @internal Latency to add before `method` reaches the fake (drawn anew for each call). */
   latencyFor(method: string): number {
-    return this.delay && matches(this.delay.methods, method) ? this.delay.ms : 0;
+    const d = this.delay;
+    if (!d || !matches(d.methods, method)) return 0;
+    return Math.max(0, d.ms + (d.random() * 2 - 1) * d.jitterMs);
+  }
+
+  /** @internal A call reached the fake (after its latency), before any fault: sends count toward the arrival window. */
+  arrived(method: string, botId: number, now: number): void {
+    if (SEND_METHODS.includes(method)) this.arrivals.add(botId, now);
   }
 
   /** @internal Transport-level faults, decided before the method runs: drop, 500, 429. */

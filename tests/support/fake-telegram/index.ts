@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Chat, Message, Update, UserFromGetMe } from 'grammy/types';
 import type { BotEntry, FakeDeps, MethodHandler } from './context.js';
 import { Faults } from './faults.js';
+import type { ArrivalStats } from './rate-window.js';
 import * as botMethods from './methods-bot.js';
 import * as messageMethods from './methods-messages.js';
 import { pollUntil, Recorder, type CallRecord, type SentMessage } from './recorder.js';
@@ -15,7 +16,8 @@ export type { CallRecord, SentMessage } from './recorder.js';
 export { driveUser, type DriverOptions, type UserDriver } from './driver.js';
 export type { ButtonTap, ChatRef, MemberChange, UserMessage } from './simulate.js';
 export type { GroupOptions, UserOptions } from './people.js';
-export type { FaultStats, MethodFilter, RateLimitOptions, CountOptions } from './faults.js';
+export type { FaultStats, MethodFilter, RateLimitOptions, CountOptions, LatencyOptions } from './faults.js';
+export type { ArrivalStats } from './rate-window.js';
 export { SEND_METHODS } from './faults.js';
 export type { ApiFailure, ApiReply, ForbidReason } from './replies.js';
 export type { MemberStatus } from './state.js';
@@ -123,6 +125,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     waitFor: <T>(probe: (calls: readonly CallRecord[]) => T | undefined | null | false, timeoutMs = 5_000): Promise<T> =>
       pollUntil(() => probe(recorder.calls()), timeoutMs, () => recorder.describe()),
     describe: (): string => recorder.describe(),
+    /**
+     * Sends that reached the fake for a bot (default: the main bot) and the most that arrived
+     * within any sliding second, counted at arrival after injected latency, 429s included.
+     */
+    sendRate: (botId: number = botInfo.id): ArrivalStats => faults.sendRate(botId),
     /** Forgets calls, sent messages, pending updates, faults and blocks; keeps users, chats and their messages. */
     reset(): void {
       recorder.clear();

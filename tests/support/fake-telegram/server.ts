@@ -63,6 +63,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   const delay = deps.faults.latencyFor(methodName);
   if (delay > 0) await sleep(delay);
   const now = Date.now();
+  deps.faults.arrived(methodName, bot.info.id, now);
   const fault = deps.faults.before(methodName, now);
   if (fault === 'drop') {
     deps.recorder.record({ ...record, response: null });
