@@ -149,6 +149,15 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   }
   for (const w of workers) {
     w.on('error', (err) => logger.error({ err, queue: w.name }, 'delivery worker error'));
+    // A lock this process could not renew (event loop blocked or Redis unreachable for longer than
+    // the lock) is another worker's job now, or soon: stop starting its sends (the processors watch
+    // the job's abort signal), so that the two do not both work through its chats.
+    w.on('lockRenewalFailed', (jobIds) => {
+      for (const jobId of jobIds) {
+        // false: the job finished meanwhile (its lock went with it).
+        if (w.cancelJob(jobId, 'lock lost')) logger.warn({ queue: w.name, jobId }, 'delivery job lost its lock: left to the worker that takes it over');
+      }
+    });
     w.on('failed', (job, err) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error({ err, queue: w.name, jobId: job.id }, 'delivery job failed for good');
     });
