@@ -45,6 +45,7 @@ const schema = z.object({
     .refine(isTimeZone, 'an IANA time zone such as Asia/Riyadh'),
   SEND_RATE_PER_SEC: intIn(1, 1000, 25),
   PAID_BROADCAST: flag(false),
+  JOB_LOCK_MS: intIn(2000, 300_000, 6000),
   MAX_TOPICS_PER_CHAT: intIn(1, 1000, 100),
   FEED_DEFAULT_INTERVAL_SEC: intIn(30, 86_400, 300),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
@@ -71,6 +72,8 @@ export interface Config {
   readonly defaultTimeZone: string;
   readonly sendRatePerSec: number;
   readonly paidBroadcast: boolean;
+  /** BullMQ job lock: a crashed worker's jobs are taken over within ≈ 1.33 × this (src/delivery/queues.ts). */
+  readonly jobLockMs: number;
   readonly maxTopicsPerChat: number;
   readonly feedDefaultIntervalSec: number;
   readonly logLevel: Parsed['LOG_LEVEL'];
@@ -105,6 +108,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     defaultTimeZone: c.DEFAULT_TIMEZONE,
     sendRatePerSec: c.SEND_RATE_PER_SEC,
     paidBroadcast: c.PAID_BROADCAST,
+    jobLockMs: c.JOB_LOCK_MS,
     maxTopicsPerChat: c.MAX_TOPICS_PER_CHAT,
     feedDefaultIntervalSec: c.FEED_DEFAULT_INTERVAL_SEC,
     logLevel: c.LOG_LEVEL,

@@ -90,7 +90,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
       stores, matcher,
       prepare: (input, now) => prepareArticle(input, { now, defaultTimeZone: config.defaultTimeZone, matcher }),
       renderAlert, clock, logger: logger.child({ part: 'delivery' }), metrics: metrics.delivery,
-      sendRatePerSec: config.sendRatePerSec, paidBroadcast: config.paidBroadcast,
+      sendRatePerSec: config.sendRatePerSec, paidBroadcast: config.paidBroadcast, lockDurationMs: config.jobLockMs,
       workers: role !== 'bot',
     });
     parts.push({ name: 'delivery', stop: () => delivery.close() });

@@ -19,7 +19,9 @@ import { createIngestService, type Prepare } from './ingest-service.js';
 import { createLedger } from './ledger.js';
 import { wireLiveKeywords } from './live-keywords.js';
 import { noMetrics, type BroadcastService, type DeliveryMetrics, type DeliveryStats, type IngestService } from './ports.js';
-import { chunkSizeFor, createQueues, FANOUT_QUEUE, SEND_QUEUE, SEND_WORKER_CLEANUP, type FanoutJob, type SendJob } from './queues.js';
+import {
+  chunkSizeFor, createQueues, DEFAULT_JOB_LOCK_MS, FANOUT_QUEUE, SEND_QUEUE, SEND_WORKER_CLEANUP, workerLockOptions, type FanoutJob, type SendJob,
+} from './queues.js';
 import { concurrencyFor, createSendPacer } from './rate-limit.js';
 import { createSendProcessor } from './send-worker.js';
 import { createSender } from './sender.js';
@@ -73,8 +75,8 @@ export interface DeliveryDeps {
   /** Default 3000 ms. */
   readonly ingestTimeoutMs?: number;
   /**
-   * How long a worker's claim on a job lasts without renewal, and so how soon a crashed
-   * process's jobs are picked up again (BullMQ lockDuration and stalledInterval). Default 30 s.
+   * config.jobLockMs: how long a worker's claim on a job lasts without renewal, and so how soon a
+   * crashed process's jobs are taken over (workerLockOptions in queues.ts). Default DEFAULT_JOB_LOCK_MS.
    */
   readonly lockDurationMs?: number;
 }
@@ -114,9 +116,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const stopKeywords = await wireLiveKeywords(stores.keywords, deps.matcher);
 
   const workers: Worker[] = [];
-  const lock = deps.lockDurationMs ?? 30_000;
-  // maxStalledCount: a job whose process died is taken up again (not failed) even after several crashes.
-  const common = { connection: bullConnection, prefix: deps.prefix, lockDuration: lock, stalledInterval: lock, maxStalledCount: 5 };
+  const common = { connection: bullConnection, prefix: deps.prefix, ...workerLockOptions(deps.lockDurationMs ?? DEFAULT_JOB_LOCK_MS) };
   const run = typeof deps.workers === 'object' ? deps.workers : { fanout: deps.workers !== false, send: deps.workers !== false };
   if (run.fanout) {
     workers.push(new Worker<FanoutJob>(
@@ -149,6 +149,15 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   }
   for (const w of workers) {
     w.on('error', (err) => logger.error({ err, queue: w.name }, 'delivery worker error'));
+    // A lock this process could not renew (event loop blocked or Redis unreachable for longer than
+    // the lock) is another worker's job now, or soon: stop starting its sends (the processors watch
+    // the job's abort signal), so that the two do not both work through its chats.
+    w.on('lockRenewalFailed', (jobIds) => {
+      for (const jobId of jobIds) {
+        // false: the job finished meanwhile (its lock went with it).
+        if (w.cancelJob(jobId, 'lock lost')) logger.warn({ queue: w.name, jobId }, 'delivery job lost its lock: left to the worker that takes it over');
+      }
+    });
     w.on('failed', (job, err) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error({ err, queue: w.name, jobId: job.id }, 'delivery job failed for good');
     });

@@ -4,7 +4,8 @@
  * ids `<subject>_k<page·1000 + chunk of the page>`. The position and the page number are saved
  * in the job after every page (job.updateData), so a job picked up again after a crash resumes
  * where it stopped; a re-queued page is harmless because its chunk ids already exist (and the
- * sent markers stop repeats).
+ * sent markers stop repeats). A job whose lock was lost (its abort signal) stops at the next page
+ * and leaves the walk to the worker that takes it over, which resumes from the saved position.
  *
  * Per chat: inactive and paused chats are skipped; quiet hours hold the alert until the
  * window ends (a single-chat delayed job); digest-mode chats get it in their digest bucket.
@@ -79,8 +80,8 @@ async function largestTopicFirst(deps: FanoutDeps, job: Job<FanoutJob>): Promise
 /** Pages whose sends are being added at once: overlaps walking the audience with Redis adding jobs. */
 const WINDOW = 4;
 
-export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) => Promise<{ queued: number }> {
-  return async (job) => {
+export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>, token?: string, signal?: AbortSignal) => Promise<{ queued: number }> {
+  return async (job, _token, signal) => {
     const data = await largestTopicFirst(deps, job);
     const subject = data.k === 'a' ? { k: 'a' as const, id: data.id } : { k: 'b' as const, id: data.id };
     let at: WalkPosition | undefined = data.done ? undefined : { ti: data.ti, cur: data.cur };
@@ -125,6 +126,7 @@ export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>) =
     };
     try {
       while (at) {
+        signal?.throwIfAborted();
         if (broadcast && (await deps.broadcasts.get(broadcast.id))?.state === 'cancelled') break;
         const page: { chats: ChatId[]; next: WalkPosition | undefined } =
           data.k === 'a'

@@ -96,6 +96,38 @@ export const FANOUT_JOB_OPTIONS: JobsOptions = {
 export const SEND_MAX_TRIES = 8;
 export const SEND_WORKER_CLEANUP = { removeOnComplete: { count: 0 }, removeOnFail: { age: 7 * 24 * 3600, count: 10_000 } } as const;
 
+/**
+ * How long a worker's claim on a job lasts (BullMQ lockDuration), by default: with the options
+ * below, a SIGKILLed process's jobs are taken over 4.5–8 s after it died (measured in the crash
+ * test), where BullMQ's defaults (30 s lock, 30 s stall check) took 53–86 s.
+ */
+export const DEFAULT_JOB_LOCK_MS = 6000;
+
+/**
+ * BullMQ Worker lock options for a lock of `lockMs` (config.jobLockMs).
+ *
+ * Renewal: BullMQ's lock timer ticks every lockRenewTime/2 and extends the locks older than that,
+ * so a live job's lock is renewed about every lockRenewTime (lockMs/4, not BullMQ's lockMs/2):
+ * the process may stall for lockMs − lockMs/4 (4.5 s by default) without losing a lock. Renewal
+ * runs on a timer, so a job that merely waits (the pacer, a 429's retry_after, a slow API call)
+ * keeps its lock however long it waits; only a blocked event loop or a Redis outage that long
+ * loses it (a worker that loses a lock stops starting new sends for that job: create-delivery.ts).
+ *
+ * Takeover: a dead process's lock runs out lockMs − lockMs/4 … lockMs after its last renewal, and
+ * the next stall check (every stalledInterval, any live worker of the queue) moves the job back
+ * to the head of the wait list: at most lockMs + stalledInterval ≈ 1.33 · lockMs after the crash.
+ * stalledInterval must stay below lockMs: a check's marks are cleared by a renewal, so with
+ * stalledInterval ≥ lockMs a job can need one more interval (BullMQ's 30 s/30 s took up to 86 s).
+ *
+ * maxStalledCount: a job whose process died is taken up again (not failed) even after several crashes.
+ */
+export const workerLockOptions = (lockMs: number) => ({
+  lockDuration: lockMs,
+  lockRenewTime: Math.round(lockMs / 4),
+  stalledInterval: Math.round(lockMs / 3),
+  maxStalledCount: 5,
+}) as const;
+
 export interface DeliveryQueues {
   readonly fanout: Queue<FanoutJob, unknown, string>;
   readonly send: Queue<SendJob, unknown, string>;

@@ -15,6 +15,8 @@
  *   gets a single-chat delayed job; a single-chat job is moved to delayed);
  * - any other 400 → failed, logged with chat and article, not retried.
  * An unexpected error (Redis down) retries the whole job later; its markers skip the chats done.
+ * A job whose lock was lost (its abort signal) starts no further chat: the worker that takes the
+ * job over sends them, and the sends already under way here finish and record their markers.
  */
 import { DelayedError, type Job } from 'bullmq';
 import type { Clock } from '../core/clock.js';
@@ -68,7 +70,9 @@ async function retryLater(job: Job<SendJob>, token: string): Promise<never> {
 /** A 403 says the chat refuses the bot; which word fits depends on the chat's type, not on the error text. */
 const forbiddenReason = (chat: Chat): InactiveReason => (chat.type === 'private' ? 'blocked' : 'kicked');
 
-export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?: string) => Promise<SendOutcome | { chats: number }> {
+export function createSendProcessor(
+  deps: SendDeps,
+): (job: Job<SendJob>, token?: string, signal?: AbortSignal) => Promise<SendOutcome | { chats: number }> {
   const metrics = deps.metrics ?? noMetrics;
   const slots = createSemaphore(deps.concurrency);
 
@@ -154,8 +158,9 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
   };
 
   /** One chat whose marker and record were read already; holds a send slot throughout. */
-  const one = (d: ChatSend, chat: Chat | undefined, retry: () => Promise<void>): Promise<SendOutcome> =>
+  const one = (d: ChatSend, chat: Chat | undefined, retry: () => Promise<void>, signal: AbortSignal | undefined): Promise<SendOutcome> =>
     slots.run(async () => {
+      signal?.throwIfAborted();
       const started = Date.now();
       if (!chat || chat.status.kind !== 'active') return 'b' in d ? finish(d, d.c, 'blocked', started) : 'skipped';
       // Composed after the chat's turn came: a broadcast cancelled meanwhile is not sent.
@@ -171,7 +176,7 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
     await deps.queues.send.add('b' in d ? 'b' : 'a', next, { jobId: jobIds.send(next), ...lane, delay: retryDelayMs(next.n ?? 1) });
   };
 
-  const attempt = async (job: Job<SendJob>, token: string | undefined): Promise<SendOutcome | { chats: number }> => {
+  const attempt = async (job: Job<SendJob>, token: string | undefined, signal: AbortSignal | undefined): Promise<SendOutcome | { chats: number }> => {
     const d = job.data;
     const subject = subjectOf(d);
     if (!isChunk(d)) {
@@ -180,7 +185,7 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
       const outcome = await one(d, chat, async () => {
         if (!token) throw new Error('send: a transient failure, and no job token to retry with');
         await retryLater(job, token);
-      });
+      }, signal);
       if ('b' in d) await deps.onBroadcastSent(d.b);
       return outcome;
     }
@@ -188,7 +193,7 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
     const results = await Promise.allSettled(d.cs.map((c, i) => {
       if (done[i]) return Promise.resolve<SendOutcome>('skipped');
       const send: ChatSend = 'a' in d ? { a: d.a, c } : { b: d.b, c };
-      return one(send, chats[i], () => retryChat(send));
+      return one(send, chats[i], () => retryChat(send), signal);
     }));
     if ('b' in d) await deps.onBroadcastSent(d.b);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -196,11 +201,11 @@ export function createSendProcessor(deps: SendDeps): (job: Job<SendJob>, token?:
     return { chats: d.cs.length };
   };
 
-  return async (job, token) => {
+  return async (job, token, signal) => {
     try {
-      return await attempt(job, token);
+      return await attempt(job, token, signal);
     } catch (e) {
-      if (e instanceof DelayedError || !token || (job.data.n ?? 0) + 1 >= SEND_MAX_TRIES) throw e;
+      if (e instanceof DelayedError || signal?.aborted || !token || (job.data.n ?? 0) + 1 >= SEND_MAX_TRIES) throw e;
       // An outage or a bug mid-send (e.g. Redis timing out): send jobs carry no attempts option, so try again later.
       deps.logger.warn({ err: e, jobId: job.id }, 'send: will retry after an error');
       return retryLater(job, token);

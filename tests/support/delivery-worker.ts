@@ -1,7 +1,8 @@
 /**
  * A delivery worker process for the crash test: `node --import tsx tests/support/delivery-worker.ts`
- * with REDIS_URL, DELIVERY_PREFIX, TELEGRAM_API_ROOT, BOT_TOKEN, SEND_RATE_PER_SEC, LOCK_MS in the
- * environment. Runs the fan-out and send workers; prints "ready" once connected; SIGTERM closes it.
+ * with REDIS_URL, DELIVERY_PREFIX, TELEGRAM_API_ROOT, BOT_TOKEN, SEND_RATE_PER_SEC in the environment
+ * (LOCK_MS and CONCURRENCY optional: unset, the shipped defaults are used). Runs the fan-out and
+ * send workers; prints "ready" once connected; SIGTERM closes it.
  */
 import { wire } from '../integration/delivery/harness.js';
 
@@ -17,7 +18,7 @@ const w = await wire({
   apiRoot: env('TELEGRAM_API_ROOT'),
   token: env('BOT_TOKEN'),
   rate: Number(env('SEND_RATE_PER_SEC')),
-  lockDurationMs: Number(process.env.LOCK_MS ?? 30_000),
+  ...(process.env.LOCK_MS ? { lockDurationMs: Number(process.env.LOCK_MS) } : {}),
   concurrency: process.env.CONCURRENCY ? Number(process.env.CONCURRENCY) : 'auto',
 });
 process.stdout.write('ready\n');

@@ -6,6 +6,7 @@ describe('createConfig', () => {
     const c = createConfig({});
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.sendRatePerSec).toBe(25);
+    expect(c.jobLockMs).toBe(6000);
     expect(c.defaultTimeZone).toBe('Asia/Riyadh');
     expect(c.adminIds).toEqual([]);
     expect(Object.isFrozen(c)).toBe(true);
@@ -32,5 +33,10 @@ describe('createConfig', () => {
   test('a rate above 30/s needs paid broadcasts', () => {
     expect(() => createConfig({ SEND_RATE_PER_SEC: '500' })).toThrow(/PAID_BROADCAST/);
     expect(createConfig({ SEND_RATE_PER_SEC: '500', PAID_BROADCAST: 'true' }).sendRatePerSec).toBe(500);
+  });
+
+  test('a job lock is between 2 s and 5 min', () => {
+    expect(createConfig({ JOB_LOCK_MS: '10000' }).jobLockMs).toBe(10_000);
+    expect(() => createConfig({ JOB_LOCK_MS: '500' })).toThrow(/JOB_LOCK_MS/);
   });
 });
