@@ -80,7 +80,7 @@ describe('the ingest service', () => {
     const h = harness({ hang: true });
     const started = Date.now();
     await expect(h.service.ingest({ kind: 'text', text: 'x' })).rejects.toBeInstanceOf(DeliveryUnavailableError);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(8_000); // its deadline is 200 ms; this only tells a hang from a busy machine
     expect(h.saved).toEqual([]);
   });
 });
