@@ -12,7 +12,7 @@ import { startApp } from '../main.js';
 import { ChatLog } from './chat-log.js';
 import { startEmulator } from './emulator.js';
 import { createIngestProxy } from './ingest.js';
-import { PEOPLE } from './people.js';
+import { PEOPLE, type PersonKey } from './people.js';
 import { deletePrefix } from './redis.js';
 import { seedPlayground } from './seed.js';
 import { startDemoServer } from './server.js';
@@ -32,6 +32,10 @@ export interface Playground {
   /** The chat page. */
   readonly url: string;
   readonly prefix: string;
+  /** The emulator's Bot API, to speak as the bot directly (tests do, to show the page any HTML). */
+  readonly botApi: { readonly apiRoot: string; readonly token: string };
+  /** The private chat id of each person. */
+  chatIdOf(key: PersonKey): number;
   stop(): Promise<void>;
 }
 
@@ -72,7 +76,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     const server = await startDemoServer({ emulator, log, ingest }, options.port ?? 0);
     stops.push(() => server.close());
     if (options.seed ?? true) await seedPlayground({ emulator, log, ingest });
-    return { url: server.url, prefix, stop };
+    return {
+      url: server.url, prefix, stop, botApi: { apiRoot: emulator.fake.apiRoot, token: emulator.token },
+      chatIdOf: (key) => emulator.chatOf(key).id,
+    };
   } catch (e) {
     await stop();
     throw e;

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api } from 'grammy';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../../src/demo/playground.js';
 import { createLogger } from '../../../src/logger.js';
@@ -105,5 +106,29 @@ describe.skipIf(!HAS_CHROMIUM)(title, () => {
     playgrounds.splice(playgrounds.indexOf(playground), 1);
     const [, left] = await redis.scan('0', 'MATCH', `${playground.prefix}:*`, 'COUNT', 10_000);
     expect(left).toEqual([]);
+  });
+
+  it('rebuilds bot HTML from Telegram\'s tags only: markup renders, scripts and javascript: links do not, edits land in place', async () => {
+    const { playground, page } = await open(false);
+    const api = new Api(playground.botApi.token, { apiRoot: playground.botApi.apiRoot });
+    const chatId = playground.chatIdOf('reader');
+    const sent = await api.sendMessage(chatId, [
+      '<b>عاجل</b> و<i>مائل</i> و<u>مسطر</u> و<s>مشطوب</s> <tg-spoiler>سر</tg-spoiler> <code>x=1</code>',
+      '<blockquote>اقتباس</blockquote><a href="javascript:alert(1)">رابط خبيث</a> <a href="https://example.com/ok">رابط</a>',
+      '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;',
+    ].join('\n'), { parse_mode: 'HTML' });
+    const bubble = page.locator(`.msg[data-message-id="${sent.message_id}"]`);
+    await bubble.waitFor();
+    for (const tag of ['b', 'i', 'u', 's', 'code', 'blockquote', '.spoiler']) await expect(bubble.locator(tag).count()).resolves.toBe(1);
+    await expect(bubble.locator('a[href="https://example.com/ok"]').count()).resolves.toBe(1);
+    await expect(bubble.locator('a[href^="javascript"]').count()).resolves.toBe(0);
+    await expect(bubble.locator('script, img').count()).resolves.toBe(0);
+    await expect(bubble.textContent()).resolves.toContain('<script>alert(1)</script>');
+
+    await api.editMessageText(chatId, sent.message_id, '<b>تحديث</b> للخبر', { parse_mode: 'HTML' });
+    await expect.poll(() => bubble.locator('b').textContent()).toBe('تحديث');
+    await expect(page.locator(`.msg[data-message-id="${sent.message_id}"]`).count()).resolves.toBe(1);
+    await expect(bubble.textContent()).resolves.toContain('معدّلة');
+    await page.close();
   });
 });
