@@ -6,10 +6,11 @@ import { REDIS_URL } from '../../support/redis.js';
 const root = new URL('../../../', import.meta.url).pathname;
 const demo = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'demo', ...args], {
-    cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env },
+    cwd: root, encoding: 'utf8', timeout: 80_000, env: { ...process.env, ...env },
   });
 
-describe('demo --check', () => {
+// Each run starts a whole app in a child process: generous bounds for a loaded machine.
+describe('demo --check', { timeout: 90_000 }, () => {
   it('follows South Caucasus, ingests the article and receives its alert, in one JSON line', () => {
     const run = demo(['--check'], { REDIS_URL });
     const lines = run.stdout.trim().split('\n');

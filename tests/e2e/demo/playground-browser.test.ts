@@ -27,7 +27,8 @@ const title = HAS_CHROMIUM
   ? 'the playground in a browser'
   : `the playground in a browser (skipped: no ${CHROMIUM}; install Debian's chromium package, e.g. apt-get install -y chromium)`;
 
-describe.skipIf(!HAS_CHROMIUM)(title, () => {
+// A browser and a whole app per test: generous bounds for a loaded machine.
+describe.skipIf(!HAS_CHROMIUM)(title, { timeout: 90_000 }, () => {
   const redis = connectRedis();
   const logger = createLogger('silent');
   let context: BrowserContext;
