@@ -1,5 +1,5 @@
 /**
- * The `tanbih` command: `start`, `preview`, `ingest`, `topics`, `feeds`.
+ * The `tanbih` command: `start`, `preview`, `ingest`, `topics`, `feeds`, `demo`.
  * Each subcommand lives in src/cli/<name>.ts and exports
  * `run(args: string[], io: CliIo): Promise<number>` (the exit code).
  */
@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ run(args: string[], io: CliIo): P
   ingest: () => import('./cli/ingest.js'),
   start: () => import('./cli/start.js'),
   feeds: () => import('./cli/feeds.js'),
+  demo: () => import('./cli/demo.js'),
 };
 
 const usage = `Usage: tanbih <command> [options]
@@ -20,7 +21,8 @@ const usage = `Usage: tanbih <command> [options]
   preview  [--json|--jsonl] [--tz ZONE] [--outlet NAME] [--url URL] <file|->
   topics   [words…]                  list the topic catalogue or find topics by name
   ingest   <file|->                  ingest an article into a running instance's Redis
-  feeds    list | import <file.opml|-> | export   an instance's feeds, OPML in and out`;
+  feeds    list | import <file.opml|-> | export   an instance's feeds, OPML in and out
+  demo     [--check] [--no-seed]      the playground: the bot in a local chat page, no token needed`;
 
 const [name, ...args] = process.argv.slice(2);
 const load = name ? commands[name] : undefined;
@@ -33,5 +35,5 @@ const mod = await load();
 const code = await mod.run(args, io);
 // A stopped app exits even if a library left a socket or timer behind. The other commands
 // only set the code, so that output still being piped to stdout is never cut short.
-if (name === 'start') process.exit(code);
+if (name === 'start' || name === 'demo') process.exit(code);
 process.exitCode = code;
