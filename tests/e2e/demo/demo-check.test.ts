@@ -14,9 +14,9 @@ describe('demo --check', { timeout: 90_000 }, () => {
   it('follows South Caucasus, ingests the article and receives its alert, in one JSON line', () => {
     const run = demo(['--check'], { REDIS_URL });
     const lines = run.stdout.trim().split('\n');
-    expect(lines, run.stderr).toHaveLength(1);
+    if (lines.length !== 1) throw new Error(`expected one JSON line; stderr:\n${run.stderr}`);
     const result = JSON.parse(lines[0]!) as { ok: boolean; alertsReceived: number; ms: number };
-    expect(result, run.stderr).toMatchObject({ ok: true, alertsReceived: 1 });
+    expect({ ...result, stderr: run.stderr }).toMatchObject({ ok: true, alertsReceived: 1 });
     expect(result.ms).toBeGreaterThan(0);
     expect(run.status).toBe(0);
   });
