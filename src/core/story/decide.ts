@@ -59,9 +59,11 @@ export interface StoryRule {
   readonly cosineWithNumber: number;
   /** Pseudo-count of stories added to the window size in the IDF (keeps a small window sane). */
   readonly idfPrior: number;
+  /** When either article matched no topic at all, only a cosine this high joins. */
+  readonly cosineWithoutTopic: number;
 }
 
-export const defaultStoryRule: StoryRule = { cosine: 0.26, cosineWithNumber: 0.18, idfPrior: 30 };
+export const defaultStoryRule: StoryRule = { cosine: 0.26, cosineWithNumber: 0.18, idfPrior: 30, cosineWithoutTopic: 0.45 };
 
 /** Heads kept per story (first + latest updates) and updates alerted per story. */
 export const MAX_HEADS = 4;
@@ -76,6 +78,8 @@ export interface EventScore {
   readonly cosine: number;
   readonly sharedNumbers: number;
   readonly sharedTopics: number;
+  /** Either article matched no topic (a place the catalogue lacks, such as الحوز). */
+  readonly untopical: boolean;
 }
 
 function weights(f: StoryFeatures, idf: (t: string) => number): Map<string, number> {
@@ -125,11 +129,13 @@ export function eventScore(a: StoryFeatures, b: StoryFeatures, idf: (t: string) 
     cosine: denominator === 0 ? 0 : dot / denominator,
     sharedNumbers: countShared(a.numbers, b.numbers),
     sharedTopics: countShared(a.topics, b.topics),
+    untopical: a.topics.length === 0 || b.topics.length === 0,
   };
 }
 
 /** The event rule on a score. */
 export function sameEvent(score: EventScore, rule: StoryRule = defaultStoryRule): boolean {
+  if (score.untopical) return score.cosine >= rule.cosineWithoutTopic;
   if (score.sharedTopics === 0) return false;
   return score.cosine >= rule.cosine || (score.sharedNumbers > 0 && score.cosine >= rule.cosineWithNumber);
 }

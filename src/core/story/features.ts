@@ -17,6 +17,7 @@ export interface StoryCount {
   readonly value: number;
 }
 
+/** 'people' is only an intermediate reading: a count of people is filed as killed or injured by the word before it. */
 export type CountKind = 'killed' | 'injured' | 'missing' | 'votes' | 'people';
 
 export interface StoryFeatures {
@@ -111,7 +112,7 @@ const COUNT_NOUNS: ReadonlyMap<string, CountKind> = (() => {
       m.set(`ال${w}`, kind);
     }
   };
-  add('killed', 'قتيل قتيلا قتلى شهيد شهيدا شهداء وفاة حالة وفيات ضحية ضحايا قتل مقتل جثة جثث');
+  add('killed', 'قتيل قتيلا قتلى شهيد شهيدا شهداء وفاة وفيات ضحية ضحايا جثة جثث');
   add('injured', 'جريح جريحا جرحى مصاب مصابا مصابين إصابة إصابات');
   add('missing', 'مفقود مفقودا مفقودين');
   add('votes', 'صوت صوتا أصوات');
@@ -122,6 +123,14 @@ const COUNT_NOUNS: ReadonlyMap<string, CountKind> = (() => {
 const MULTIPLIER: ReadonlyMap<string, number> = new Map(
   norm('ألف ألفا آلاف مليون مليونا ملايين').map((w, i) => [w, i < 3 ? 1000 : 1_000_000]),
 );
+
+// Words before a number that say what it counts when the noun after it does not (مقتل 76 شخصا).
+const COUNT_VERBS: ReadonlyMap<string, CountKind> = (() => {
+  const m = new Map<string, CountKind>();
+  for (const w of norm('مقتل قتل مصرع وفاة استشهاد')) m.set(w, 'killed');
+  for (const w of norm('إصابة جرح')) m.set(w, 'injured');
+  return m;
+})();
 
 function countsOf(tokens: readonly string[]): StoryCount[] {
   const best = new Map<CountKind, number>();
@@ -135,17 +144,22 @@ function countsOf(tokens: readonly string[]): StoryCount[] {
       value *= mult;
       j++;
     }
-    // "71 شهيدا", "2800 آخرين بجروح" is too loose; the noun must follow within two tokens.
-    for (let k = j; k < Math.min(tokens.length, j + 2); k++) {
-      const kind = COUNT_NOUNS.get(tokens[k] as string);
-      if (kind) {
-        if (value > (best.get(kind) ?? 0)) best.set(kind, value);
-        break;
-      }
+    // The noun must follow within two tokens ("71 شهيدا", "2800 آخرين بجروح" is too loose).
+    let kind: CountKind | undefined;
+    for (let k = j; k < Math.min(tokens.length, j + 2) && !kind; k++) kind = COUNT_NOUNS.get(tokens[k] as string);
+    if (kind === 'people' || kind === undefined) {
+      // "people" alone says nothing: "مقتل 9 أشخاص" and "إصابة 2750 شخص" differ by the word before.
+      let before: CountKind | undefined;
+      for (let k = i - 1; k >= Math.max(0, i - 3) && !before; k--) before = COUNT_VERBS.get(termlessArticle(tokens[k] as string));
+      kind = kind === 'people' ? before : undefined;
     }
+    if (kind && value > (best.get(kind) ?? 0)) best.set(kind, value);
   }
   return [...best].map(([kind, value]) => ({ kind, value }));
 }
+
+/** وإصابة → إصابة, ومقتل → مقتل: the conjunction before a count word. */
+const termlessArticle = (t: string): string => (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') ? t.slice(1) : t);
 
 const UPDATE_WORDS = new Set(norm('تحديث محدث'));
 const BREAKING_WORDS = new Set(norm('عاجل'));
