@@ -82,7 +82,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
     const matcher = createMatcher(topics);
     const stores = createRedisStores({
       redis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone,
-      limits: { maxTopicsPerChat: config.maxTopicsPerChat },
+      limits: { maxTopicsPerChat: config.maxTopicsPerChat, storyWindowMs: config.storyWindowHours * 3600 * 1000 },
       isCatalogTopic: (id) => builtinIds.has(id),
       onError: (err) => logger.warn({ err }, 'keyword announcements'),
     });
@@ -94,6 +94,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
       prepare: (input, now) => prepareArticle(input, { now, defaultTimeZone: config.defaultTimeZone, matcher }),
       renderAlert, clock, logger: logger.child({ part: 'delivery' }), metrics: metrics.delivery,
       sendRatePerSec: config.sendRatePerSec, paidBroadcast: config.paidBroadcast,
+      staleAfterHours: config.staleAfterHours,
       workers: role !== 'bot',
     });
     parts.push({ name: 'delivery', stop: () => delivery.close() });

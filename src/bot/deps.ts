@@ -7,7 +7,7 @@ import type { BroadcastService, DeliveryStats, IngestService } from '../delivery
 import type { Topic } from '../core/topic.js';
 import type { Logger } from '../logger.js';
 import type {
-  ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, SubscriptionStore,
+  ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, StoryStore, SubscriptionStore,
 } from '../store/ports.js';
 import type { TopicCatalog } from './catalog.js';
 
@@ -18,6 +18,8 @@ export interface BotStores {
   readonly articles: ArticleStore;
   readonly broadcasts: BroadcastStore;
   readonly feeds: FeedStore;
+  /** Stories, for "also reported by" in /latest and /why. */
+  readonly stories?: StoryStore;
 }
 
 export interface BotDeps {

@@ -41,6 +41,7 @@ function answer(outcome: IngestOutcome): RouteAnswer {
     topics,
     recipients: outcome.recipients,
     ...(outcome.duplicateOf ? { duplicateOf: outcome.duplicateOf } : {}),
+    ...(outcome.story ? { story: outcome.story } : {}),
   };
   return { status: outcome.status === 'duplicate' ? 200 : 202, body };
 }

@@ -164,7 +164,14 @@ export function decideStory(
   candidates: readonly StoryState[],
   idf: (t: string) => number,
   rule: StoryRule = defaultStoryRule,
+  articleId?: string,
 ): StoryDecision {
+  // The same article filed again (a retry after a crash): the story it already heads or joined.
+  for (const story of candidates) {
+    const head = story.heads.findIndex((h) => h.articleId === articleId);
+    if (head === 0) return { kind: 'new' };
+    if (head > 0) return { kind: 'update', storyId: story.id, score: 2, by: 'near-copy', why: 'headline' };
+  }
   let best: { story: StoryState; score: number; by: 'near-copy' | 'event' } | undefined;
   for (const story of candidates) {
     for (const head of story.heads) {
