@@ -47,7 +47,7 @@ const schema = z.object({
   PAID_BROADCAST: flag(false),
   MAX_TOPICS_PER_CHAT: intIn(1, 1000, 100),
   FEED_DEFAULT_INTERVAL_SEC: intIn(30, 86_400, 300),
-  STALE_AFTER_HOURS: intIn(1, 24 * 365, 36),
+  STALE_AFTER_HOURS: intIn(1, 24 * 365 * 30, 36),
   STORY_WINDOW_HOURS: intIn(1, 24 * 14, 48),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 }).superRefine((c, ctx) => {

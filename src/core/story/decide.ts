@@ -20,6 +20,7 @@
  * headline saying تحديث, or عاجل when the story's alerts did not. At most MAX_UPDATES per story.
  */
 import { similarity as minhashSimilarity, SAME_STORY_THRESHOLD } from '../fingerprint.js';
+import { COMMON_TERMS } from './common-terms.js';
 import type { CountKind, StoryCount, StoryFeatures } from './features.js';
 
 /** An alerted article of the story (its first, or an update), as the story remembers it. */
@@ -102,13 +103,17 @@ const countShared = (a: readonly string[], b: readonly string[]): number => {
   return n;
 };
 
-/** The IDF of the window: ln(1 + (N + prior) / (df + 1)). */
+/**
+ * The IDF of the window, ln(1 + (N + P) / (df + P·share + 1)): the window's N stories plus P
+ * pseudo-stories that use each term as often as the built-in table says (COMMON_TERMS), so a small
+ * window still knows which words every story uses.
+ */
 export function idfOf(df: DocumentFrequency, windowSize: number, rule: StoryRule = defaultStoryRule): (term: string) => number {
   const cache = new Map<string, number>();
   return (t) => {
     let v = cache.get(t);
     if (v === undefined) {
-      v = Math.log(1 + (windowSize + rule.idfPrior) / (df(t) + 1));
+      v = Math.log(1 + (windowSize + rule.idfPrior) / (df(t) + rule.idfPrior * (COMMON_TERMS[t] ?? 0) + 1));
       cache.set(t, v);
     }
     return v;

@@ -19,7 +19,7 @@ function io(stdin = '') {
   };
   const input = new PassThrough();
   input.end(stdin);
-  return { out, io: { stdin: input, stdout: stream('stdout'), stderr: stream('stderr'), env: { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' } } };
+  return { out, io: { stdin: input, stdout: stream('stdout'), stderr: stream('stderr'), env: { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', STALE_AFTER_HOURS: String(20 * 365 * 24) } } };
 }
 
 describe('tanbih ingest <file|->', () => {

@@ -13,13 +13,14 @@ const WORDS = ('الحكومة البرلمان الاقتصاد النفط ال
   'الاتفاق القمة العاصمة الشركة المصرف الطاقة الزراعة المياه الجامعة المستشفى الطريق الميناء المطار السوق العملة ' +
   'التضخم الاستثمار التجارة السياحة الثقافة الرياضة المحكمة الدستور الشرطة السلام الأمن اللاجئين المساعدات').split(' ');
 
-const pick = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(Math.random() * WORDS.length)]).join(' ');
+/** Random words marked with the article's number: each article has a vocabulary of its own. */
+const pick = (k: number, n: number) => Array.from({ length: k }, () => `${WORDS[Math.floor(Math.random() * WORDS.length)]}${n}`).join(' ');
 
-/** A distinct article about Armenia: random wording, so no two are the same story. */
+/** A distinct article about Armenia: its own words, so no two are the same story (nor the same event). */
 function article(n: number) {
   return {
-    title: `أرمينيا: ${pick(5)} (${n})`,
-    body: `يريفان - قالت الحكومة الأرمينية إن ${pick(25)}.\n\nوأضاف المتحدث أن ${pick(25)} في أرمينيا.`,
+    title: `أرمينيا: ${pick(5, n)} (${n})`,
+    body: `يريفان - قالت الحكومة الأرمينية إن ${pick(25, n)}.\n\nوأضاف المتحدث أن ${pick(25, n)} في أرمينيا.`,
     url: `https://example.com/am/${n}`,
     outlet: 'وكالة الأنباء',
   };
