@@ -83,23 +83,43 @@ export interface EventScore {
   readonly untopical: boolean;
 }
 
-function weights(f: StoryFeatures, idf: (t: string) => number): Map<string, number> {
-  const w = new Map<string, number>();
-  f.terms.forEach((t, i) => w.set(t, idf(t) * (i < f.titleTerms ? TITLE_WEIGHT : 1)));
-  return w;
+/** An article's term vector: weight by term, and its norm. */
+interface TermVector {
+  readonly weights: ReadonlyMap<string, number>;
+  readonly norm: number;
 }
 
-function norm(w: ReadonlyMap<string, number>): number {
+function vectorOf(f: StoryFeatures, idf: (t: string) => number): TermVector {
+  const weights = new Map<string, number>();
   let s = 0;
-  for (const v of w.values()) s += v * v;
-  return Math.sqrt(s);
+  f.terms.forEach((t, i) => {
+    const w = idf(t) * (i < f.titleTerms ? TITLE_WEIGHT : 1);
+    weights.set(t, w);
+    s += w * w;
+  });
+  return { weights, norm: Math.sqrt(s) };
 }
 
+/** Cosine of `f` against a vector, in one pass over f's terms (no map built for f). */
+function cosineWith(v: TermVector, f: StoryFeatures, idf: (t: string) => number): number {
+  let dot = 0;
+  let s = 0;
+  const terms = f.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as string;
+    const w = idf(t) * (i < f.titleTerms ? TITLE_WEIGHT : 1);
+    s += w * w;
+    const u = v.weights.get(t);
+    if (u !== undefined) dot += w * u;
+  }
+  const denominator = v.norm * Math.sqrt(s);
+  return denominator === 0 ? 0 : dot / denominator;
+}
+
+/** Elements of `a` also in `b` (both a few entries long: a nested loop beats building a set). */
 const countShared = (a: readonly string[], b: readonly string[]): number => {
-  if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(b);
   let n = 0;
-  for (const x of a) if (set.has(x)) n++;
+  for (const x of a) if (b.includes(x)) n++;
   return n;
 };
 
@@ -121,20 +141,15 @@ export function idfOf(df: DocumentFrequency, windowSize: number, rule: StoryRule
 }
 
 /** How alike two articles' events are: term cosine, numbers and topics in common. */
-export function eventScore(a: StoryFeatures, b: StoryFeatures, idf: (t: string) => number): EventScore {
-  const wa = weights(a, idf);
-  const wb = weights(b, idf);
-  let dot = 0;
-  for (const [t, v] of wa) {
-    const u = wb.get(t);
-    if (u !== undefined) dot += v * u;
-  }
-  const denominator = norm(wa) * norm(wb);
+export function eventScore(a: StoryFeatures, b: StoryFeatures, idf: (t: string) => number, av?: TermVector): EventScore {
+  const sharedTopics = countShared(a.topics, b.topics);
+  const untopical = a.topics.length === 0 || b.topics.length === 0;
   return {
-    cosine: denominator === 0 ? 0 : dot / denominator,
+    // Without a topic in common the cosine cannot decide (sameEvent): it is not worked out.
+    cosine: sharedTopics === 0 && !untopical ? 0 : cosineWith(av ?? vectorOf(a, idf), b, idf),
     sharedNumbers: countShared(a.numbers, b.numbers),
-    sharedTopics: countShared(a.topics, b.topics),
-    untopical: a.topics.length === 0 || b.topics.length === 0,
+    sharedTopics,
+    untopical,
   };
 }
 
@@ -178,15 +193,17 @@ export function decideStory(
     if (head > 0) return { kind: 'update', storyId: story.id, score: 2, by: 'near-copy', why: 'headline' };
   }
   let best: { story: StoryState; score: number; by: 'near-copy' | 'event' } | undefined;
+  const vector = vectorOf(f, idf);
+  const mine = { signature, bands: [] };
   for (const story of candidates) {
     for (const head of story.heads) {
-      const copy = minhashSimilarity({ signature, bands: [] }, { signature: head.signature, bands: [] });
+      const copy = minhashSimilarity(mine, { signature: head.signature, bands: [] });
       if (copy >= SAME_STORY_THRESHOLD) {
         // A near-copy outranks any event match: 1 + its similarity.
         if (!best || 1 + copy > best.score) best = { story, score: 1 + copy, by: 'near-copy' };
         continue;
       }
-      const score = eventScore(f, head.features, idf);
+      const score = eventScore(f, head.features, idf, vector);
       if (sameEvent(score, rule) && (!best || score.cosine > best.score)) best = { story, score: score.cosine, by: 'event' };
     }
   }

@@ -67,8 +67,22 @@ const STOP = new Set(norm(`
 const CLITIC_PREFIXES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
 const SUFFIXES = ['يه', 'ات', 'ين', 'ون', 'ها', 'هم', 'ه', 'ي'];
 
+// Words repeat across articles: each token's term is worked out once (bounded, cleared when full).
+const terms = new Map<string, string>();
+const TERM_CACHE = 50_000;
+
 /** Normalized token → comparable term: conjunction, article and tanween alif dropped; '' for a stop word. */
 export function termOf(token: string): string {
+  let term = terms.get(token);
+  if (term === undefined) {
+    term = termUncached(token);
+    if (terms.size >= TERM_CACHE) terms.clear();
+    terms.set(token, term);
+  }
+  return term;
+}
+
+function termUncached(token: string): string {
   if (STOP.has(token)) return '';
   let t = token;
   if (t.length >= 4 && (t[0] === 'و' || t[0] === 'ف') && !STOP.has(t.slice(1))) t = t.slice(1);
@@ -174,7 +188,7 @@ export function storyFeatures(tokens: ArticleTokens, matches: readonly TopicMatc
     }
     if (lead.length >= LEAD_TOKENS) break;
   }
-  const terms: string[] = [];
+  const out: string[] = [];
   const seen = new Set<string>();
   const numbers = new Set<string>();
   const take = (list: readonly string[]): void => {
@@ -184,14 +198,14 @@ export function storyFeatures(tokens: ArticleTokens, matches: readonly TopicMatc
         continue;
       }
       const term = termOf(token);
-      if (term && !seen.has(term) && terms.length < MAX_TERMS) {
+      if (term && !seen.has(term) && out.length < MAX_TERMS) {
         seen.add(term);
-        terms.push(term);
+        out.push(term);
       }
     }
   };
   take(tokens.titleTokens);
-  const titleTerms = terms.length;
+  const titleTerms = out.length;
   take(lead);
   const titleSet = new Set(tokens.titleTokens);
   const specific = matches.filter((m) => m.kind !== 'region' && m.kind !== 'theme');
@@ -199,7 +213,7 @@ export function storyFeatures(tokens: ArticleTokens, matches: readonly TopicMatc
     .filter((m) => m.kind === 'person' && m.evidence.some((e) => e.zone === 'title' && !e.weak))
     .map((m) => m.topicId as string);
   return {
-    terms, titleTerms, numbers: [...numbers],
+    terms: out, titleTerms, numbers: [...numbers],
     counts: countsOf([...tokens.titleTokens, ...lead]),
     topics: (specific.length > 0 ? specific : matches).map((m) => m.topicId as string),
     persons: matches.filter((m) => m.kind === 'person').map((m) => m.topicId as string),

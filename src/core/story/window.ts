@@ -15,9 +15,12 @@ export const DEFAULT_STORY_WINDOW_MS = 48 * 3600 * 1000;
 /** Terms looked up per article: its rarest ones find its story; common ones add only noise. */
 export const RETRIEVAL_TERMS = 12;
 /** Stories scored per article, those sharing the most retrieval terms first. */
-export const MAX_CANDIDATES = 40;
-/** A term held by more stories than this fraction of the window is not used to retrieve. */
-const COMMON_FRACTION = 0.05;
+export const MAX_CANDIDATES = 24;
+/**
+ * A term held by more stories than this fraction of the window (and than 20) is not used to
+ * retrieve: a story is found by its rare words, and walking long postings costs.
+ */
+const COMMON_FRACTION = 0.005;
 
 /** The index keys of an article: its terms and its specific numbers (as "#123"). */
 export function indexKeys(f: StoryFeatures): string[] {
@@ -27,12 +30,15 @@ export function indexKeys(f: StoryFeatures): string[] {
 /** The retrieval keys among `keys`, rarest first, given each key's document frequency. */
 export function candidateTerms(keys: readonly string[], df: (key: string) => number, windowSize: number): string[] {
   const limit = Math.max(20, windowSize * COMMON_FRACTION);
-  return keys
-    .map((k) => [k, df(k)] as const)
-    .filter(([, n]) => n > 0 && n <= limit)
-    .toSorted((a, b) => a[1] - b[1])
-    .slice(0, RETRIEVAL_TERMS)
-    .map(([k]) => k);
+  const usable: { key: string; n: number }[] = [];
+  for (const key of keys) {
+    const n = df(key);
+    if (n > 0 && n <= limit) usable.push({ key, n });
+  }
+  usable.sort((a, b) => a.n - b.n);
+  const out: string[] = [];
+  for (let i = 0; i < usable.length && i < RETRIEVAL_TERMS; i++) out.push((usable[i] as { key: string }).key);
+  return out;
 }
 
 export interface StoryAssignment {
