@@ -143,13 +143,14 @@ export async function startApp(config: Config & { botToken: string }, role: Role
       parts.push({ name: 'redis (bot)', stop: async () => void (await botRedis.quit()) });
       const botStores = createRedisStores({
         redis: botRedis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone,
-        limits: { maxTopicsPerChat: config.maxTopicsPerChat }, isCatalogTopic: (id) => builtinIds.has(id),
+        limits: { maxTopicsPerChat: config.maxTopicsPerChat, storyWindowMs: config.storyWindowHours * 3600 * 1000 }, isCatalogTopic: (id) => builtinIds.has(id),
       });
       const bot = createBot(config.botToken, {
         logger: logger.child({ part: 'bot' }), clock, stores: botStores, catalog: catalogFromMatcher(matcher, topics),
         ingest: delivery.ingest, broadcasts: delivery.broadcasts, stats: delivery.stats,
         adminIds: config.adminIds, defaultTimeZone: config.defaultTimeZone, learnKeyword: (t) => matcher.add(t),
         feedDefaultIntervalSec: config.feedDefaultIntervalSec,
+        staleAfterHours: config.staleAfterHours,
       }, { client: { apiRoot: config.telegramApiRoot } });
       await bot.init();
       await registerCommands(bot.api).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));

@@ -36,6 +36,8 @@ export interface BotDeps {
   readonly defaultTimeZone: string;
   /** Poll interval for a feed added with /feeds add without one (FEED_DEFAULT_INTERVAL_SEC). */
   readonly feedDefaultIntervalSec?: number;
+  /** Config STALE_AFTER_HOURS (admin /ingest names it for an old article). */
+  readonly staleAfterHours?: number;
   /**
    * Tells this process's matcher about a keyword a user just followed, so it is listed at
    * once (other processes learn it through KeywordRegistry.watch).
