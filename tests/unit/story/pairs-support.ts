@@ -20,13 +20,13 @@ export const storyArticles = (fixture('stories/articles.json') as { articles: St
 export const pairs = (fixture('stories/pairs.json') as { pairs: Pair[] }).pairs;
 
 const matcher = createMatcher(builtinTopics());
-const prepare = (title: string, body: string, published?: string): PreparedArticle => {
-  const r = prepareArticle({ kind: 'json', json: { title, body, ...(published ? { published } : {}) } }, { now: new Date('2026-01-01T00:00:00Z'), defaultTimeZone: 'UTC', matcher });
+const prepare = (title: string, body: string, more: { published?: string; outlet?: string; url?: string } = {}): PreparedArticle => {
+  const r = prepareArticle({ kind: 'json', json: { title, body, ...more } }, { now: new Date('2026-01-01T00:00:00Z'), defaultTimeZone: 'UTC', matcher });
   if (!r.ok) throw new Error(`${title}: ${r.error.reason}`);
   return r.value;
 };
 
-export const prepared = new Map(storyArticles.map((a) => [a.id, prepare(a.title, a.body, a.published)]));
+export const prepared = new Map(storyArticles.map((a) => [a.id, prepare(a.title, a.body, { published: a.published, outlet: a.outlet, url: a.url })]));
 const background = (fixture('labelled/articles.json') as { title: string; body: string[] }[]).map((a) => prepare(a.title, a.body.join('\n\n')));
 
 const df = new Map<string, number>();
