@@ -15,7 +15,7 @@ export const DEFAULT_STORY_WINDOW_MS = 48 * 3600 * 1000;
 /** Terms looked up per article: its rarest ones find its story; common ones add only noise. */
 export const RETRIEVAL_TERMS = 12;
 /** Stories scored per article, those sharing the most retrieval terms first. */
-export const MAX_CANDIDATES = 24;
+export const MAX_CANDIDATES = 12;
 /**
  * A term held by more stories than this fraction of the window (and than 20) is not used to
  * retrieve: a story is found by its rare words, and walking long postings costs.
@@ -66,18 +66,18 @@ export function createStoryWindow(options: StoryWindowOptions = {}): StoryWindow
   // Insertion order is refreshed when a story grows, so the first entry is the stalest.
   const stories = new Map<string, StoryState>();
   const postings = new Map<string, Set<string>>();
-  const keysOf = new Map<string, Set<string>>();
+  const keysOf = new Map<string, string[]>();
   let newest = -Infinity;
 
   const post = (storyId: string, keys: readonly string[]): void => {
     let mine = keysOf.get(storyId);
-    if (!mine) keysOf.set(storyId, (mine = new Set()));
+    if (!mine) keysOf.set(storyId, (mine = []));
     for (const k of keys) {
-      if (mine.has(k)) continue;
-      mine.add(k);
       let set = postings.get(k);
       if (!set) postings.set(k, (set = new Set()));
+      if (set.has(storyId)) continue;
       set.add(storyId);
+      mine.push(k);
     }
   };
   const drop = (storyId: string): void => {
