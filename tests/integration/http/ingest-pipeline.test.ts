@@ -87,6 +87,17 @@ describe('POST /articles through the real pipeline and delivery', () => {
     expect(bold).toEqual(['<script>alert(1)</script> <b>أرمينيا</b> & روسيا']);
   });
 
+  it('accepts an article published long ago as 202 stale: stored and searchable, alerting no one', async () => {
+    const old = { ...article(7), publishedAt: '1990-08-02T06:00:00Z', url: 'https://example.com/am/archive' };
+    const res = await post(JSON.stringify(old));
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { status: string; articleId: string };
+    expect(body.status).toBe('stale');
+    expect(await wiring.stores.articles.get(body.articleId as never)).toBeDefined();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(followers.some((id) => alertsTo(id).some((s) => (s.text ?? '').includes('(7)')))).toBe(false);
+  });
+
   it('keeps serving through a burst of valid and invalid requests, storing only the valid ones', async () => {
     const before = (await wiring.stores.articles.latest(undefined, 1000)).length;
     const requests = Array.from({ length: 200 }, (_, i) => {
