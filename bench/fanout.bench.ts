@@ -75,6 +75,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       logger: createLogger('silent'),
       sendRatePerSec: 25,
       paidBroadcast: false,
+      // The canonical fixture is a 2024 article, fanned out here as fresh news.
+      staleAfterHours: 20 * 365 * 24,
       workers: { fanout: true, send: false },
     });
     await delivery.ready();

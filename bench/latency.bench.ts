@@ -47,6 +47,8 @@ export async function startStack(name: string, sendRatePerSec: number): Promise<
     redis, prefix, api: new Api(fake.token, { apiRoot: fake.apiRoot }), stores, matcher,
     prepare: (input, now) => prepareArticle(input, { now, defaultTimeZone: ZONE, matcher }),
     renderAlert, clock, logger: createLogger('silent'), sendRatePerSec, paidBroadcast: sendRatePerSec > 30,
+    // The canonical fixture is a 2024 article, delivered here as fresh news.
+    staleAfterHours: 20 * 365 * 24,
   });
   await delivery.ready();
   return {

@@ -5,6 +5,8 @@
  * HTML pages are also timed apart: one marks its article body and is read in a streaming pass,
  * the other does not and goes through linkedom + Readability, which costs far more than the rest.
  * The parse stage includes normalizing and tokenizing the article once (articleTokens).
+ * Every article is also filed into a story window holding 10,000 recent stories (core/story):
+ * candidate retrieval through the inverted index, the decision, the record.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,7 +19,10 @@ import { storyFingerprint } from '../src/core/fingerprint.js';
 import { parseArticleText } from '../src/core/parse/index.js';
 import { prepareArticle, type PipelineDeps } from '../src/core/pipeline.js';
 import { summarize } from '../src/core/summarize.js';
+import { storyFeatures } from '../src/core/story/features.js';
 import { renderAlert } from '../src/core/render/alert.js';
+import type { StoryFeatures } from '../src/core/story/features.js';
+import { createStoryWindow, type StoryWindow } from '../src/core/story/window.js';
 
 const fixtures = new URL('../tests/fixtures/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, fixtures), 'utf8');
@@ -44,7 +49,40 @@ function percentile(sorted: readonly number[], p: number): number {
 
 interface Figures { perSec: number; perCpuSec: number; p50: number; p99: number; count: number }
 
-function measure(list: readonly ArticleInput[], rounds: number, deps: PipelineDeps): Figures {
+/** Stories held before measuring. */
+const WINDOW_STORIES = 10_000;
+
+/**
+ * A window of WINDOW_STORIES stories shaped like real ones: each borrows a prepared article's
+ * features (topics, counts) with terms drawn from a Zipf-distributed vocabulary instead, so
+ * postings have the long tail of a real week. The window is wide so the fixtures' dates all fit.
+ */
+function filledWindow(list: readonly ArticleInput[], deps: PipelineDeps): StoryWindow {
+  const window = createStoryWindow({ windowMs: 20 * 365 * 24 * 3600 * 1000, maxStories: 2 * WINDOW_STORIES });
+  const seeds = list.map((input) => {
+    const p = prepareArticle(input, deps);
+    if (!p.ok) throw new Error(p.error.reason);
+    return p.value;
+  });
+  let x = 12345;
+  const random = (): number => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  // Rank r with probability ∝ 1/r over 50,000 words (log-uniform ranks).
+  const zipf = (): string => `كلمه${Math.floor(50_000 ** random())}`;
+  for (let i = 0; i < WINDOW_STORIES; i++) {
+    const seed = seeds[i % seeds.length]!;
+    const f = seed.storyFeatures!;
+    const features: StoryFeatures = {
+      ...f,
+      terms: f.terms.map(() => zipf()),
+      numbers: [String(100 + Math.floor(random() * 5000))],
+    };
+    const signature = seed.fingerprint.signature.map((v) => (v ^ Math.floor(random() * 2 ** 31)) >>> 0);
+    window.assign(`s${i}`, features, signature, seed.article.publishedAt);
+  }
+  return window;
+}
+
+function measure(list: readonly ArticleInput[], rounds: number, deps: PipelineDeps, stories?: StoryWindow): Figures {
   const times: number[] = [];
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -53,6 +91,7 @@ function measure(list: readonly ArticleInput[], rounds: number, deps: PipelineDe
       const t0 = performance.now();
       const prepared = prepareArticle(input, deps);
       if (!prepared.ok) throw new Error(prepared.error.reason);
+      stories?.assign(prepared.value.article.id, prepared.value.storyFeatures!, prepared.value.fingerprint.signature, prepared.value.article.publishedAt);
       renderAlert(prepared.value, { timeZone: 'Asia/Riyadh' });
       times.push(performance.now() - t0);
     }
@@ -70,8 +109,8 @@ function measure(list: readonly ArticleInput[], rounds: number, deps: PipelineDe
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 /** Mean milliseconds per article of each stage, over `list`: where the time goes. */
-function stages(list: readonly ArticleInput[], rounds: number, deps: PipelineDeps): Record<string, number> {
-  const total = { parse: 0, summarize: 0, match: 0, fingerprint: 0, render: 0 };
+function stages(list: readonly ArticleInput[], rounds: number, deps: PipelineDeps, stories: StoryWindow): Record<string, number> {
+  const total = { parse: 0, summarize: 0, match: 0, fingerprint: 0, story: 0, render: 0 };
   let count = 0;
   for (let r = 0; r < rounds; r++) {
     for (const input of list) {
@@ -92,6 +131,8 @@ function stages(list: readonly ArticleInput[], rounds: number, deps: PipelineDep
       lap('match');
       const fingerprint = storyFingerprint(article, tokens);
       lap('fingerprint');
+      stories.assign(article.id, storyFeatures(tokens, matches), fingerprint.signature, article.publishedAt);
+      lap('story');
       renderAlert({ article, summary, matches, fingerprint }, { timeZone: 'Asia/Riyadh' });
       lap('render');
       count++;
@@ -106,15 +147,18 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const deps: PipelineDeps = { now: new Date('2026-01-01T00:00:00Z'), defaultTimeZone: 'Asia/Riyadh', matcher: createMatcher(builtinTopics()) };
   const { light, html } = inputs();
   const all = [...light, ...html];
-  measure(all, 150, deps); // warm-up: JIT, Intl formatters, the matcher's caches
-  const textAndFeeds = measure(light, rounds, deps);
-  const htmlPages = measure(html, Math.max(20, Math.floor(rounds / 4)), deps);
+  const heapEmpty = process.memoryUsage().heapUsed;
+  const stories = filledWindow(all, deps);
+  const windowMb = Math.round(((process.memoryUsage().heapUsed - heapEmpty) / 1024 / 1024) * 10) / 10;
+  measure(all, 150, deps, stories); // warm-up: JIT, Intl formatters, the matcher's caches
+  const textAndFeeds = measure(light, rounds, deps, stories);
+  const htmlPages = measure(html, Math.max(20, Math.floor(rounds / 4)), deps, stories);
   const heapBefore = process.memoryUsage().heapUsed;
-  const mixed = measure(all, rounds, deps);
+  const mixed = measure(all, rounds, deps, stories);
   const heapAfter = process.memoryUsage().heapUsed;
   const sentence = 'وقال وزير الخارجية إن المحادثات مع يريفان ستستأنف الأسبوع المقبل في موسكو بحضور الوسطاء. ';
   const large: ArticleInput = { kind: 'text', text: `محادثات أرمينيا\n\n${Array.from({ length: 1400 }, () => sentence).join('\n\n')}` };
-  const big = measure([large], 10, deps);
+  const big = measure([large], 10, deps, stories);
   return {
     articlesPerSec: mixed.perSec, p99Ms: round3(mixed.p99), p50Ms: round3(mixed.p50), articles: mixed.count,
     // Wall-clock figures suffer when other processes share the cores; CPU-time figures do much less.
@@ -122,7 +166,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     distinctArticles: all.length,
     textAndFeedItems: { articlesPerSec: textAndFeeds.perSec, articlesPerCpuSec: textAndFeeds.perCpuSec, p99Ms: round3(textAndFeeds.p99), articles: textAndFeeds.count },
     htmlPages: { articlesPerSec: htmlPages.perSec, articlesPerCpuSec: htmlPages.perCpuSec, p99Ms: round3(htmlPages.p99), articles: htmlPages.count },
-    textAndFeedStageMs: stages(light, Math.max(20, Math.floor(rounds / 4)), deps),
+    textAndFeedStageMs: stages(light, Math.max(20, Math.floor(rounds / 4)), deps, stories),
+    storiesInWindow: stories.size, storyWindowHeapMb: windowMb,
     words20kMs: round3(big.p50),
     heapGrowthMb: Math.round(((heapAfter - heapBefore) / 1024 / 1024) * 10) / 10,
     topics: deps.matcher.topics().length,

@@ -48,6 +48,8 @@ const schema = z.object({
   JOB_LOCK_MS: intIn(2000, 300_000, 6000),
   MAX_TOPICS_PER_CHAT: intIn(1, 1000, 100),
   FEED_DEFAULT_INTERVAL_SEC: intIn(30, 86_400, 300),
+  STALE_AFTER_HOURS: intIn(1, 24 * 365 * 30, 36),
+  STORY_WINDOW_HOURS: intIn(1, 24 * 14, 48),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 }).superRefine((c, ctx) => {
   if (c.SEND_RATE_PER_SEC > 30 && !c.PAID_BROADCAST) {
@@ -76,6 +78,10 @@ export interface Config {
   readonly jobLockMs: number;
   readonly maxTopicsPerChat: number;
   readonly feedDefaultIntervalSec: number;
+  /** An article published longer ago than this at ingest is stored but alerts no one. */
+  readonly staleAfterHours: number;
+  /** How long (by publication time) a story takes new articles of its event. */
+  readonly storyWindowHours: number;
   readonly logLevel: Parsed['LOG_LEVEL'];
 }
 
@@ -111,6 +117,8 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     jobLockMs: c.JOB_LOCK_MS,
     maxTopicsPerChat: c.MAX_TOPICS_PER_CHAT,
     feedDefaultIntervalSec: c.FEED_DEFAULT_INTERVAL_SEC,
+    staleAfterHours: c.STALE_AFTER_HOURS,
+    storyWindowHours: c.STORY_WINDOW_HOURS,
     logLevel: c.LOG_LEVEL,
   });
 }

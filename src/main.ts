@@ -79,7 +79,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
     const matcher = createMatcher(topics);
     const stores = createRedisStores({
       redis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone,
-      limits: { maxTopicsPerChat: config.maxTopicsPerChat },
+      limits: { maxTopicsPerChat: config.maxTopicsPerChat, storyWindowMs: config.storyWindowHours * 3600 * 1000 },
       isCatalogTopic: (id) => builtinIds.has(id),
       onError: (err) => logger.warn({ err }, 'keyword announcements'),
     });
@@ -91,6 +91,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
       prepare: (input, now) => prepareArticle(input, { now, defaultTimeZone: config.defaultTimeZone, matcher }),
       renderAlert, clock, logger: logger.child({ part: 'delivery' }), metrics: metrics.delivery,
       sendRatePerSec: config.sendRatePerSec, paidBroadcast: config.paidBroadcast, lockDurationMs: config.jobLockMs,
+      staleAfterHours: config.staleAfterHours,
       workers: role !== 'bot',
     });
     parts.push({ name: 'delivery', stop: () => delivery.close() });
@@ -140,13 +141,14 @@ export async function startApp(config: Config & { botToken: string }, role: Role
       parts.push({ name: 'redis (bot)', stop: async () => void (await botRedis.quit()) });
       const botStores = createRedisStores({
         redis: botRedis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone,
-        limits: { maxTopicsPerChat: config.maxTopicsPerChat }, isCatalogTopic: (id) => builtinIds.has(id),
+        limits: { maxTopicsPerChat: config.maxTopicsPerChat, storyWindowMs: config.storyWindowHours * 3600 * 1000 }, isCatalogTopic: (id) => builtinIds.has(id),
       });
       const bot = createBot(config.botToken, {
         logger: logger.child({ part: 'bot' }), clock, stores: botStores, catalog: catalogFromMatcher(matcher, topics),
         ingest: delivery.ingest, broadcasts: delivery.broadcasts, stats: delivery.stats,
         adminIds: config.adminIds, defaultTimeZone: config.defaultTimeZone, learnKeyword: (t) => matcher.add(t),
         feedDefaultIntervalSec: config.feedDefaultIntervalSec,
+        staleAfterHours: config.staleAfterHours,
       }, { client: { apiRoot: config.telegramApiRoot } });
       await bot.init();
       await registerCommands(bot.api).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));

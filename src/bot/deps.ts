@@ -7,7 +7,7 @@ import type { BroadcastService, DeliveryStats, IngestService } from '../delivery
 import type { Topic } from '../core/topic.js';
 import type { Logger } from '../logger.js';
 import type {
-  ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, SubscriptionStore,
+  ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, StoryStore, SubscriptionStore,
 } from '../store/ports.js';
 import type { TopicCatalog } from './catalog.js';
 
@@ -18,6 +18,8 @@ export interface BotStores {
   readonly articles: ArticleStore;
   readonly broadcasts: BroadcastStore;
   readonly feeds: FeedStore;
+  /** Stories, for "also reported by" in /latest and /why. */
+  readonly stories?: StoryStore;
 }
 
 export interface BotDeps {
@@ -34,6 +36,8 @@ export interface BotDeps {
   readonly defaultTimeZone: string;
   /** Poll interval for a feed added with /feeds add without one (FEED_DEFAULT_INTERVAL_SEC). */
   readonly feedDefaultIntervalSec?: number;
+  /** Config STALE_AFTER_HOURS (admin /ingest names it for an old article). */
+  readonly staleAfterHours?: number;
   /**
    * Tells this process's matcher about a keyword a user just followed, so it is listed at
    * once (other processes learn it through KeywordRegistry.watch).

@@ -93,9 +93,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!redis) return 3;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, io.stderr);
   const matcher = createMatcher(builtinTopics());
-  const stores = createRedisStores({ redis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone });
+  const stores = createRedisStores({
+    redis, prefix: config.redisPrefix, clock, defaultTimeZone: config.defaultTimeZone,
+    limits: { storyWindowMs: config.storyWindowHours * 3600 * 1000 },
+  });
   const delivery = await createDelivery({
     redis, prefix: config.redisPrefix, api: new Api(config.botToken ?? '0:ingest-cli'), stores, matcher,
+    staleAfterHours: config.staleAfterHours,
     prepare: (input, now) => prepareArticle(input, { now, defaultTimeZone: config.defaultTimeZone, matcher }),
     renderAlert, clock, logger, sendRatePerSec: config.sendRatePerSec, paidBroadcast: config.paidBroadcast, workers: false,
   });

@@ -1,7 +1,8 @@
 /**
  * Digest messages, pure: the headlines collected for one chat over a period (or held by
  * quiet hours), grouped by topic, each linked, as Telegram HTML split into messages of at
- * most 4096 UTF-16 units. Every title, topic name and URL is escaped.
+ * most 4096 UTF-16 units. Every title, topic name and URL is escaped. The updates of one story
+ * (core/story) follow its first headline as indented 🔄 lines instead of standing apart.
  */
 import { escapeHtml } from './render/escape.js';
 
@@ -12,6 +13,8 @@ export interface DigestItem {
   readonly url?: string;
   /** The topic the chat follows that this headline is filed under. */
   readonly topic: { readonly id: string; readonly name: string };
+  /** The story the article belongs to: headlines of one story are grouped. */
+  readonly story?: string;
 }
 
 export interface DigestOptions {
@@ -32,9 +35,26 @@ function clip(text: string, max: number): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
-function headline(item: DigestItem): string {
+function headline(item: DigestItem, followUp = false): string {
   const title = escapeHtml(clip(item.title, MAX_TITLE));
-  return item.url && isHttpUrl(item.url) ? `• <a href="${escapeHtml(item.url)}">${title}</a>` : `• ${title}`;
+  const bullet = followUp ? '   🔄 ' : '• ';
+  return item.url && isHttpUrl(item.url) ? `${bullet}<a href="${escapeHtml(item.url)}">${title}</a>` : `${bullet}${title}`;
+}
+
+/** Within a topic group, a story's later headlines move right after its first one. */
+function byStory(items: readonly DigestItem[]): { item: DigestItem; followUp: boolean }[] {
+  const order: { item: DigestItem; followUp: boolean }[][] = [];
+  const at = new Map<string, number>();
+  for (const item of items) {
+    const known = item.story === undefined ? undefined : at.get(item.story);
+    if (known !== undefined) {
+      order[known]!.push({ item, followUp: true });
+      continue;
+    }
+    if (item.story !== undefined) at.set(item.story, order.length);
+    order.push([{ item, followUp: false }]);
+  }
+  return order.flat();
 }
 
 /** Groups headlines by topic (topics in order of first appearance, headlines in the given order). */
@@ -67,8 +87,8 @@ export function renderDigest(items: readonly DigestItem[], options: DigestOption
   };
   for (const group of groupByTopic(items)) {
     const heading = `🏷 <b>${escapeHtml(clip(group.topic.name, 100))}</b>`;
-    group.items.forEach((item, i) => {
-      const line = headline(item);
+    byStory(group.items).forEach(({ item, followUp }, i) => {
+      const line = headline(item, followUp);
       push(i === 0 ? `\n\n${heading}\n${line}` : `\n${line}`, heading);
     });
   }

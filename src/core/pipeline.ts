@@ -10,6 +10,7 @@ import type { TopicMatcher } from './matcher.js';
 import { parseArticleText } from './parse/index.js';
 import type { PreparedArticle } from './prepared.js';
 import { ok, type Result } from './result.js';
+import { storyFeatures } from './story/features.js';
 import { summarize } from './summarize.js';
 
 export interface PipelineDeps {
@@ -30,10 +31,12 @@ export function prepareArticle(input: ArticleInput, deps: PipelineDeps): Result<
   const { article, normalized, normalizedTitle } = parsed.value;
   // Normalized and tokenized once here; every later stage reads the same tokens.
   const tokens = articleTokens(article, { title: normalizedTitle, paragraphs: normalized });
+  const matches = deps.matcher.match(article, tokens);
   return ok({
     article,
     summary: summarize(article, { normalizedParagraphs: normalized, normalizedTitle, paragraphTokens: tokens.paragraphTokens }),
-    matches: deps.matcher.match(article, tokens),
+    matches,
     fingerprint: storyFingerprint(article, tokens),
+    storyFeatures: storyFeatures(tokens, matches),
   });
 }

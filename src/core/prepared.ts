@@ -1,4 +1,5 @@
 import type { Article } from './article.js';
+import type { StoryFeatures } from './story/features.js';
 import type { TopicMatch } from './topic.js';
 
 /**
@@ -22,6 +23,17 @@ export interface PreparedArticle {
   readonly summary: readonly string[];
   readonly matches: readonly TopicMatch[];
   readonly fingerprint: StoryFingerprint;
+  /** What identifies the article's event (story/features.ts); absent on articles stored before stories. */
+  readonly storyFeatures?: StoryFeatures;
+  /** The story the article was filed under at ingest; `update`: it alerted as a development of it. */
+  readonly story?: StoryRef;
+}
+
+/** An article's place in a story. */
+export interface StoryRef {
+  /** The story's id: the id of its first article. */
+  readonly id: string;
+  readonly update?: boolean;
 }
 
 /** Per-subscriber rendering choices. */

@@ -75,7 +75,10 @@ export function createComposer(deps: ComposeDeps): ComposeMessages {
       .flatMap((p) => {
         const match = p.matches.find((m) => followed.has(m.topicId)) ?? p.matches[0];
         if (!match) return [];
-        return [{ title: p.article.title, ...(p.article.url ? { url: p.article.url } : {}), topic: { id: match.topicId, name: match.name[lang] } }];
+        return [{
+          title: p.article.title, ...(p.article.url ? { url: p.article.url } : {}), topic: { id: match.topicId, name: match.name[lang] },
+          ...(p.story ? { story: p.story.id } : {}),
+        }];
       });
     return renderDigest(items, { language: lang }).map((html) => ({ kind: 'html', html }));
   };

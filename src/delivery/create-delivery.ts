@@ -10,7 +10,7 @@ import type { Clock } from '../core/clock.js';
 import type { TopicMatcher } from '../core/matcher.js';
 import type { Logger } from '../logger.js';
 import { createKeys } from '../store/keys.js';
-import type { ArticleStore, BroadcastStore, ChatStore, KeywordRegistry, SubscriptionStore } from '../store/ports.js';
+import type { ArticleStore, BroadcastStore, ChatStore, KeywordRegistry, StoryStore, SubscriptionStore } from '../store/ports.js';
 import { createBroadcastService } from './broadcast-service.js';
 import { createComposer, type RenderAlert } from './compose.js';
 import { createDeliveryStats } from './delivery-stats.js';
@@ -49,6 +49,8 @@ export interface DeliveryDeps {
     readonly chats: ChatStore;
     readonly subscriptions: SubscriptionStore;
     readonly articles: ArticleStore;
+    /** Files articles into stories (one alert per event); without it every matching article alerts. */
+    readonly stories?: StoryStore;
     readonly broadcasts: BroadcastStore;
     readonly keywords: KeywordRegistry;
   };
@@ -74,6 +76,8 @@ export interface DeliveryDeps {
   readonly sendConcurrency?: number;
   /** Default 3000 ms. */
   readonly ingestTimeoutMs?: number;
+  /** Config STALE_AFTER_HOURS (default 36). */
+  readonly staleAfterHours?: number;
   /**
    * config.jobLockMs: how long a worker's claim on a job lasts without renewal, and so how soon a
    * crashed process's jobs are taken over (workerLockOptions in queues.ts). Default DEFAULT_JOB_LOCK_MS.
@@ -107,6 +111,8 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const ingest = createIngestService({
     prepare: deps.prepare,
     articles: stores.articles,
+    ...(stores.stories ? { stories: stores.stories } : {}),
+    ...(deps.staleAfterHours !== undefined ? { staleAfterHours: deps.staleAfterHours } : {}),
     subscriptions: stores.subscriptions,
     queues: ingestQueues ?? queues,
     clock,

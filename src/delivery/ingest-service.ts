@@ -16,6 +16,14 @@
  * - Concurrent ingests of the same article (same id) race past the duplicate check; the
  *   store's save tells exactly one of them it stored the article first, the others answer
  *   'duplicate' (by 'id').
+ * - Stale (published more than `staleAfterHours` before ingest): stored and indexed for /latest, not
+ *   filed into a story, never fanned out; status 'stale'. `force` (the admin's "send anyway")
+ *   alerts it all the same.
+ * - Stories (with `stories`): a matching article is filed under a story of the window
+ *   (core/story). Joining one: stored (not listed by /latest on its own: the story is), recorded as
+ *   the story's member, no fan-out; status 'joined' with `story`. An update of the story, or a new
+ *   one: stored with its story ref (the alert shows 🔄 for an update) and fanned out. `force` alerts
+ *   a joining article too.
  * - `recipients` counts the matched topics' followers, each chat once (see countFollowers:
  *   beyond 20,000 follower entries it is the sum, an upper bound, to keep ingest fast).
  */
@@ -24,7 +32,8 @@ import type { ArticleInput } from '../core/input.js';
 import type { PreparedArticle } from '../core/prepared.js';
 import type { Rejection } from '../core/article.js';
 import type { Result } from '../core/result.js';
-import type { ArticleStore, SubscriptionStore } from '../store/ports.js';
+import { isStale } from '../core/stale.js';
+import type { ArticleStore, StoryStore, SubscriptionStore } from '../store/ports.js';
 import { noMetrics, type DeliveryMetrics, type IngestOutcome, type IngestService } from './ports.js';
 import { countFollowers } from './audience.js';
 import { jobIds, type DeliveryQueues } from './queues.js';
@@ -49,6 +58,10 @@ export interface IngestDeps {
   readonly metrics?: DeliveryMetrics;
   /** Longest wait for Redis before rejecting with DeliveryUnavailableError. Default 3000 ms. */
   readonly timeoutMs?: number;
+  /** Files articles into stories; without it every matching article alerts. */
+  readonly stories?: StoryStore;
+  /** Config STALE_AFTER_HOURS (default 36). */
+  readonly staleAfterHours?: number;
 }
 
 export function createIngestService(deps: IngestDeps): IngestService {
@@ -86,28 +99,41 @@ export function createIngestService(deps: IngestDeps): IngestService {
       { jobId: jobIds.fanoutArticle(prepared.article.id) },
     );
 
-  const assess = async (prepared: PreparedArticle): Promise<IngestOutcome> => {
+  const assess = async (prepared: PreparedArticle, force: boolean): Promise<IngestOutcome> => {
     const topics = prepared.matches;
     const articleId = prepared.article.id;
     const duplicateOf = await deps.articles.findDuplicate(prepared);
     if (duplicateOf) return { status: 'duplicate', articleId: duplicateOf.articleId, topics, recipients: 0, duplicateOf };
     if (topics.length === 0) return { status: 'no-match', articleId, topics, recipients: 0 };
     const recipients = await countFollowers(deps.subscriptions, topics.map((m) => m.topicId));
-    return { status: 'queued', articleId, topics, recipients };
+    const stale = !force && isStale(prepared.article, deps.clock(), deps.staleAfterHours);
+    return { status: stale ? 'stale' : 'queued', articleId, topics, recipients };
+  };
+
+  /** Files a matching, fresh article into its story: what to store and whether it alerts. */
+  const fileStory = async (p: PreparedArticle, force: boolean): Promise<{ prepared: PreparedArticle; joined?: IngestOutcome }> => {
+    if (!deps.stories) return { prepared: p };
+    const { decision, storyId } = await deps.stories.file(p);
+    const story = { id: storyId, ...(decision.kind === 'update' ? { update: true } : {}) };
+    const filed: PreparedArticle = { ...p, story };
+    if (decision.kind !== 'join' || force) return { prepared: filed };
+    return { prepared: filed, joined: { status: 'joined', articleId: p.article.id, topics: p.matches, recipients: 0, story } };
   };
 
   const prepare = (input: ArticleInput): Result<PreparedArticle, Rejection> => deps.prepare(input, deps.clock());
 
   return {
-    async ingest(input) {
+    async ingest(input, options = {}) {
+      const force = options.force === true;
       const prepared = prepare(input);
       if (!prepared.ok) {
         metrics.ingested('rejected');
         return { status: 'rejected', reason: prepared.error.reason, topics: [], recipients: 0 };
       }
-      const p = prepared.value;
+      const fresh = prepared.value;
       const outcome = await guarded('storing the article', async (live): Promise<IngestOutcome> => {
-        const assessed = await assess(p);
+        const assessed = await assess(fresh, force);
+        let p = fresh;
         if (!live()) return assessed;
         if (assessed.status === 'duplicate') {
           const dup = assessed.duplicateOf;
@@ -118,23 +144,32 @@ export function createIngestService(deps: IngestDeps): IngestService {
           }
           return assessed;
         }
-        const first = await deps.articles.save(p);
+        let joined: IngestOutcome | undefined;
+        if (assessed.status === 'queued') {
+          const filed = await fileStory(fresh, force);
+          if (!live()) return assessed;
+          p = filed.prepared;
+          joined = filed.joined;
+        }
+        // A joining article is reached through its story; /latest lists the story once.
+        const first = await deps.articles.save(p, joined ? { latest: false } : {});
         if (!first) {
           // A concurrent ingest of the same article stored it a moment earlier: it owns the
           // alert. Queueing again is a no-op then, and the repair if that ingest died before queueing.
           if (p.matches.length > 0 && live()) await queueFanout(p);
           return { status: 'duplicate', articleId: p.article.id, topics: p.matches, recipients: 0, duplicateOf: { by: 'id', articleId: p.article.id } };
         }
+        if (joined) return joined;
         if (assessed.status === 'queued' && live()) await queueFanout(p);
-        return assessed;
+        return p.story ? { ...assessed, story: p.story } : assessed;
       });
       metrics.ingested(outcome.status);
-      return p.article.warnings ? { ...outcome, warnings: p.article.warnings } : outcome;
+      return fresh.article.warnings ? { ...outcome, warnings: fresh.article.warnings } : outcome;
     },
     async preview(input) {
       const prepared = prepare(input);
       if (!prepared.ok) return { outcome: { status: 'rejected', reason: prepared.error.reason, topics: [], recipients: 0 } };
-      const outcome = await guarded('checking the article', () => assess(prepared.value));
+      const outcome = await guarded('checking the article', () => assess(prepared.value, false));
       return { outcome, prepared: prepared.value };
     },
   };

@@ -6,10 +6,11 @@ import type { ArticleWarning } from '../core/article.js';
 import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
 import type { ArticleInput } from '../core/input.js';
 import type { TopicMatch } from '../core/topic.js';
-import type { PreparedArticle } from '../core/prepared.js';
+import type { PreparedArticle, StoryRef } from '../core/prepared.js';
 import type { BroadcastAudience, DuplicateOf } from '../store/ports.js';
 
-export type IngestStatus = 'queued' | 'duplicate' | 'no-match' | 'rejected';
+/** 'stale': stored, too old to alert; 'joined': stored as another outlet's account of a story that alerted already. */
+export type IngestStatus = 'queued' | 'duplicate' | 'no-match' | 'rejected' | 'stale' | 'joined';
 
 export interface IngestOutcome {
   readonly status: IngestStatus;
@@ -22,6 +23,13 @@ export interface IngestOutcome {
   readonly duplicateOf?: DuplicateOf;
   /** What the article was kept despite (an unreadable publication time …). */
   readonly warnings?: readonly ArticleWarning[];
+  /** The story the article was filed under (its id is the first article's); `update`: it alerts as an update. */
+  readonly story?: StoryRef;
+}
+
+export interface IngestOptions {
+  /** Alert even a stale article or one joining a story (the admin's "send anyway"). */
+  readonly force?: boolean;
 }
 
 export interface IngestService {
@@ -30,7 +38,7 @@ export interface IngestService {
    * stored and its fan-out job is queued (an acknowledged article is never lost).
    * Rejects (throws) only on outages, e.g. Redis unreachable.
    */
-  ingest(input: ArticleInput): Promise<IngestOutcome>;
+  ingest(input: ArticleInput, options?: IngestOptions): Promise<IngestOutcome>;
   /** Runs the pipeline and counts the audience without storing or sending anything. */
   preview(input: ArticleInput): Promise<{ outcome: IngestOutcome; prepared?: PreparedArticle }>;
 }

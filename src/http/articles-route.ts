@@ -42,6 +42,7 @@ function answer(outcome: IngestOutcome): RouteAnswer {
     recipients: outcome.recipients,
     ...(outcome.duplicateOf ? { duplicateOf: outcome.duplicateOf } : {}),
     ...(outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
+    ...(outcome.story ? { story: outcome.story } : {}),
   };
   return { status: outcome.status === 'duplicate' ? 200 : 202, body };
 }

@@ -26,7 +26,7 @@ export function createMetrics(deps: MetricsDeps = {}): Metrics {
   const registers = [registry];
   const ingested = new Counter({
     name: 'tanbih_articles_ingested_total',
-    help: 'Articles ingested, by outcome (queued, duplicate, no-match, rejected).',
+    help: 'Articles ingested, by outcome (queued, duplicate, joined, stale, no-match, rejected).',
     labelNames: ['status'] as const,
     registers,
   });

@@ -5,13 +5,14 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from '../core/clock.js';
 import type { TopicId } from '../core/ids.js';
-import type { BroadcastStore, ChatStore, FeedStore, KeywordRegistry, SubscriptionStore } from './ports.js';
+import type { BroadcastStore, ChatStore, FeedStore, KeywordRegistry, StoryStore, SubscriptionStore } from './ports.js';
 import { createKeys, type Keys } from './keys.js';
 import { createRedisArticleStore, type ArticleRetention, type RedisArticleStore } from './redis-article-store.js';
 import { createRedisBroadcastStore } from './redis-broadcast-store.js';
 import { createRedisChatStore } from './redis-chat-store.js';
 import { createRedisFeedStore } from './redis-feed-store.js';
 import { createRedisKeywordRegistry } from './redis-keyword-registry.js';
+import { createRedisStoryStore } from './redis-story-store.js';
 import { createRedisSubscriptionStore } from './redis-subscription-store.js';
 
 export interface StoreLimits extends Partial<ArticleRetention> {
@@ -19,6 +20,8 @@ export interface StoreLimits extends Partial<ArticleRetention> {
   readonly maxTopicsPerChat?: number;
   /** Item keys remembered per feed (default 2,000). */
   readonly feedSeenCap?: number;
+  /** Config STORY_WINDOW_HOURS in ms (default 48 h). */
+  readonly storyWindowMs?: number;
 }
 
 export interface RedisStoresOptions {
@@ -43,13 +46,14 @@ export interface RedisStores {
   readonly articles: RedisArticleStore;
   readonly feeds: FeedStore;
   readonly broadcasts: BroadcastStore;
+  readonly stories: StoryStore;
 }
 
 /** Creates every Redis adapter under `prefix`. */
 export function createRedisStores(options: RedisStoresOptions): RedisStores {
   const { redis, prefix, limits = {}, clock, defaultTimeZone = 'Asia/Riyadh', isCatalogTopic, onError } = options;
   const keys = createKeys(prefix);
-  const { maxTopicsPerChat = 100, feedSeenCap = 2000, ...retention } = limits;
+  const { maxTopicsPerChat = 100, feedSeenCap = 2000, storyWindowMs, ...retention } = limits;
   return {
     keys,
     chats: createRedisChatStore({ redis, keys, clock, defaultTimeZone }),
@@ -58,6 +62,7 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
     articles: createRedisArticleStore({ redis, keys, clock, retention }),
     feeds: createRedisFeedStore({ redis, keys, clock, seenCap: feedSeenCap }),
     broadcasts: createRedisBroadcastStore({ redis, keys, clock }),
+    stories: createRedisStoryStore({ redis, keys, ...(storyWindowMs ? { windowMs: storyWindowMs } : {}), ...(retention.articleTtlSec ? { ttlSec: retention.articleTtlSec } : {}) }),
   };
 }
 

@@ -92,6 +92,17 @@ export function createKeys(prefix: string) {
     /** ZSET articleId → published time (ms): newest articles of one topic. */
     latestOf: (t: TopicId) => k(`al:${topic(t)}`),
     /** HASH messageId → articleId for one chat's messages in a block of MESSAGE_BUCKET ids. */
+    // ── Stories (one event told by several outlets) ─────────────────────────
+    // Each story's own data is one hash with the story id in a hash tag, so a story's writes never
+    // span slots under Redis Cluster; the term and window indexes are single keys, written by
+    // pipelines (never MULTI across them).
+    /** HASH `state` → StoryState JSON, `m:<articleId>` → member JSON {articleId, outlet?, url?, at}. */
+    story: (id: string) => k(`st:{${token(id, 'story id')}}`),
+    /** ZSET storyId → newest publication time (ms): stories whose articles hold this term or number. */
+    storyTerm: (term: string) => k(`st:t:${digest(term)}`),
+    /** ZSET storyId → newest publication time (ms): the stories in the window. */
+    storyWindow: () => k('st:w'),
+
     messages: (chat: ChatId, messageId: number) =>
       k(`m:${intId(chat, 'chat id')}:${Math.floor(Number(intId(messageId, 'message id')) / MESSAGE_BUCKET)}`),
 

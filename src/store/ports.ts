@@ -5,6 +5,7 @@
  */
 import type { ArticleId, BroadcastId, ChatId, FeedId, TopicId, UserId } from '../core/ids.js';
 import type { PreparedArticle } from '../core/prepared.js';
+import type { StoryDecision } from '../core/story/decide.js';
 import type { Topic } from '../core/topic.js';
 
 export type ChatType = 'private' | 'group' | 'supergroup' | 'channel';
@@ -98,18 +99,43 @@ export interface KeywordRegistry {
 /** `id`: the very same article (same content id) was stored first by a concurrent or earlier ingest. */
 export type DuplicateOf = { readonly by: 'url' | 'story' | 'id'; readonly articleId: ArticleId };
 
+/** An article of a story, as "also reported by" lists it. */
+export interface StoryMember {
+  readonly articleId: string;
+  readonly outlet?: string;
+  readonly url?: string;
+  /** Publication time, ms. */
+  readonly at: number;
+}
+
+/** Where an article was filed: a new story, or one it joins or updates (core/story/decide.ts). */
+export interface StoryFiling {
+  readonly decision: StoryDecision;
+  readonly storyId: string;
+}
+
+/** Recent stories: one event told by several outlets. */
+export interface StoryStore {
+  /** Decides the article's story against the window (core's rule) and records it as a member. */
+  file(prepared: PreparedArticle): Promise<StoryFiling>;
+  /** The story's articles, oldest first. */
+  members(storyId: string): Promise<StoryMember[]>;
+}
+
 export interface ArticleStore {
   /**
    * Stores the prepared article for 7 days and indexes its URL and story bands for 48 h.
    * Resolves true when this call stored it, false when the same article id was already
    * stored (the indexes are written again either way, which repairs an interrupted save).
    */
-  save(prepared: PreparedArticle): Promise<boolean>;
+  save(prepared: PreparedArticle, options?: { readonly latest?: boolean }): Promise<boolean>;
   get(id: ArticleId): Promise<PreparedArticle | undefined>;
   /** An article stored in the last 48 h with the same canonical URL or the same story. */
   findDuplicate(prepared: PreparedArticle): Promise<DuplicateOf | undefined>;
   /** Records another outlet's copy of a stored story. */
   addExtraSource(id: ArticleId, source: { outlet?: string; url?: string }): Promise<void>;
+  /** The copies recorded by addExtraSource, in a fixed order. */
+  extraSources(id: ArticleId): Promise<{ readonly outlet?: string; readonly url?: string }[]>;
   /** Newest first: all articles, or those that matched a topic. */
   latest(topic: TopicId | undefined, limit: number): Promise<PreparedArticle[]>;
   /** Which article a sent Telegram message carried (for /why). */

@@ -63,7 +63,7 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
     ids.length === 0 ? [] : (await redis.mget(...ids.map((id) => keys.article(asArticleId(id))))).map((j) => (j === null ? undefined : decodePrepared(j)));
 
   const store: RedisArticleStore = {
-    async save(prepared) {
+    async save(prepared, options = {}) {
       const id = idOf(prepared);
       const now = clock().getTime();
       // NX: of concurrent ingests of one article exactly one learns it stored it first.
@@ -75,6 +75,7 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
         tx.zadd(key, now, id).zremrangebyscore(key, '-inf', now - r.dedupWindowSec * 1000).expire(key, r.dedupWindowSec);
       }
       const score = prepared.article.publishedAt.getTime();
+      if (options.latest === false) return (await execAll(tx))[0] === 'OK';
       tx.zadd(keys.latestAll(), score, id).zremrangebyrank(keys.latestAll(), 0, -r.latestAll - 1);
       for (const topic of new Set(prepared.matches.map((m) => m.topicId))) {
         if (!isTopicId(topic)) continue;

@@ -47,12 +47,17 @@ export interface SentText {
 
 export interface BotHarnessOptions {
   readonly rateLimit?: RateLimitOptions;
+  /** Default: the wiring's (20 years: the canonical fixture is treated as fresh). */
+  readonly staleAfterHours?: number;
 }
 
 export async function startBotHarness(name: string, options: BotHarnessOptions = {}): Promise<BotHarness> {
   const fake = await startFakeTelegram();
   const prefix = testPrefix(name);
-  const wiring = await wire({ redisUrl: REDIS_URL, prefix, apiRoot: fake.apiRoot, token: fake.token, rate: 1000 });
+  const wiring = await wire({
+    redisUrl: REDIS_URL, prefix, apiRoot: fake.apiRoot, token: fake.token, rate: 1000,
+    ...(options.staleAfterHours ? { staleAfterHours: options.staleAfterHours } : {}),
+  });
   const clock = (): Date => new Date(wiring.clock.now !== 0 ? wiring.clock.now : Date.now());
   const logger = createLogger(process.env.BOT_TEST_LOG ?? 'silent');
   const bot = createBot(fake.token, {

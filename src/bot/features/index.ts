@@ -25,7 +25,7 @@ import { createTopicsFeature } from './topics.js';
 import { createWhyFeature } from './why.js';
 
 export function createUserFeatures(deps: BotDeps): Composer<BotContext> {
-  const { chats, subscriptions, keywords, articles } = deps.stores;
+  const { chats, subscriptions, keywords, articles, stories } = deps.stores;
   const { catalog, clock } = deps;
   const follows = createFollowService({
     chats, subscriptions, keywords, catalog,
@@ -36,7 +36,7 @@ export function createUserFeatures(deps: BotDeps): Composer<BotContext> {
     ...(deps.learnKeyword ? { learnKeyword: deps.learnKeyword } : {}),
   });
   const settings = createChatSettingsService({ chats });
-  const news = createNewsService({ articles, subscriptions });
+  const news = createNewsService({ articles, subscriptions, ...(stories ? { stories } : {}) });
   const searchDeps = { follows, catalog, chats, pending: createPendingKeywords() };
 
   return new Composer<BotContext>(

@@ -11,7 +11,7 @@ import type { NewsService } from '../services/news.js';
 export const LATEST_COUNT = 5;
 
 export interface LatestFeatureDeps {
-  readonly news: Pick<NewsService, 'latest'>;
+  readonly news: Pick<NewsService, 'latest' | 'alsoReported'>;
   readonly catalog: Pick<TopicCatalog, 'search'>;
   readonly defaultTimeZone: string;
 }
@@ -25,8 +25,12 @@ export function createLatestFeature(deps: LatestFeatureDeps): Composer<BotContex
     if (checked?.ok && !topic) return void (await ctx.reply(ctx.t.latest.unknownTopic(checked.query), HTML));
     const stories = await deps.news.latest(asChatId(ctx.chat.id), topic?.id, LATEST_COUNT);
     const zone = ctx.chatRecord?.timeZone ?? deps.defaultTimeZone;
-    const lines = stories.map((p) =>
-      ctx.t.latest.item(p.article.title, formatTime(p.article.publishedAt, ctx.lang, zone), p.article.url));
+    const others = await Promise.all(stories.map((p) => deps.news.alsoReported(p)));
+    const lines = stories.map((p, i) => {
+      const item = ctx.t.latest.item(p.article.title, formatTime(p.article.publishedAt, ctx.lang, zone), p.article.url);
+      const outlets = others[i] ?? [];
+      return outlets.length > 0 ? `${item}\n${ctx.t.latest.alsoReported(outlets)}` : item;
+    });
     const header = ctx.t.latest.header(topic?.names[ctx.lang]);
     await ctx.reply(lines.length > 0 ? `${header}\n\n${lines.join('\n\n')}` : `${header}\n\n${ctx.t.latest.empty}`, {
       ...HTML,

@@ -23,7 +23,7 @@ function strongestWords(evidence: readonly Evidence[]): string[] {
 }
 
 export interface WhyFeatureDeps {
-  readonly news: Pick<NewsService, 'explain'>;
+  readonly news: Pick<NewsService, 'explain' | 'alsoReported'>;
   readonly catalog: Pick<TopicCatalog, 'get'>;
 }
 
@@ -39,7 +39,9 @@ export function createWhyFeature(deps: WhyFeatureDeps): Composer<BotContext> {
       const path = m.path.map((id) => deps.catalog.get(id)?.names[ctx.lang] ?? id);
       return ctx.t.why.line(m.name[ctx.lang], words, path);
     });
-    await ctx.reply([ctx.t.why.header(found.article.article.title), '', ...lines].join('\n'), HTML);
+    const outlets = await deps.news.alsoReported(found.article);
+    const also = outlets.length > 0 ? ['', ctx.t.why.alsoReported(outlets)] : [];
+    await ctx.reply([ctx.t.why.header(found.article.article.title), '', ...lines, ...also].join('\n'), HTML);
   });
   return feature;
 }

@@ -69,6 +69,7 @@ export const ar: Strings = {
     empty: 'لا أخبار بعد في هذه المواضيع.',
     unknownTopic: (query) => `لم أجد موضوعًا باسم ${q(query)}.`,
     item: (title, when, url) => `• ${url ? `<a href="${esc(url)}">${esc(title)}</a>` : esc(title)}\n  🕓 ${esc(when)}`,
+    alsoReported: (outlets) => `  📰 رواه أيضًا: ${outlets.map(esc).join('، ')}`,
   },
   why: {
     needReply: 'أرسل /why ردًّا على رسالة تنبيه لأشرح لك لماذا وصلتك.',
@@ -76,6 +77,7 @@ export const ar: Strings = {
     header: (title) => `<b>لماذا وصلك هذا التنبيه؟</b>\n${esc(title)}`,
     line: (topic, words, path) =>
       `🏷 ${esc(topic)}: ورد في الخبر ${words.map(q).join('، ')}${path.length > 1 ? `\n   ${path.map(esc).join(' → ')}` : ''}`,
+    alsoReported: (outlets) => `📰 رواه أيضًا: ${outlets.map(esc).join('، ')}`,
   },
   pause: {
     choose: 'إيقاف التنبيهات مؤقتًا لمدة:',

@@ -68,6 +68,7 @@ export const en: Strings = {
     empty: 'No news in these topics yet.',
     unknownTopic: (query) => `No topic called ${q(query)}.`,
     item: (title, when, url) => `• ${url ? `<a href="${esc(url)}">${esc(title)}</a>` : esc(title)}\n  🕓 ${esc(when)}`,
+    alsoReported: (outlets) => `  📰 Also reported by: ${outlets.map(esc).join(', ')}`,
   },
   why: {
     needReply: 'Send /why as a reply to an alert and I will explain why you got it.',
@@ -75,6 +76,7 @@ export const en: Strings = {
     header: (title) => `<b>Why did you get this alert?</b>\n${esc(title)}`,
     line: (topic, words, path) =>
       `🏷 ${esc(topic)}: the story mentions ${words.map(q).join(', ')}${path.length > 1 ? `\n   ${path.map(esc).join(' → ')}` : ''}`,
+    alsoReported: (outlets) => `📰 Also reported by: ${outlets.map(esc).join(', ')}`,
   },
   pause: {
     choose: 'Pause alerts for:',

@@ -47,12 +47,15 @@ export interface Strings {
     readonly empty: string;
     readonly unknownTopic: (query: string) => string;
     readonly item: (title: string, when: string, url?: string) => string;
+    /** Other outlets that told the same story. */
+    readonly alsoReported: (outlets: readonly string[]) => string;
   };
   readonly why: {
     readonly needReply: string;
     readonly unknown: string;
     readonly header: (title: string) => string;
     readonly line: (topic: string, words: readonly string[], path: readonly string[]) => string;
+    readonly alsoReported: (outlets: readonly string[]) => string;
   };
   readonly pause: {
     readonly choose: string;

@@ -106,7 +106,8 @@ function summaryLine(sentences: readonly string[], budget: number): Line | undef
  * validateTelegramHtml and is at most MAX_MESSAGE_LENGTH units long after entity parsing.
  */
 export function renderAlert(prepared: PreparedArticle, options: RenderOptions): string {
-  const head = line('🔴 <b>', clip(prepared.article.title, 600), '</b>');
+  // An update of a story already alerted says so before the headline (core/story/decide.ts).
+  const head = line(prepared.story?.update ? '🔄 <b>تحديث: ' : '🔴 <b>', clip(prepared.article.title, 600), '</b>');
   const headline: Line = { html: head.html, length: head.length - '<b>'.length - '</b>'.length };
   const footer = [sourceLine(prepared), timeLine(prepared, options), tagLine(prepared), linkLine(prepared.article.url)]
     .filter((l): l is Line => l !== undefined);

@@ -16,7 +16,9 @@ let fake: FakeTelegram;
 
 function start(env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start', ...args], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', REDIS_URL, REDIS_PREFIX: prefix, HTTP_PORT: '0', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', REDIS_URL, REDIS_PREFIX: prefix, HTTP_PORT: '0', DOTENV_CONFIG_PATH: '/nonexistent',
+      // The canonical fixture (a 2024 article) is ingested as fresh news here.
+      STALE_AFTER_HOURS: String(20 * 365 * 24), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -41,6 +41,8 @@ export interface WiringOptions {
   /** Start time of the settable clock (default: real time, advancing). */
   readonly startAt?: number;
   readonly lockDurationMs?: number;
+  /** Default: 20 years, since the canonical fixture is a 2024 article the tests treat as fresh news. */
+  readonly staleAfterHours?: number;
   readonly extra?: Partial<DeliveryDeps>;
 }
 
@@ -71,6 +73,7 @@ export async function wire(o: WiringOptions): Promise<Wiring> {
     workers: o.workers ?? true,
     ...(o.concurrency === 'auto' ? {} : { sendConcurrency: o.concurrency ?? 20 }),
     ingestTimeoutMs: o.ingestTimeoutMs ?? 1500,
+    staleAfterHours: o.staleAfterHours ?? 20 * 365 * 24,
     ...(o.lockDurationMs ? { lockDurationMs: o.lockDurationMs } : {}),
     ...o.extra,
   });

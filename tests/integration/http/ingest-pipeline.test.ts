@@ -13,13 +13,14 @@ const WORDS = ('الحكومة البرلمان الاقتصاد النفط ال
   'الاتفاق القمة العاصمة الشركة المصرف الطاقة الزراعة المياه الجامعة المستشفى الطريق الميناء المطار السوق العملة ' +
   'التضخم الاستثمار التجارة السياحة الثقافة الرياضة المحكمة الدستور الشرطة السلام الأمن اللاجئين المساعدات').split(' ');
 
-const pick = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(Math.random() * WORDS.length)]).join(' ');
+/** Random words marked with the article's number: each article has a vocabulary of its own. */
+const pick = (k: number, n: number) => Array.from({ length: k }, () => `${WORDS[Math.floor(Math.random() * WORDS.length)]}${n}`).join(' ');
 
-/** A distinct article about Armenia: random wording, so no two are the same story. */
+/** A distinct article about Armenia: its own words, so no two are the same story (nor the same event). */
 function article(n: number) {
   return {
-    title: `أرمينيا: ${pick(5)} (${n})`,
-    body: `يريفان - قالت الحكومة الأرمينية إن ${pick(25)}.\n\nوأضاف المتحدث أن ${pick(25)} في أرمينيا.`,
+    title: `أرمينيا: ${pick(5, n)} (${n})`,
+    body: `يريفان - قالت الحكومة الأرمينية إن ${pick(25, n)}.\n\nوأضاف المتحدث أن ${pick(25, n)} في أرمينيا.`,
     url: `https://example.com/am/${n}`,
     outlet: 'وكالة الأنباء',
   };
@@ -93,6 +94,17 @@ describe('POST /articles through the real pipeline and delivery', () => {
     const text = alert.message?.text ?? '';
     const bold = (alert.message?.entities ?? []).filter((e) => e.type === 'bold').map((e) => text.slice(e.offset, e.offset + e.length));
     expect(bold).toEqual(['<script>alert(1)</script> <b>أرمينيا</b> & روسيا']);
+  });
+
+  it('accepts an article published long ago as 202 stale: stored and searchable, alerting no one', async () => {
+    const old = { ...article(7), publishedAt: '1990-08-02T06:00:00Z', url: 'https://example.com/am/archive' };
+    const res = await post(JSON.stringify(old));
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { status: string; articleId: string };
+    expect(body.status).toBe('stale');
+    expect(await wiring.stores.articles.get(body.articleId as never)).toBeDefined();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(followers.some((id) => alertsTo(id).some((s) => (s.text ?? '').includes('(7)')))).toBe(false);
   });
 
   it('keeps serving through a burst of valid and invalid requests, storing only the valid ones', async () => {

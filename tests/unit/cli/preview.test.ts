@@ -92,4 +92,27 @@ describe('tanbih preview', () => {
     expect(await preview(['/no/such/article.txt'])).toMatchObject({ code: 1, err: expect.stringMatching(/Cannot read \/no\/such\/article\.txt/) });
     expect(await preview(['-'], '\u0000\u0001\u0002')).toMatchObject({ code: 1, err: expect.stringMatching(/Rejected \(binary\)/) });
   });
+
+  it('says an article is stale relative to --now', async () => {
+    const late = await preview(['--json', '--now', '2026-12-01T00:00:00Z', fixture('armenia-withdrawal.txt')]);
+    expect(JSON.parse(late.out)).toMatchObject({ stale: true });
+    const sameDay = await preview(['--json', '--tz', 'Asia/Dubai', '--now', '2024-05-09T18:00:00Z', fixture('armenia-withdrawal.txt')]);
+    expect(JSON.parse(sameDay.out)).toMatchObject({ stale: false });
+    expect((await preview(['--json', '--now', 'yesterday', fixture('armenia-withdrawal.txt')])).code).toBe(2);
+  });
+
+  it('files --jsonl lines into stories in input order: other outlets of one event point to its first line', async () => {
+    const lines = [
+      { id: 'aa', published: '2024-05-20T06:00:00Z', title: 'إيران تعلن وفاة الرئيس إبراهيم رئيسي ووزير الخارجية إثر تحطم مروحيتهم', body: 'أعلنت إيران، اليوم الاثنين، وفاة الرئيس إبراهيم رئيسي ووزير الخارجية حسين أمير عبد اللهيان ومسؤولين آخرين إثر تحطم الطائرة المروحية التي كانت تقلهم في محافظة أذربيجان الشرقية شمالي غربي إيران.' },
+      { id: 'x1', published: '2024-05-20T06:30:00Z', title: 'أرمينيا وأذربيجان تتفقان على ترسيم جزء من حدودهما', body: 'أعلنت الحكومة الأرمينية التوصل إلى اتفاق مع أذربيجان على ترسيم جزء من الحدود بين البلدين في منطقة تافوش الشمالية.' },
+      { id: 'bb', published: '2024-05-20T07:00:00Z', title: 'وفاة الرئيس الإيراني ووزير خارجيته في حادث تحطم المروحية', body: 'أعلنت الرئاسة الإيرانية، اليوم الإثنين، عن وفاة الرئيس إبراهيم رئيسي ووزير خارجيته حسين أمير عبداللهيان وجميع مرافقيه في حادث سقوط طائرته المروحية قرب الحدود مع أذربيجان.' },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const { code, out } = await preview(['--jsonl', '--now', '2024-05-20T08:00:00Z'], `${lines}\n`);
+    expect(code).toBe(0);
+    const [first, other, second] = out.trim().split('\n').map((l) => JSON.parse(l) as { stale: boolean; story: { id: string; sameAs?: string } });
+    expect(first!.story.sameAs).toBeUndefined();
+    expect(other!.story.id).not.toBe(first!.story.id);
+    expect(second!.story).toMatchObject({ id: first!.story.id, sameAs: 'aa' });
+    expect(first!.stale).toBe(false);
+  });
 });

@@ -41,4 +41,14 @@ describe('digest messages', () => {
     }
     expect(messages.join('\n').match(/<a href/g)).toHaveLength(120);
   });
+
+  it('puts the updates of one story right under its first headline', () => {
+    const items: DigestItem[] = [
+      { title: 'زلزال بقوة 7 درجات يضرب المغرب', topic: armenia, story: 's1' },
+      { title: 'يريفان تستقبل وفداً أوروبياً', topic: armenia },
+      { title: 'ارتفاع حصيلة ضحايا الزلزال إلى 1037', topic: armenia, story: 's1' },
+    ];
+    const [message] = renderDigest(items, { language: 'ar' });
+    expect(message).toContain('• زلزال بقوة 7 درجات يضرب المغرب\n   🔄 ارتفاع حصيلة ضحايا الزلزال إلى 1037\n• يريفان');
+  });
 });

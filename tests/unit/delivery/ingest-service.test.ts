@@ -4,6 +4,7 @@ import type { PreparedArticle } from '../../../src/core/prepared.js';
 import { err, ok } from '../../../src/core/result.js';
 import type { TopicMatch } from '../../../src/core/topic.js';
 import { createIngestService, DeliveryUnavailableError, type IngestDeps } from '../../../src/delivery/ingest-service.js';
+import type { StoryDecision } from '../../../src/core/story/decide.js';
 import type { DuplicateOf } from '../../../src/store/ports.js';
 
 const armenia: TopicMatch = { topicId: asTopicId('country:AM'), kind: 'country', name: { ar: 'أرمينيا', en: 'Armenia' }, score: 5, evidence: [], path: [asTopicId('country:AM')] };
@@ -18,13 +19,15 @@ function prepared(id: string, matches: TopicMatch[] = [armenia]): PreparedArticl
 }
 
 /** In-memory doubles recording what the service did. */
-function harness(over: { duplicate?: DuplicateOf; hang?: boolean; matches?: TopicMatch[]; rejected?: boolean } = {}) {
+function harness(over: { duplicate?: DuplicateOf; hang?: boolean; matches?: TopicMatch[]; rejected?: boolean; publishedAt?: Date; story?: StoryDecision } = {}) {
   const saved: ArticleId[] = [];
   const queued: string[] = [];
   const extra: ArticleId[] = [];
   const never = new Promise<never>(() => undefined);
   const deps: IngestDeps = {
-    prepare: () => (over.rejected ? err({ code: 'empty', reason: 'the text is empty' }) : ok(prepared('a1', over.matches))),
+    prepare: () => (over.rejected ? err({ code: 'empty', reason: 'the text is empty' })
+      : ok({ ...prepared('a1', over.matches), article: { ...prepared('a1').article, publishedAt: over.publishedAt ?? new Date(0) } })),
+    ...(over.story ? { stories: { file: async () => ({ decision: over.story!, storyId: over.story!.kind === 'new' ? 'a1' : 'first' }), members: async () => [] } } : {}),
     articles: {
       save: async (p: PreparedArticle) => {
         const first = !saved.includes(p.article.id);
@@ -82,5 +85,26 @@ describe('the ingest service', () => {
     await expect(h.service.ingest({ kind: 'text', text: 'x' })).rejects.toBeInstanceOf(DeliveryUnavailableError);
     expect(Date.now() - started).toBeLessThan(8_000); // its deadline is 200 ms; this only tells a hang from a busy machine
     expect(h.saved).toEqual([]);
+  });
+
+  it('stores a stale article without a fan-out, unless forced', async () => {
+    const old = new Date(-40 * 3600 * 1000);
+    const h = harness({ publishedAt: old });
+    expect((await h.service.ingest({ kind: 'text', text: 'x' })).status).toBe('stale');
+    expect(h.saved).toEqual(['a1']);
+    expect(h.queued).toEqual([]);
+    const forced = harness({ publishedAt: old });
+    expect((await forced.service.ingest({ kind: 'text', text: 'x' }, { force: true })).status).toBe('queued');
+    expect(forced.queued).toEqual(['fa_a1']);
+  });
+
+  it('stores an article joining a story without a fan-out, and alerts an update of it', async () => {
+    const joined = harness({ story: { kind: 'join', storyId: 'first', score: 0.4, by: 'event' } });
+    expect(await joined.service.ingest({ kind: 'text', text: 'x' })).toMatchObject({ status: 'joined', story: { id: 'first' } });
+    expect(joined.saved).toEqual(['a1']);
+    expect(joined.queued).toEqual([]);
+    const update = harness({ story: { kind: 'update', storyId: 'first', score: 0.4, by: 'event', why: 'count' } });
+    expect(await update.service.ingest({ kind: 'text', text: 'x' })).toMatchObject({ status: 'queued', story: { id: 'first', update: true } });
+    expect(update.queued).toEqual(['fa_a1']);
   });
 });

@@ -44,6 +44,8 @@ export interface AdminFeaturesDeps {
   readonly defaultTimeZone: string;
   /** Default poll interval for a feed added without one. Default 300 s. */
   readonly feedDefaultIntervalSec?: number;
+  /** Config STALE_AFTER_HOURS, named by /ingest for an old article. */
+  readonly staleAfterHours?: number;
 }
 
 /** Creates the admin composer (guard included). */
@@ -80,7 +82,10 @@ export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotConte
       catalog: deps.catalog, state: deps.state, clock: deps.clock, ...(deps.progress ? { progress: deps.progress } : {}),
     }),
     createFeedsFeature({ feeds: deps.feeds, state: deps.state, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec }),
-    createIngestFeature({ ingest: deps.ingest, renderAlert: deps.renderAlert, state: deps.state, defaultTimeZone: deps.defaultTimeZone }),
+    createIngestFeature({
+      ingest: deps.ingest, renderAlert: deps.renderAlert, state: deps.state, defaultTimeZone: deps.defaultTimeZone,
+      ...(deps.staleAfterHours ? { staleAfterHours: deps.staleAfterHours } : {}),
+    }),
     createStatsFeature({ chats: deps.chats, subscriptions: deps.subscriptions, stats: deps.stats, catalog: deps.catalog, defaultTimeZone: deps.defaultTimeZone }),
   );
   return guard;

@@ -19,6 +19,8 @@ export interface IngestFeatureDeps {
   readonly renderAlert: RenderAlert;
   readonly state: AdminStateStore;
   readonly defaultTimeZone: string;
+  /** Config STALE_AFTER_HOURS, named when the pasted article is stale. */
+  readonly staleAfterHours?: number;
 }
 
 /** The article text and, for a forward from a channel, the channel as the outlet. */
@@ -51,13 +53,14 @@ export function createIngestFeature(deps: IngestFeatureDeps): Composer<BotContex
       return void (await ctx.reply(t.rejected(outcome.reason ?? outcome.status), { parse_mode: 'HTML' }));
     }
     await ctx.reply(deps.renderAlert(prepared, { timeZone: zoneOf(ctx) }), { parse_mode: 'HTML' });
-    if (outcome.status !== 'queued') {
+    if (outcome.status !== 'queued' && outcome.status !== 'stale') {
       await deps.state.clear(admin);
       return void (await ctx.reply(outcome.status === 'duplicate' ? t.duplicate : t.noMatch));
     }
     await deps.state.set(admin, { step: 'ingest-confirm', input });
     const names = outcome.topics.map((m) => m.name[ctx.lang]);
-    await ctx.reply(t.preview(outcome.recipients, names), {
+    const stale = outcome.status === 'stale' ? `${t.stale(deps.staleAfterHours ?? 36)}\n\n` : '';
+    await ctx.reply(`${stale}${t.preview(outcome.recipients, names)}`, {
       parse_mode: 'HTML',
       reply_markup: new InlineKeyboard()
         .text(t.send(outcome.recipients), ingestData.pack({ action: 'send' }))
@@ -74,7 +77,8 @@ export function createIngestFeature(deps: IngestFeatureDeps): Composer<BotContex
     await deps.state.clear(admin);
     await ctx.answerCallbackQuery();
     if (data.action === 'cancel') return void (await ctx.editMessageText(strings.cancelled));
-    const outcome = await deps.ingest.ingest(s.input);
+    // The admin saw the alert and chose to send it: it goes out even if stale or already reported.
+    const outcome = await deps.ingest.ingest(s.input, { force: true });
     ctx.logger.info({ articleId: outcome.articleId, status: outcome.status }, 'admin ingested an article');
     const t = strings.ingest;
     const text = outcome.status === 'queued' ? t.queued(outcome.recipients)

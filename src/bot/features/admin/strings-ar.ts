@@ -3,6 +3,11 @@ import { escapeHtml as e } from '../../../core/render/escape.js';
 import { mmss } from './format.js';
 import type { AdminStrings } from './strings.js';
 
+const arPlural = new Intl.PluralRules('ar');
+/** "ساعتين", "5 ساعات", "36 ساعة": Arabic plural rules for hours. */
+const arHours = (h: number): string =>
+  ({ zero: `${h} ساعة`, one: 'ساعة واحدة', two: 'ساعتين', few: `${h} ساعات`, many: `${h} ساعة`, other: `${h} ساعة` })[arPlural.select(h)];
+
 export const ar: AdminStrings = {
   refusal: 'عذرًا، هذا الأمر مخصّص لمشرفي البوت فقط.',
   privateOnly: 'أوامر المشرفين تعمل في محادثة خاصة مع البوت.',
@@ -56,6 +61,7 @@ export const ar: AdminStrings = {
     noMatch: 'لم يطابق أي موضوع: لن يُنبَّه أحد.',
     rejected: (reason) => `لا يمكن استخدام الخبر: ${e(reason)}`,
     duplicate: 'سبق إدخال هذا الخبر: لن يُنبَّه به مرة أخرى.',
+    stale: (h) => `⏳ خبر قديم: نُشر قبل أكثر من ${arHours(h)}، فلن يُنبَّه به تلقائيًا. أترسله على أي حال؟`,
     send: (n) => `✅ أرسل إلى ${n}`,
     cancel: '✖ إلغاء',
     queued: (n) => `✅ أُدرج للإرسال إلى ${n} محادثة.`,

@@ -68,6 +68,8 @@ export interface AdminStrings {
     readonly noMatch: string;
     readonly rejected: (reason: string) => string;
     readonly duplicate: string;
+    /** The article is older than STALE_AFTER_HOURS: it would not alert by itself. */
+    readonly stale: (hours: number) => string;
     readonly send: (n: number) => string;
     readonly cancel: string;
     readonly queued: (recipients: number) => string;
@@ -141,6 +143,7 @@ export const en: AdminStrings = {
     noMatch: 'No topic matched: nobody would be alerted.',
     rejected: (reason) => `The article cannot be used: ${e(reason)}`,
     duplicate: 'This story was already ingested: it will not alert again.',
+    stale: (h) => `⏳ Old news: published more than ${h} ${h === 1 ? 'hour' : 'hours'} ago, so it would not alert by itself. Send it anyway?`,
     send: (n) => `✅ Send to ${n}`,
     cancel: '✖ Cancel',
     queued: (n) => `✅ Queued for ${n} chats.`,

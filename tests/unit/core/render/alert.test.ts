@@ -128,4 +128,11 @@ describe('hashtag', () => {
     expect(hashtag('عَمّان')).toBe('#عمان');
     expect(hashtag('ناغورني قره باغ (آرتساخ)')).toBe('#ناغورني_قره_باغ_آرتساخ');
   });
+
+  it('marks an update of a story already alerted: 🔄 and «تحديث:» before the headline', () => {
+    const html = renderAlert(prepared({}, { story: { id: 'first', update: true } }), { timeZone: 'Asia/Dubai' });
+    expect(html).toMatch(/^\u200F🔄 <b>تحديث: /);
+    expect(validateTelegramHtml(html).ok).toBe(true);
+    expect(renderAlert(prepared({}, { story: { id: 'first' } }), { timeZone: 'Asia/Dubai' })).toMatch(/^\u200F🔴 <b>/);
+  });
 });
