@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Chat } from 'grammy/types';
 import { pageData } from '../src/bot/callbacks.js';
-import { startFakeTelegram } from '../tests/support/fake-telegram/index.js';
+import { startFakeTelegram } from '../src/fake-telegram/index.js';
 
 export type Command =
   | { readonly cmd: 'init'; readonly users: number }

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { asTopicId } from '../src/core/ids.js';
-import { startFakeTelegram } from '../tests/support/fake-telegram/index.js';
+import { startFakeTelegram } from '../src/fake-telegram/index.js';
 import { addFollowers, fixtureInput, wire } from '../tests/integration/delivery/harness.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -20,7 +20,7 @@ import { createMetrics } from '../src/http/metrics.js';
 import { createHttpServer } from '../src/http/server.js';
 import { createLogger } from '../src/logger.js';
 import { createRedisStores, type RedisStores } from '../src/store/index.js';
-import { startFakeTelegram, type FakeTelegram } from '../tests/support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../src/fake-telegram/index.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ZONE = 'Asia/Riyadh';

@@ -4,12 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Chat, Message } from 'grammy/types';
-// One implementation for tests and playground. The folder moves into src/ later (issue 14);
-// until then the playground imports it from tests/, so `npm run demo` needs a full checkout.
-import { startFakeTelegram, type FakeTelegram } from '../../tests/support/fake-telegram/index.js';
+// One implementation for tests and playground: the emulator the whole suite runs against.
+import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/index.js';
 import { PEOPLE, type PersonKey } from './people.js';
 
-export type { FakeTelegram, SentMessage } from '../../tests/support/fake-telegram/index.js';
+export type { FakeTelegram, SentMessage } from '../fake-telegram/index.js';
 
 export interface Emulator {
   readonly fake: FakeTelegram;

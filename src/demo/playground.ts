@@ -66,6 +66,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.fake.apiRoot, REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix,
       ADMIN_IDS: PEOPLE.filter((p) => p.admin).map((p) => p.id).join(','), INGEST_TOKEN: ingestToken,
       HTTP_HOST: '127.0.0.1', HTTP_PORT: String(appPort), DEFAULT_TIMEZONE: options.defaultTimeZone,
+      // The sample article is from May 2024: in a real instance it is stale news and alerts no
+      // one. The playground exists to show alerts, so nothing pasted here counts as stale.
+      STALE_AFTER_HOURS: String(30 * 365 * 24),
     });
     const app = await startApp({ ...config, botToken: emulator.token }, 'all', options.logger);
     stops.push(() => app.stop());

@@ -14,7 +14,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import type { RateLimitOptions } from '../../src/bot/middleware/rate-limit.js';
 import { startPolling } from '../../src/bot/run-updates.js';
 import { createLogger } from '../../src/logger.js';
-import { type FakeTelegram, startFakeTelegram } from './fake-telegram/index.js';
+import { type FakeTelegram, startFakeTelegram } from '../../src/fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from './redis.js';
 import { DEFAULT_ZONE, wire, type Wiring } from '../integration/delivery/harness.js';
 

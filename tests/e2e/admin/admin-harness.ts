@@ -15,7 +15,7 @@ import { createBroadcastProgress, type BroadcastProgress } from '../../../src/bo
 import { ALLOWED_UPDATES } from '../../../src/bot/run-updates.js';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createLogger } from '../../../src/logger.js';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { DEFAULT_ZONE, wire, type Wiring } from '../../integration/delivery/harness.js';
 

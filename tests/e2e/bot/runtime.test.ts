@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeTelegram, startFakeTelegram } from '../../support/fake-telegram/index.js';
+import { type FakeTelegram, startFakeTelegram } from '../../../src/fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL } from '../../support/redis.js';
 
 const prefix = `t-runtime-${randomBytes(3).toString('hex')}`;

@@ -14,7 +14,7 @@ import { createBot } from '../../../src/bot/create-bot.js';
 import { startPolling, type UpdatesSource } from '../../../src/bot/run-updates.js';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createLogger } from '../../../src/logger.js';
-import { type FakeTelegram, startFakeTelegram } from '../../support/fake-telegram/index.js';
+import { type FakeTelegram, startFakeTelegram } from '../../../src/fake-telegram/index.js';
 import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { DEFAULT_ZONE, wire, type Wiring } from '../../integration/delivery/harness.js';
 

@@ -9,7 +9,7 @@ import { startWebhook, type UpdatesSource } from '../../../src/bot/run-updates.j
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createLogger } from '../../../src/logger.js';
 import { DEFAULT_ZONE, wire, type Wiring } from '../../integration/delivery/harness.js';
-import { type FakeTelegram, startFakeTelegram } from '../../support/fake-telegram/index.js';
+import { type FakeTelegram, startFakeTelegram } from '../../../src/fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
 
 const SECRET = 'a-webhook-secret-of-enough-length';

@@ -3,7 +3,7 @@ import { asChatId, asTopicId, type ChatId } from '../../../src/core/ids.js';
 import { keywordTopic } from '../../../src/core/keyword-topic.js';
 import { localMinuteOfDay } from '../../../src/core/schedule.js';
 import { createRedisStores } from '../../../src/store/index.js';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { DEFAULT_ZONE, fixtureInput, wire, type Wiring } from './harness.js';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { isChunk, SEND_QUEUE, type SendJob } from '../../../src/delivery/queues.js';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 

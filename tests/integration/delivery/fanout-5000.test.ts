@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { asChatId, asTopicId, type ArticleId } from '../../../src/core/ids.js';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 

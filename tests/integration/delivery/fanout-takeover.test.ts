@@ -8,7 +8,7 @@ import { QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { followersPage } from '../../../src/delivery/audience.js';
 import { DEFAULT_JOB_LOCK_MS, FANOUT_QUEUE, type FanoutJob } from '../../../src/delivery/queues.js';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DeliveryUnavailableError } from '../../../src/delivery/ingest-service.js';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tanbih-redis-'));

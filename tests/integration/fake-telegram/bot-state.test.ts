@@ -1,6 +1,6 @@
 import { Api } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { startFakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram } from '../../../src/fake-telegram/index.js';
 import { refusal, useFakeTelegram } from './setup.js';
 
 const t = useFakeTelegram();

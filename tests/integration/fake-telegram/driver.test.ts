@@ -1,6 +1,6 @@
 import { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { driveUser, startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { driveUser, startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 
 let fake: FakeTelegram;
 let bot: Bot;

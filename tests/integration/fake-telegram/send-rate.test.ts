@@ -1,8 +1,8 @@
 import { Api } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { Faults } from '../../support/fake-telegram/faults.js';
-import { ArrivalCounter } from '../../support/fake-telegram/rate-window.js';
-import { FakeState } from '../../support/fake-telegram/state.js';
+import { Faults } from '../../../src/fake-telegram/faults.js';
+import { ArrivalCounter } from '../../../src/fake-telegram/rate-window.js';
+import { FakeState } from '../../../src/fake-telegram/state.js';
 import { useFakeTelegram } from './setup.js';
 
 const ALERT = '🔴 بوتين يوافق على سحب القوات الروسية من مناطق أرمينية';

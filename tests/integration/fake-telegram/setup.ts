@@ -1,7 +1,7 @@
 /** Shared set-up for the fake's own tests: one fake and one grammY Api per file, records cleared per test. */
 import { Api, GrammyError } from 'grammy';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 
 export interface FakeUnderTest {
   readonly fake: FakeTelegram;

@@ -4,7 +4,7 @@ import { createHealthCheck } from '../../../src/http/health.js';
 import { createMetrics } from '../../../src/http/metrics.js';
 import { createHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logger.js';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.js';
+import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureText, wire, type Wiring } from '../delivery/harness.js';
 

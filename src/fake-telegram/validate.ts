@@ -1,5 +1,5 @@
 import type { MessageEntity } from 'grammy/types';
-import { validateTelegramHtml } from '../../../src/core/telegram-html.js';
+import { validateTelegramHtml } from '../core/telegram-html.js';
 import { htmlEntities } from './html-entities.js';
 import { fail, type ApiFailure } from './replies.js';
 
