@@ -8,7 +8,7 @@ import type { ArticleTokens } from './article-tokens.js';
 import type { Topic, TopicId, TopicMatch } from './topic.js';
 import { builtinDecoys } from './catalog.js';
 import { findHits } from './matching/hits.js';
-import { createPhraseIndex, type Blockers, type TopicInfo } from './matching/phrase-index.js';
+import { createPhraseIndex, type Blockers, type PhraseIndex, type TopicInfo } from './matching/phrase-index.js';
 import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
 import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
 import { phraseTokens } from './matching/tokens.js';
@@ -60,6 +60,10 @@ function compileBlockers(list: readonly string[]): Blockers | undefined {
 /** Builds a matcher over `topics` (use `builtinTopics()` for the catalogue). */
 export function createMatcher(topics: readonly Topic[], options: MatcherOptions = {}): TopicMatcher {
   const index = createPhraseIndex();
+  // Free keywords live apart: a catalogue phrase never hides a keyword's words (أسعار الذهب still
+  // holds الذهب) and a user's keyword never changes what the catalogue finds; they match loosely.
+  const free = createPhraseIndex({ loose: true });
+  const indexOf = (topic: Topic): PhraseIndex => (topic.kind === 'keyword' ? free : index);
   const compiled = new Map<TopicId, Compiled>();
   // What search lists: everything but free keywords, kept apart so 20,000 keywords cost search nothing.
   const listed = new Map<TopicId, Topic>();
@@ -80,7 +84,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const remove = (id: TopicId): void => {
     const old = compiled.get(id);
     if (!old) return;
-    for (const tokens of old.phrases) index.remove(tokens, id);
+    for (const tokens of old.phrases) indexOf(old.topic).remove(tokens, id);
     compiled.delete(id);
     if (listed.delete(id)) listedCache = undefined;
   };
@@ -90,11 +94,13 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers) };
     const phrases: string[][] = [];
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
+    // A name that is also listed as weak (مالي، عمان: the word means something else too) is weak only.
+    const weakKeys = new Set(topic.weak.map((w) => phraseTokens(w).join(' ')));
     for (const [list, weak] of [[strong, false], [topic.weak, true]] as const) {
       for (const alias of list) {
         const tokens = phraseTokens(alias);
-        if (tokens.length === 0) continue;
-        index.add(tokens, { topicId: topic.id, weak, info });
+        if (tokens.length === 0 || (!weak && weakKeys.has(tokens.join(' ')))) continue;
+        indexOf(topic).add(tokens, { topicId: topic.id, weak, info });
         phrases.push(tokens);
       }
     }
@@ -109,7 +115,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
 
   return {
     match(article, tokens) {
-      const hits = findHits(article, index, tokens);
+      const hits = findHits(article, index, tokens, free);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;

@@ -5,7 +5,8 @@
 import type { Article } from '../article.js';
 import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
-import type { Blockers, PhraseIndex, TopicInfo } from './phrase-index.js';
+import type { Blockers, PhraseHit, PhraseIndex, TopicInfo } from './phrase-index.js';
+import { normalizeText, tokenize } from '../normalize.js';
 import { textTokens, type TextTokens } from './tokens.js';
 
 /** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
@@ -43,9 +44,30 @@ function isBlocked(
   return false;
 }
 
-function* zones(article: Article, known: ArticleTokens | undefined): Generator<{ zone: Zone; para: number; text: string; norm: readonly string[] | undefined }> {
+/** A paragraph this short before the lead is a dateline or byline (جوبا _صوت الهامش), not the lead. */
+export const LEAD_MIN_WORDS = 6;
+// A dateline opening a paragraph: up to four words, then a dash (عمان - (بترا) - …, القاهرة - كتب …).
+const DATELINE = /^\s*[^\s\-–—_:.،(]+(?:\s+[^\s\-–—_:.،(]+){0,3}\s*[-–—_]/u;
+
+/** Tokens at the start of a paragraph that are its dateline: where the reporter was, not what the story is about. */
+function datelineTokens(text: string, norm: readonly string[]): number {
+  const m = DATELINE.exec(text);
+  if (!m) return 0;
+  const words = tokenize(normalizeText(m[0])).length;
+  return words < norm.length ? words : 0;
+}
+
+interface ZoneText { zone: Zone; para: number; text: string; norm: readonly string[] | undefined }
+
+function* zones(article: Article, known: ArticleTokens | undefined): Generator<ZoneText> {
   yield { zone: 'title', para: -1, text: article.title, norm: known?.titleTokens };
-  for (const [para, text] of article.paragraphs.entries()) yield { zone: para === 0 ? 'lead' : 'body', para, text, norm: known?.paragraphTokens[para] };
+  const paragraphs = article.paragraphs;
+  const wordCount = (i: number): number => known?.paragraphTokens[i]?.length ?? tokenize(normalizeText(paragraphs[i] ?? '')).length;
+  let lead = 0;
+  while (lead < paragraphs.length - 1 && wordCount(lead) < LEAD_MIN_WORDS) lead += 1;
+  for (let para = lead; para < paragraphs.length; para += 1) {
+    yield { zone: para === lead ? 'lead' : 'body', para, text: paragraphs[para] ?? '', norm: known?.paragraphTokens[para] };
+  }
 }
 
 /** The article's own words for a hit (a ligature that expanded to several tokens is quoted once). */
@@ -60,23 +82,35 @@ export function hitKey(h: Hit): string {
   return h.tokens.norm.slice(h.pos, h.end).join(' ');
 }
 
+/** Free keyword hits, except inside decoys (an outlet name hides its words from keywords too). */
+function freeHits(free: PhraseIndex, tokens: readonly string[], catalogue: readonly PhraseHit[]): PhraseHit[] {
+  const hits = free.scan(tokens);
+  if (hits.length === 0) return hits;
+  const decoys = catalogue.filter((h) => h.entries.every((e) => e.topicId === undefined));
+  return decoys.length === 0 ? hits : hits.filter((h) => !decoys.some((d) => h.start < d.end && d.start < h.end));
+}
+
 /**
  * Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in
  * reading order. `known` is the article's tokens when the caller has them.
  */
-export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens): Map<TopicId, Hit[]> {
+export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, free?: PhraseIndex): Map<TopicId, Hit[]> {
   const byTopic = new Map<TopicId, Hit[]>();
   for (const { zone, para, text, norm } of zones(article, known)) {
     const tokens = textTokens(text, norm);
-    for (const found of index.scan(tokens.norm)) {
-      for (const entry of found.entries) {
+    const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
+    const found = index.scan(tokens.norm);
+    if (free) found.push(...freeHits(free, tokens.norm, found));
+    for (const hit of found) {
+      if (hit.start < skip) continue;
+      for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
         const blockers = entry.info?.blockers;
-        const blocked = blockers !== undefined && isBlocked(tokens.norm, found.start, found.end, blockers, index.variants);
-        const hit: Hit = { topicId: entry.topicId, zone, para, pos: found.start, end: found.end, tokens, weak: entry.weak, blocked, info: entry.info };
+        const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, info: entry.info };
         const list = byTopic.get(entry.topicId);
-        if (list) list.push(hit);
-        else byTopic.set(entry.topicId, [hit]);
+        if (list) list.push(h);
+        else byTopic.set(entry.topicId, [h]);
       }
     }
   }

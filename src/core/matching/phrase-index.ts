@@ -4,7 +4,7 @@
  * cost the same per token as the built-in catalogue.
  */
 import type { TopicId } from '../topic.js';
-import { tokenVariants } from './variants.js';
+import { looseForm, tokenVariants } from './variants.js';
 
 /** What matching needs to know about a topic, carried by its index entries (no look-ups per hit). */
 export interface TopicInfo {
@@ -53,10 +53,20 @@ export interface PhraseIndex {
 
 const newNode = (): Node => ({ children: undefined, entries: [] });
 
+export interface PhraseIndexOptions {
+  /**
+   * Also match phrases by the loose form of their long words (looseForm: g-letters folded,
+   * inner long vowels dropped). For free keywords, whose users type one spelling of a
+   * transliterated name and expect every spelling the press uses.
+   */
+  readonly loose?: boolean;
+}
+
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
 
-export function createPhraseIndex(): PhraseIndex {
+export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
+  const loose = options.loose === true;
   const root = newNode();
   // Every article repeats the same few thousand words: their clitic variants are computed once.
   const variantMemo = new Map<string, readonly string[]>();
@@ -65,6 +75,11 @@ export function createPhraseIndex(): PhraseIndex {
     if (variants === undefined) {
       if (variantMemo.size >= VARIANT_MEMO_LIMIT) variantMemo.clear();
       variants = tokenVariants(token);
+      if (loose) {
+        // Exact forms first, then the loose form of each (evidence prefers the literal reading).
+        const folded = variants.map(looseForm).filter((v): v is string => v !== undefined);
+        if (folded.length > 0) variants = [...new Set([...variants, ...folded])];
+      }
       variantMemo.set(token, variants);
     }
     return variants;
@@ -101,7 +116,8 @@ export function createPhraseIndex(): PhraseIndex {
     return node;
   };
 
-  // The longest phrase starting at `start`; the first token may carry clitics, the rest are literal.
+  // The longest phrase starting at `start`; the first token may carry clitics, the rest are literal
+  // (or, in a loose index, match by their loose form).
   const longestAt = (tokens: readonly string[], start: number): PhraseHit | undefined => {
     let best: PhraseHit | undefined;
     for (const first of firstNodes(tokens[start] ?? '')) {
@@ -110,38 +126,56 @@ export function createPhraseIndex(): PhraseIndex {
       while (node) {
         if (node.entries.length > 0 && (!best || end > best.end)) best = { start, end, entries: node.entries };
         const next = tokens[end];
-        if (next === undefined) break;
-        node = node.children?.get(next);
+        if (next === undefined || !node.children) break;
+        let child = node.children.get(next);
+        if (!child && loose) {
+          const folded = looseForm(next);
+          if (folded !== undefined) child = node.children.get(folded);
+        }
+        node = child;
         end += 1;
       }
     }
     return best;
   };
 
+  const removePath = (tokens: readonly string[], topicId: TopicId): void => {
+    const trail: Node[] = [root];
+    for (const t of tokens) {
+      const next = trail.at(-1)?.children?.get(t);
+      if (!next) return;
+      trail.push(next);
+    }
+    const node = trail.at(-1) as Node;
+    node.entries = node.entries.filter((e) => e.topicId !== topicId);
+    // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
+    for (let i = tokens.length; i > 0; i -= 1) {
+      const current = trail[i] as Node;
+      if (current.entries.length > 0 || (current.children?.size ?? 0) > 0) break;
+      trail[i - 1]?.children?.delete(tokens[i - 1] as string);
+    }
+  };
+
+  // The exact path, plus (loose indexes) the path with long words in loose form.
+  const paths = (tokens: readonly string[]): (readonly string[])[] => {
+    if (!loose) return [tokens];
+    const folded = tokens.map((t) => looseForm(t) ?? t);
+    return folded.some((t, i) => t !== tokens[i]) ? [tokens, folded] : [tokens];
+  };
+
   return {
     variants: variantsOf,
     add(tokens, entry) {
       firstMemo.clear();
-      const node = walkCreating(tokens);
-      const same = node.entries.some((e) => e.topicId === entry.topicId && e.weak === entry.weak);
-      if (!same) node.entries.push(entry);
+      for (const path of paths(tokens)) {
+        const node = walkCreating(path);
+        const same = node.entries.some((e) => e.topicId === entry.topicId && e.weak === entry.weak);
+        if (!same) node.entries.push(entry);
+      }
     },
     remove(tokens, topicId) {
       firstMemo.clear();
-      const trail: Node[] = [root];
-      for (const t of tokens) {
-        const next = trail.at(-1)?.children?.get(t);
-        if (!next) return;
-        trail.push(next);
-      }
-      const node = trail.at(-1) as Node;
-      node.entries = node.entries.filter((e) => e.topicId !== topicId);
-      // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
-      for (let i = tokens.length; i > 0; i -= 1) {
-        const current = trail[i] as Node;
-        if (current.entries.length > 0 || (current.children?.size ?? 0) > 0) break;
-        trail[i - 1]?.children?.delete(tokens[i - 1] as string);
-      }
+      for (const path of paths(tokens)) removePath(path, topicId);
     },
     nodeCount() {
       let count = 0;
