@@ -6,7 +6,8 @@
 import type { Article } from './article.js';
 import type { ArticleTokens } from './article-tokens.js';
 import type { Topic, TopicId, TopicMatch } from './topic.js';
-import { builtinDecoys } from './catalog.js';
+import { builtinContextWords, builtinDecoys } from './catalog.js';
+import { compileContext, type RawContextWords } from './matching/context.js';
 import { findHits } from './matching/hits.js';
 import { createPhraseIndex, type Blockers, type PhraseIndex, type TopicInfo } from './matching/phrase-index.js';
 import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
@@ -38,6 +39,8 @@ export interface MatcherOptions {
   /** Phrases that name no topic and hide the words they contain (outlet names like روسيا اليوم). */
   readonly decoys?: readonly string[];
   readonly weights?: RelevanceWeights;
+  /** Word lists of the place-name context rules; the catalogue's by default. */
+  readonly context?: RawContextWords;
 }
 
 interface Compiled {
@@ -69,6 +72,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const listed = new Map<TopicId, Topic>();
   let listedCache: readonly Topic[] | undefined;
   const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const context = compileContext(options.context ?? builtinContextWords());
   const parentsOf = (id: TopicId): readonly TopicId[] => compiled.get(id)?.topic.parents ?? [];
   // Countries and regions are members of their parent regions; cities, people and conflicts are part of theirs.
   const partOf = (id: TopicId): readonly TopicId[] => {
@@ -91,7 +95,8 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
 
   const add = (topic: Topic): void => {
     remove(topic.id);
-    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers) };
+    const place = topic.kind === 'country' || topic.kind === 'city';
+    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place };
     const phrases: string[][] = [];
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
     // A name that is also listed as weak (مالي، عمان: the word means something else too) is weak only.
@@ -115,7 +120,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
 
   return {
     match(article, tokens) {
-      const hits = findHits(article, index, tokens, free);
+      const hits = findHits(article, index, tokens, free, context);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;

@@ -7,6 +7,7 @@ import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
 import type { Blockers, PhraseHit, PhraseIndex, TopicInfo } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
+import { contextUse, hasSportWord, zoneContext, type ContextWords, type ZoneContext } from './context.js';
 import { textTokens, type TextTokens } from './tokens.js';
 
 /** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
@@ -57,6 +58,12 @@ function datelineTokens(text: string, norm: readonly string[]): number {
   return words < norm.length ? words : 0;
 }
 
+/** The lead's tokens (the zone `zones` would call lead). */
+function firstLead(article: Article, known: ArticleTokens | undefined): readonly string[] | undefined {
+  for (const z of zones(article, known)) if (z.zone === 'lead') return z.norm ?? tokenize(normalizeText(z.text));
+  return undefined;
+}
+
 interface ZoneText { zone: Zone; para: number; text: string; norm: readonly string[] | undefined }
 
 function* zones(article: Article, known: ArticleTokens | undefined): Generator<ZoneText> {
@@ -94,20 +101,38 @@ function freeHits(free: PhraseIndex, tokens: readonly string[], catalogue: reado
  * Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in
  * reading order. `known` is the article's tokens when the caller has them.
  */
-export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, free?: PhraseIndex): Map<TopicId, Hit[]> {
+export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, free?: PhraseIndex, context?: ContextWords): Map<TopicId, Hit[]> {
   const byTopic = new Map<TopicId, Hit[]>();
+  const leadIsSport = (): boolean => {
+    if (!context) return false;
+    const lead = firstLead(article, known);
+    return lead !== undefined && hasSportWord(lead, context, index.variants);
+  };
   for (const { zone, para, text, norm } of zones(article, known)) {
     const tokens = textTokens(text, norm);
     const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
     const found = index.scan(tokens.norm);
     if (free) found.push(...freeHits(free, tokens.norm, found));
+    let ctx: ZoneContext | undefined;
+    const sportTitle = zone === 'title' && context !== undefined ? leadIsSport() : false;
     for (const hit of found) {
       if (hit.start < skip) continue;
+      // Built once per zone, and only for zones with a place hit.
+      if (context && !ctx && hit.entries.some((e) => e.info?.place)) {
+        const places = new Set(found.filter((f) => f.entries.some((e) => e.info?.place)).map((f) => f.start));
+        ctx = zoneContext(tokens.norm, places, context, index.variants, sportTitle);
+      }
+      const use = ctx && context ? contextUse(ctx, hit.start, hit.end, context, index.variants) : undefined;
       for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
+        const place = entry.info?.place === true;
+        // A club, event, outlet or affiliation use is no evidence at all; a venue is evidence
+        // only beside other evidence for the host (weak): the host may also be a party.
+        if (place && use !== undefined && use !== 'venue') continue;
+        const weak = entry.weak || (place && use === 'venue');
         const blockers = entry.info?.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, info: entry.info };
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, info: entry.info };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
         else byTopic.set(entry.topicId, [h]);

@@ -11,6 +11,8 @@ export interface TopicInfo {
   readonly parents: readonly TopicId[];
   /** Blocker words and phrases, normalized; undefined when the topic has none. */
   readonly blockers: Blockers | undefined;
+  /** Countries and cities: their hits go through the context rules (matching/context.ts). */
+  readonly place?: boolean;
 }
 
 /** Blocker words and phrases of one topic, normalized. */

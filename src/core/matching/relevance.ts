@@ -112,7 +112,11 @@ export function relevantTopics(
         if (list.some((h) => !h.weak && !h.blocked)) for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
       }
     }
-    return strong.has(id);
+    if (strong.has(id)) return true;
+    // A weak hit also counts when what the topic is part of is there (قمة عمان beside الأردن is
+    // Amman; the venue باكو beside أذربيجان as a party counts for Baku).
+    for (const a of ancestors(id, graph.partOf).keys()) if (a !== id && strong.has(a)) return true;
+    return false;
   };
   const direct = new Map<TopicId, { hits: readonly Hit[]; score: number; parents: readonly TopicId[] }>();
   for (const [id, list] of hitsByTopic) {

@@ -41,7 +41,10 @@ describe('the labelled set of Arabic news articles', () => {
     expect(fired('lb-bourj-hammoud-municipal')).not.toContain('country:AM');
     expect(fired('jerusalem-armenian-quarter')).not.toContain('country:AM');
     expect(fired('sport-real-madrid-ucl')).toEqual([]);
-    expect(fired('sport-morocco-semifinal')).toEqual([]);
+    // A national team's result is news about the country (issue 10); its venue and the event are not.
+    expect(fired('sport-morocco-semifinal')).toContain('country:MA');
+    expect(fired('sport-morocco-semifinal')).not.toEqual(expect.arrayContaining(['country:QA']));
+    expect(fired('sport-morocco-semifinal')).not.toContain('city:doha');
     expect(fired('iq-sudani-coalition-talks')).not.toContain('country:SD');
     expect(fired('lb-tripoli-power-protests')).not.toContain('country:LY');
   });
