@@ -9,7 +9,7 @@ import type { Topic, TopicId, TopicMatch } from './topic.js';
 import { builtinContextWords, builtinDecoys } from './catalog.js';
 import { compileContext, type RawContextWords } from './matching/context.js';
 import { findHits } from './matching/hits.js';
-import { createPhraseIndex, type Blockers, type PhraseIndex, type TopicInfo } from './matching/phrase-index.js';
+import { createPhraseIndex, type Blockers, type TopicInfo } from './matching/phrase-index.js';
 import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
 import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
 import { phraseTokens } from './matching/tokens.js';
@@ -62,11 +62,8 @@ function compileBlockers(list: readonly string[]): Blockers | undefined {
 
 /** Builds a matcher over `topics` (use `builtinTopics()` for the catalogue). */
 export function createMatcher(topics: readonly Topic[], options: MatcherOptions = {}): TopicMatcher {
-  const index = createPhraseIndex();
-  // Free keywords live apart: a catalogue phrase never hides a keyword's words (أسعار الذهب still
-  // holds الذهب) and a user's keyword never changes what the catalogue finds; they match loosely.
-  const free = createPhraseIndex({ loose: true });
-  const indexOf = (topic: Topic): PhraseIndex => (topic.kind === 'keyword' ? free : index);
+  // Free keywords share the trie but are matched apart from the catalogue, and loosely.
+  const index = createPhraseIndex({ loose: true });
   const compiled = new Map<TopicId, Compiled>();
   // What search lists: everything but free keywords, kept apart so 20,000 keywords cost search nothing.
   const listed = new Map<TopicId, Topic>();
@@ -88,7 +85,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const remove = (id: TopicId): void => {
     const old = compiled.get(id);
     if (!old) return;
-    for (const tokens of old.phrases) indexOf(old.topic).remove(tokens, id);
+    for (const tokens of old.phrases) index.remove(tokens, id);
     compiled.delete(id);
     if (listed.delete(id)) listedCache = undefined;
   };
@@ -105,7 +102,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
       for (const alias of list) {
         const tokens = phraseTokens(alias);
         if (tokens.length === 0 || (!weak && weakKeys.has(tokens.join(' ')))) continue;
-        indexOf(topic).add(tokens, { topicId: topic.id, weak, info });
+        index.add(tokens, { topicId: topic.id, weak, info, free: topic.kind === 'keyword' });
         phrases.push(tokens);
       }
     }
@@ -120,7 +117,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
 
   return {
     match(article, tokens) {
-      const hits = findHits(article, index, tokens, free, context);
+      const hits = findHits(article, index, tokens, context);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;

@@ -37,6 +37,8 @@ export interface RawContextWords {
 }
 
 export interface ContextWords {
+  /** Per token: does one of its readings name a sport word (remembered; the same words recur). */
+  readonly sportMemo: Map<string, boolean>;
   readonly sport: ReadonlySet<string>;
   readonly nationalTeam: ReadonlySet<string>;
   readonly club: ReadonlySet<string>;
@@ -57,6 +59,7 @@ const set = (list: readonly string[]): ReadonlySet<string> =>
 
 export function compileContext(raw: RawContextWords): ContextWords {
   return {
+    sportMemo: new Map(),
     sport: set(raw.sport), nationalTeam: set(raw.nationalTeam), club: set(raw.club), event: set(raw.event),
     state: set(raw.state), meeting: set(raw.meeting), host: set(raw.host), venueLead: set(raw.venueLead),
     org: set(raw.org), media: set(raw.media),
@@ -83,7 +86,23 @@ export interface ZoneContext {
 
 /** True when a sport word is among the tokens. */
 export function hasSportWord(tokens: readonly string[], words: ContextWords, variants: (t: string) => readonly string[]): boolean {
-  return tokens.some((t) => variants(t).some((v) => words.sport.has(v)));
+  for (const t of tokens) {
+    let sport = words.sportMemo.get(t);
+    if (sport === undefined) {
+      if (words.sportMemo.size >= 50_000) words.sportMemo.clear();
+      sport = variants(t).some((v) => words.sport.has(v));
+      words.sportMemo.set(t, sport);
+    }
+    if (sport) return true;
+  }
+  return false;
+}
+
+/** Whether token i (any clitic reading of it) is in `list`. */
+function isIn(tokens: readonly string[], i: number, list: ReadonlySet<string>, variants: (t: string) => readonly string[]): boolean {
+  if (i < 0 || i >= tokens.length) return false;
+  for (const v of variants(tokens[i] as string)) if (list.has(v)) return true;
+  return false;
 }
 
 /** `sport` is given for a headline (a headline is a sport sentence when its lead is, too). */
@@ -97,32 +116,31 @@ export function zoneContext(tokens: readonly string[], places: ReadonlySet<numbe
  */
 export function contextUse(zone: ZoneContext, start: number, end: number, words: ContextWords, variants: (t: string) => readonly string[]): ContextUse | undefined {
   const { tokens } = zone;
-  const is = (i: number, list: ReadonlySet<string>): boolean => i >= 0 && i < tokens.length && variants(tokens[i] as string).some((v) => list.has(v));
   const nisba = looksLikeNisba(tokens[end - 1] ?? '');
 
-  if (!nisba && is(start - 1, words.org)) return 'org';
-  if (nisba && (is(start - 1, words.media) || is(start - 2, words.media))) return 'org';
+  if (!nisba && isIn(tokens, start - 1, words.org, variants)) return 'org';
+  if (nisba && (isIn(tokens, start - 1, words.media, variants) || isIn(tokens, start - 2, words.media, variants))) return 'org';
 
   if (zone.sport) {
-    const national = is(start - 1, words.nationalTeam) || is(start - 2, words.nationalTeam);
+    const national = isIn(tokens, start - 1, words.nationalTeam, variants) || isIn(tokens, start - 2, words.nationalTeam, variants);
     if (!national) {
-      if (!nisba && is(start - 1, words.club)) return 'club';
-      if (!nisba && [1, 2, 3].some((k) => is(start - k, words.event))) return 'event';
-      if (nisba && !is(start - 1, words.state) && !is(start - 2, words.state)) return 'affiliation';
+      if (!nisba && isIn(tokens, start - 1, words.club, variants)) return 'club';
+      if (!nisba && (isIn(tokens, start - 1, words.event, variants) || isIn(tokens, start - 2, words.event, variants) || isIn(tokens, start - 3, words.event, variants))) return 'event';
+      if (nisba && !isIn(tokens, start - 1, words.state, variants) && !isIn(tokens, start - 2, words.state, variants)) return 'affiliation';
     }
   }
 
-  if (is(start - 1, words.host) || is(start - 2, words.host)) return 'venue';
+  if (isIn(tokens, start - 1, words.host, variants) || isIn(tokens, start - 2, words.host, variants)) return 'venue';
   // في [العاصمة/مدينة] [adjective] <place>: a venue when a meeting word is near.
   let j = start - 1;
-  while (j >= start - 3 && j >= 0 && tokens[j] !== 'في' && (is(j, words.venueLead) || zone.places.has(j) || looksLikeNisba(tokens[j] ?? ''))) j -= 1;
+  while (j >= start - 3 && j >= 0 && tokens[j] !== 'في' && (isIn(tokens, j, words.venueLead, variants) || zone.places.has(j) || looksLikeNisba(tokens[j] ?? ''))) j -= 1;
   const afterIn = j >= 0 && tokens[j] === 'في';
   const clitic = variants(tokens[start] ?? '').length > 1 && (tokens[start] ?? '').startsWith('ب');
   if (afterIn || clitic) {
     const from = Math.max(0, j - MEETING_WINDOW);
     for (let i = from; i < Math.min(tokens.length, end + MEETING_AFTER); i += 1) {
       if (i >= start && i < end) continue;
-      if (is(i, words.meeting)) return 'venue';
+      if (isIn(tokens, i, words.meeting, variants)) return 'venue';
     }
   }
   return undefined;

@@ -5,7 +5,7 @@
 import type { Article } from '../article.js';
 import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
-import type { Blockers, PhraseHit, PhraseIndex, TopicInfo } from './phrase-index.js';
+import type { Blockers, PhraseEntry, PhraseHit, PhraseIndex, TopicInfo } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
 import { contextUse, hasSportWord, zoneContext, type ContextWords, type ZoneContext } from './context.js';
 import { textTokens, type TextTokens } from './tokens.js';
@@ -58,23 +58,20 @@ function datelineTokens(text: string, norm: readonly string[]): number {
   return words < norm.length ? words : 0;
 }
 
-/** The lead's tokens (the zone `zones` would call lead). */
-function firstLead(article: Article, known: ArticleTokens | undefined): readonly string[] | undefined {
-  for (const z of zones(article, known)) if (z.zone === 'lead') return z.norm ?? tokenize(normalizeText(z.text));
-  return undefined;
-}
-
 interface ZoneText { zone: Zone; para: number; text: string; norm: readonly string[] | undefined }
 
-function* zones(article: Article, known: ArticleTokens | undefined): Generator<ZoneText> {
-  yield { zone: 'title', para: -1, text: article.title, norm: known?.titleTokens };
+/** Title, lead (the first paragraph that is not a short dateline or byline) and body. */
+function zones(article: Article, known: ArticleTokens | undefined): ZoneText[] {
   const paragraphs = article.paragraphs;
-  const wordCount = (i: number): number => known?.paragraphTokens[i]?.length ?? tokenize(normalizeText(paragraphs[i] ?? '')).length;
+  const norms: (readonly string[] | undefined)[] = paragraphs.map((_, i) => known?.paragraphTokens[i]);
+  const normOf = (i: number): readonly string[] => (norms[i] ??= tokenize(normalizeText(paragraphs[i] ?? '')));
   let lead = 0;
-  while (lead < paragraphs.length - 1 && wordCount(lead) < LEAD_MIN_WORDS) lead += 1;
+  while (lead < paragraphs.length - 1 && normOf(lead).length < LEAD_MIN_WORDS) lead += 1;
+  const out: ZoneText[] = [{ zone: 'title', para: -1, text: article.title, norm: known?.titleTokens }];
   for (let para = lead; para < paragraphs.length; para += 1) {
-    yield { zone: para === lead ? 'lead' : 'body', para, text: paragraphs[para] ?? '', norm: known?.paragraphTokens[para] };
+    out.push({ zone: para === lead ? 'lead' : 'body', para, text: paragraphs[para] ?? '', norm: norms[para] });
   }
+  return out;
 }
 
 /** The article's own words for a hit (a ligature that expanded to several tokens is quoted once). */
@@ -89,40 +86,42 @@ export function hitKey(h: Hit): string {
   return h.tokens.norm.slice(h.pos, h.end).join(' ');
 }
 
-/** Free keyword hits, except inside decoys (an outlet name hides its words from keywords too). */
-function freeHits(free: PhraseIndex, tokens: readonly string[], catalogue: readonly PhraseHit[]): PhraseHit[] {
-  const hits = free.scan(tokens);
-  if (hits.length === 0) return hits;
-  const decoys = catalogue.filter((h) => h.entries.every((e) => e.topicId === undefined));
-  return decoys.length === 0 ? hits : hits.filter((h) => !decoys.some((d) => h.start < d.end && d.start < h.end));
+const isPlace = (e: PhraseEntry): boolean => e.info?.place === true;
+
+/** Free keyword hits that run into a decoy are dropped (an outlet name hides its words from keywords too). */
+function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
+  let decoys: PhraseHit[] | undefined;
+  for (const h of hits) if (h.entries[0]?.topicId === undefined) (decoys ??= []).push(h);
+  if (!decoys) return hits;
+  return hits.filter((h) => !h.entries[0]?.free || !decoys.some((d) => h.start < d.end && d.start < h.end));
 }
 
 /**
  * Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in
  * reading order. `known` is the article's tokens when the caller has them.
  */
-export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, free?: PhraseIndex, context?: ContextWords): Map<TopicId, Hit[]> {
+export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, context?: ContextWords): Map<TopicId, Hit[]> {
   const byTopic = new Map<TopicId, Hit[]>();
+  const parts = zones(article, known);
+  // A headline is a sport sentence when its lead is; asked only when the headline names a place.
   const leadIsSport = (): boolean => {
-    if (!context) return false;
-    const lead = firstLead(article, known);
-    return lead !== undefined && hasSportWord(lead, context, index.variants);
+    const lead = parts[1];
+    return context !== undefined && lead !== undefined && hasSportWord(lead.norm ?? tokenize(normalizeText(lead.text)), context, index.variants);
   };
-  for (const { zone, para, text, norm } of zones(article, known)) {
+  for (const { zone, para, text, norm } of parts) {
     const tokens = textTokens(text, norm);
     const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
-    const found = index.scan(tokens.norm);
-    if (free) found.push(...freeHits(free, tokens.norm, found));
+    const found = withoutFreeInDecoys(index.scan(tokens.norm));
     let ctx: ZoneContext | undefined;
-    const sportTitle = zone === 'title' && context !== undefined ? leadIsSport() : false;
     for (const hit of found) {
       if (hit.start < skip) continue;
       // Built once per zone, and only for zones with a place hit.
-      if (context && !ctx && hit.entries.some((e) => e.info?.place)) {
-        const places = new Set(found.filter((f) => f.entries.some((e) => e.info?.place)).map((f) => f.start));
-        ctx = zoneContext(tokens.norm, places, context, index.variants, sportTitle);
+      const hasPlace = hit.entries[0]?.free !== true && hit.entries.some(isPlace);
+      if (context && !ctx && hasPlace) {
+        const places = new Set(found.filter((f) => f.entries.some(isPlace)).map((f) => f.start));
+        ctx = zoneContext(tokens.norm, places, context, index.variants, zone === 'title' && leadIsSport());
       }
-      const use = ctx && context ? contextUse(ctx, hit.start, hit.end, context, index.variants) : undefined;
+      const use = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants) : undefined;
       for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
         const place = entry.info?.place === true;

@@ -109,7 +109,10 @@ export function relevantTopics(
     if (!strong) {
       strong = new Set();
       for (const [topic, list] of hitsByTopic) {
-        if (list.some((h) => !h.weak && !h.blocked)) for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
+        if (!list.some((h) => !h.weak && !h.blocked)) continue;
+        // Most topics with hits are free keywords, part of nothing: no ancestor walk for them.
+        if (graph.partOf(topic).length === 0) strong.add(topic);
+        else for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
       }
     }
     if (strong.has(id)) return true;

@@ -59,11 +59,11 @@ const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
 export const LOOSE_MIN_LETTERS = 6;
 const LOOSE_MIN_SKELETON = 4;
 /** Loose keys live in the same trie as exact tokens; the prefix keeps them from ever meeting a real word. */
-const LOOSE_PREFIX = '~';
+export const LOOSE_KEY = '~';
 
 /**
  * The spelling-insensitive form of a transliterated word, for free keywords: the letters for g
- * folded to one, the long vowels inside the word dropped (first and last letter kept), so
+ * folded to one, the long vowels inside the word dropped (the first letter and the last two kept), so
  * زنغزور، زنجزور، زانغيزور، زانجيزور and الفيدرالي، الفيديرالي meet. Undefined for words that
  * are too short to fold safely (under six letters without ال) or not Arabic.
  */
@@ -75,8 +75,9 @@ export function looseForm(token: string): string | undefined {
   let out = '';
   for (let i = 0; i <= last; i += 1) {
     const ch = token[i] as string;
-    if (i > 0 && i < last && LONG_VOWELS.has(ch) && !(token.startsWith('ال') && i === 1)) continue;
+    // The letter before the last is kept: it tells السياسية from السياسة.
+    if (i > 0 && i < last - 1 && LONG_VOWELS.has(ch) && !(token.startsWith('ال') && i === 1)) continue;
     out += G_LETTERS.has(ch) ? 'ج' : ch;
   }
-  return out.length >= LOOSE_MIN_SKELETON ? LOOSE_PREFIX + out : undefined;
+  return out.length >= LOOSE_MIN_SKELETON ? LOOSE_KEY + out : undefined;
 }
