@@ -69,7 +69,6 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const listed = new Map<TopicId, Topic>();
   let listedCache: readonly Topic[] | undefined;
   const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const context = compileContext(options.context ?? builtinContextWords());
   const parentsOf = (id: TopicId): readonly TopicId[] => compiled.get(id)?.topic.parents ?? [];
   // Countries and regions are members of their parent regions; cities, people and conflicts are part of theirs.
   const partOf = (id: TopicId): readonly TopicId[] => {
@@ -77,6 +76,9 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     return !topic || topic.kind === 'country' || topic.kind === 'region' ? [] : topic.parents;
   };
 
+  const context = compileContext(options.context ?? builtinContextWords());
+  // Sport words ride the same scan (context rules ask whether a sentence is about sport).
+  for (const word of context.sport) index.add([word], { topicId: undefined, weak: false, marker: 'sport' });
   for (const decoy of options.decoys ?? builtinDecoys()) {
     const tokens = phraseTokens(decoy);
     if (tokens.length > 0) index.add(tokens, { topicId: undefined, weak: false });

@@ -37,8 +37,6 @@ export interface RawContextWords {
 }
 
 export interface ContextWords {
-  /** Per token: does one of its readings name a sport word (remembered; the same words recur). */
-  readonly sportMemo: Map<string, boolean>;
   readonly sport: ReadonlySet<string>;
   readonly nationalTeam: ReadonlySet<string>;
   readonly club: ReadonlySet<string>;
@@ -59,7 +57,6 @@ const set = (list: readonly string[]): ReadonlySet<string> =>
 
 export function compileContext(raw: RawContextWords): ContextWords {
   return {
-    sportMemo: new Map(),
     sport: set(raw.sport), nationalTeam: set(raw.nationalTeam), club: set(raw.club), event: set(raw.event),
     state: set(raw.state), meeting: set(raw.meeting), host: set(raw.host), venueLead: set(raw.venueLead),
     org: set(raw.org), media: set(raw.media),
@@ -84,19 +81,6 @@ export interface ZoneContext {
   readonly places: ReadonlySet<number>;
 }
 
-/** True when a sport word is among the tokens. */
-export function hasSportWord(tokens: readonly string[], words: ContextWords, variants: (t: string) => readonly string[]): boolean {
-  for (const t of tokens) {
-    let sport = words.sportMemo.get(t);
-    if (sport === undefined) {
-      if (words.sportMemo.size >= 50_000) words.sportMemo.clear();
-      sport = variants(t).some((v) => words.sport.has(v));
-      words.sportMemo.set(t, sport);
-    }
-    if (sport) return true;
-  }
-  return false;
-}
 
 /** Whether token i (any clitic reading of it) is in `list`. */
 function isIn(tokens: readonly string[], i: number, list: ReadonlySet<string>, variants: (t: string) => readonly string[]): boolean {
@@ -105,9 +89,9 @@ function isIn(tokens: readonly string[], i: number, list: ReadonlySet<string>, v
   return false;
 }
 
-/** `sport` is given for a headline (a headline is a sport sentence when its lead is, too). */
-export function zoneContext(tokens: readonly string[], places: ReadonlySet<number>, words: ContextWords, variants: (t: string) => readonly string[], sport?: boolean): ZoneContext {
-  return { tokens, sport: sport === true || hasSportWord(tokens, words, variants), places };
+/** `sport`: a sport word is in the zone (the matcher finds them in the same scan as aliases). */
+export function zoneContext(tokens: readonly string[], places: ReadonlySet<number>, sport: boolean): ZoneContext {
+  return { tokens, sport, places };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
 import type { Blockers, PhraseEntry, PhraseHit, PhraseIndex, TopicInfo } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
-import { contextUse, hasSportWord, zoneContext, type ContextWords, type ZoneContext } from './context.js';
+import { contextUse, zoneContext, type ContextWords, type ZoneContext } from './context.js';
 import { textTokens, type TextTokens } from './tokens.js';
 
 /** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
@@ -87,11 +87,12 @@ export function hitKey(h: Hit): string {
 }
 
 const isPlace = (e: PhraseEntry): boolean => e.info?.place === true;
+const isSportWord = (h: PhraseHit): boolean => h.entries[0]?.marker === 'sport';
 
 /** Free keyword hits that run into a decoy are dropped (an outlet name hides its words from keywords too). */
 function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
   let decoys: PhraseHit[] | undefined;
-  for (const h of hits) if (h.entries[0]?.topicId === undefined) (decoys ??= []).push(h);
+  for (const h of hits) if (h.entries[0]?.topicId === undefined && h.entries[0]?.marker === undefined) (decoys ??= []).push(h);
   if (!decoys) return hits;
   return hits.filter((h) => !h.entries[0]?.free || !decoys.some((d) => h.start < d.end && d.start < h.end));
 }
@@ -103,15 +104,23 @@ function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
 export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, context?: ContextWords): Map<TopicId, Hit[]> {
   const byTopic = new Map<TopicId, Hit[]>();
   const parts = zones(article, known);
-  // A headline is a sport sentence when its lead is; asked only when the headline names a place.
-  const leadIsSport = (): boolean => {
-    const lead = parts[1];
-    return context !== undefined && lead !== undefined && hasSportWord(lead.norm ?? tokenize(normalizeText(lead.text)), context, index.variants);
-  };
-  for (const { zone, para, text, norm } of parts) {
-    const tokens = textTokens(text, norm);
+  const scans: PhraseHit[][] = [];
+  const tokenLists: TextTokens[] = [];
+  const sports: boolean[] = [];
+  for (const z of parts) {
+    const tokens = textTokens(z.text, z.norm);
+    const found = index.scan(tokens.norm);
+    tokenLists.push(tokens);
+    scans.push(found);
+    sports.push(found.some(isSportWord));
+  }
+  for (let k = 0; k < parts.length; k += 1) {
+    const { zone, para, text } = parts[k] as ZoneText;
+    const tokens = tokenLists[k] as TextTokens;
+    const scanned = scans[k] as PhraseHit[];
+    const sport = sports[k] === true;
     const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
-    const found = withoutFreeInDecoys(index.scan(tokens.norm));
+    const found = withoutFreeInDecoys(scanned);
     let ctx: ZoneContext | undefined;
     for (const hit of found) {
       if (hit.start < skip) continue;
@@ -119,7 +128,8 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
       const hasPlace = hit.entries[0]?.free !== true && hit.entries.some(isPlace);
       if (context && !ctx && hasPlace) {
         const places = new Set(found.filter((f) => f.entries.some(isPlace)).map((f) => f.start));
-        ctx = zoneContext(tokens.norm, places, context, index.variants, zone === 'title' && leadIsSport());
+        // A headline is a sport sentence when its lead is.
+        ctx = zoneContext(tokens.norm, places, sport || (zone === 'title' && sports[1] === true));
       }
       const use = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants) : undefined;
       for (const entry of hit.entries) {

@@ -37,6 +37,8 @@ export interface PhraseEntry {
    * by the loose form of its long words (looseForm: g-letters folded, inner long vowels dropped).
    */
   readonly free?: boolean;
+  /** A word the context rules look for (a sport word): found by the same walk, names nothing, hides nothing. */
+  readonly marker?: 'sport';
 }
 
 interface Node {
@@ -89,7 +91,7 @@ const newNode = (): Node => ({ children: undefined, entries: [], free: [], loose
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
 
-const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined);
+const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined && e.marker === undefined);
 
 export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
   const loose = options.loose === true;

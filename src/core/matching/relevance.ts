@@ -105,20 +105,30 @@ export function relevantTopics(
   const { parentsOf } = graph;
   // Topics with a strong unblocked hit, and what they are part of; built only if a weak hit needs it.
   let strong: Set<TopicId> | undefined;
+  const isStrong = (list: readonly Hit[]): boolean => {
+    for (const h of list) if (!h.weak && !h.blocked) return true;
+    return false;
+  };
   const hasStrong = (id: TopicId): boolean => {
+    const own = hitsByTopic.get(id);
+    if (own && isStrong(own)) return true;
     if (!strong) {
       strong = new Set();
       for (const [topic, list] of hitsByTopic) {
-        if (!list.some((h) => !h.weak && !h.blocked)) continue;
-        // Most topics with hits are free keywords, part of nothing: no ancestor walk for them.
-        if (graph.partOf(topic).length === 0) strong.add(topic);
-        else for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
+        // Topics part of nothing (free keywords, mostly) lend strength to nothing but themselves.
+        if ((list[0]?.info?.parents.length ?? 0) === 0 || !isStrong(list)) continue;
+        for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
       }
     }
     if (strong.has(id)) return true;
     // A weak hit also counts when what the topic is part of is there (قمة عمان beside الأردن is
     // Amman; the venue باكو beside أذربيجان as a party counts for Baku).
-    for (const a of ancestors(id, graph.partOf).keys()) if (a !== id && strong.has(a)) return true;
+    const stack = [...graph.partOf(id)];
+    while (stack.length > 0) {
+      const a = stack.pop() as TopicId;
+      if (strong.has(a)) return true;
+      stack.push(...graph.partOf(a));
+    }
     return false;
   };
   const direct = new Map<TopicId, { hits: readonly Hit[]; score: number; parents: readonly TopicId[] }>();
