@@ -2,7 +2,8 @@
  * Context rules for place names (countries and cities): a place word is not evidence that a
  * story is about the place when the sentence uses it for something else. Each rule looks only
  * at the few words around the hit, so it can be shown and tested on a real sentence:
- *  - org: part of an organization's or outlet's name (بنك الكويت الوطني، وكالة الأنباء السعودية);
+ *  - org: part of an institution's name (بنك الكويت الوطني، جامعة يريفان): evidence only beside
+ *    other evidence for the place; outlet: an outlet's or agency's name (وكالة الأنباء السعودية);
  *  - venue: where a meeting happens (انطلقت فعاليات المؤتمر في باكو، تستضيف أذربيجان المؤتمر);
  *  - sport: in a sentence about sport, a place is news about the country only as a national
  *    team (المنتخب المغربي، تأهل المغرب، فاز على كندا); a club (مولودية الجزائر، الوداد المغربي),
@@ -49,7 +50,7 @@ export interface ContextWords {
   readonly media: ReadonlySet<string>;
 }
 
-export type ContextUse = 'org' | 'venue' | 'club' | 'event' | 'affiliation';
+export type ContextUse = 'org' | 'outlet' | 'venue' | 'club' | 'event' | 'affiliation';
 
 // Single words only: a phrase's words alone mean other things (ربع النهائي, but الربع الثالث).
 const set = (list: readonly string[]): ReadonlySet<string> =>
@@ -102,8 +103,7 @@ export function contextUse(zone: ZoneContext, start: number, end: number, words:
   const { tokens } = zone;
   const nisba = looksLikeNisba(tokens[end - 1] ?? '');
 
-  if (!nisba && isIn(tokens, start - 1, words.org, variants)) return 'org';
-  if (nisba && (isIn(tokens, start - 1, words.media, variants) || isIn(tokens, start - 2, words.media, variants))) return 'org';
+  if (nisba && (isIn(tokens, start - 1, words.media, variants) || isIn(tokens, start - 2, words.media, variants))) return 'outlet';
 
   if (zone.sport) {
     const national = isIn(tokens, start - 1, words.nationalTeam, variants) || isIn(tokens, start - 2, words.nationalTeam, variants);
@@ -114,6 +114,7 @@ export function contextUse(zone: ZoneContext, start: number, end: number, words:
     }
   }
 
+  if (!nisba && isIn(tokens, start - 1, words.org, variants)) return 'org';
   if (isIn(tokens, start - 1, words.host, variants) || isIn(tokens, start - 2, words.host, variants)) return 'venue';
   // في [العاصمة/مدينة] [adjective] <place>: a venue when a meeting word is near.
   let j = start - 1;

@@ -135,10 +135,12 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
       for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
         const place = entry.info?.place === true;
-        // A club, event, outlet or affiliation use is no evidence at all; a venue is evidence
-        // only beside other evidence for the host (weak): the host may also be a party.
-        if (place && use !== undefined && use !== 'venue') continue;
-        const weak = entry.weak || (place && use === 'venue');
+        // A club, event, outlet or affiliation use is no evidence at all. A venue or an
+        // institution's name (بنك الكويت الوطني، جامعة يريفان) is evidence only beside other
+        // evidence for the place (weak): the host may also be a party, the bank's country the story.
+        const weakUse = use === 'venue' || use === 'org';
+        if (place && use !== undefined && !weakUse) continue;
+        const weak = entry.weak || (place && weakUse);
         const blockers = entry.info?.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
         const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, info: entry.info };

@@ -178,6 +178,11 @@ describe('country words inside names', () => {
       'أعلنت كل من كوريا الجنوبية واليابان اليوم أن كوريا الشمالية أطلقت ما يعتقد بأنه صاروخ بالستي، بحسب وكالة فرانس برس.')).not.toContain('country:FR');
   });
 
+  it('counts an institution named after a place only beside other evidence for the place', () => {
+    expect(fired('جامعة يريفان الحكومية تطلق برنامجاً لتعليم اللغة العربية',
+      'أطلقت جامعة يريفان الحكومية في أرمينيا برنامجاً جديداً لتعليم اللغة العربية وآدابها، بالتعاون مع جامعات عربية.')).toContain('country:AM');
+  });
+
   it('reads a club named after a country, and a player’s nationality, as sport, not news about the country', () => {
     const ids = fired('دوري أبطال أفريقيا.. الوداد يحسم لقاء مولودية بهدف ويتأهل لنصف النهائي',
       'تأهل فريق الوداد المغربي للدور نصف النهائي من مسابقة دوري أبطال أفريقيا بعد الفوز على ضيفه مولودية الجزائر بهدف دون مقابل.',
