@@ -7,7 +7,8 @@
 import data from '../../data/topics.json' with { type: 'json' };
 import type { Topic } from './topic.js';
 import { buildTopics, rawCatalogProblems } from './catalog/build.js';
-import { rawCatalogSchema, type RawCatalog } from './catalog/raw.js';
+import { rawCatalogSchema, rawContextSchema, type RawCatalog } from './catalog/raw.js';
+import type { RawContextWords } from './matching/context.js';
 import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
 import { CatalogError, validateCatalog } from './catalog/validate.js';
 
@@ -33,6 +34,11 @@ export function builtinTopics(): readonly Topic[] {
   const problems = rawCatalogProblems(source);
   if (problems.length > 0) throw new CatalogError(problems);
   return (topics = Object.freeze(validateCatalog(buildTopics(source))));
+}
+
+/** The word lists of the place-name context rules (sport, venue, organization names). */
+export function builtinContextWords(): RawContextWords {
+  return rawCatalog().context ?? rawContextSchema.parse({});
 }
 
 /** Phrases that name no topic and hide their words from the matcher (روسيا اليوم is an outlet, not Russia). */

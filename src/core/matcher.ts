@@ -6,7 +6,8 @@
 import type { Article } from './article.js';
 import type { ArticleTokens } from './article-tokens.js';
 import type { Topic, TopicId, TopicMatch } from './topic.js';
-import { builtinDecoys } from './catalog.js';
+import { builtinContextWords, builtinDecoys } from './catalog.js';
+import { compileContext, type RawContextWords } from './matching/context.js';
 import { findHits } from './matching/hits.js';
 import { createPhraseIndex, type Blockers, type TopicInfo } from './matching/phrase-index.js';
 import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
@@ -38,6 +39,8 @@ export interface MatcherOptions {
   /** Phrases that name no topic and hide the words they contain (outlet names like روسيا اليوم). */
   readonly decoys?: readonly string[];
   readonly weights?: RelevanceWeights;
+  /** Word lists of the place-name context rules; the catalogue's by default. */
+  readonly context?: RawContextWords;
 }
 
 interface Compiled {
@@ -59,7 +62,8 @@ function compileBlockers(list: readonly string[]): Blockers | undefined {
 
 /** Builds a matcher over `topics` (use `builtinTopics()` for the catalogue). */
 export function createMatcher(topics: readonly Topic[], options: MatcherOptions = {}): TopicMatcher {
-  const index = createPhraseIndex();
+  // Free keywords share the trie but are matched apart from the catalogue, and loosely.
+  const index = createPhraseIndex({ loose: true });
   const compiled = new Map<TopicId, Compiled>();
   // What search lists: everything but free keywords, kept apart so 20,000 keywords cost search nothing.
   const listed = new Map<TopicId, Topic>();
@@ -72,6 +76,9 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     return !topic || topic.kind === 'country' || topic.kind === 'region' ? [] : topic.parents;
   };
 
+  const context = compileContext(options.context ?? builtinContextWords());
+  // Sport words ride the same scan (context rules ask whether a sentence is about sport).
+  for (const word of context.sport) index.add([word], { topicId: undefined, weak: false, marker: 'sport' });
   for (const decoy of options.decoys ?? builtinDecoys()) {
     const tokens = phraseTokens(decoy);
     if (tokens.length > 0) index.add(tokens, { topicId: undefined, weak: false });
@@ -87,14 +94,17 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
 
   const add = (topic: Topic): void => {
     remove(topic.id);
-    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers) };
+    const place = topic.kind === 'country' || topic.kind === 'city';
+    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place };
     const phrases: string[][] = [];
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
+    // A name that is also listed as weak (مالي، عمان: the word means something else too) is weak only.
+    const weakKeys = new Set(topic.weak.map((w) => phraseTokens(w).join(' ')));
     for (const [list, weak] of [[strong, false], [topic.weak, true]] as const) {
       for (const alias of list) {
         const tokens = phraseTokens(alias);
-        if (tokens.length === 0) continue;
-        index.add(tokens, { topicId: topic.id, weak, info });
+        if (tokens.length === 0 || (!weak && weakKeys.has(tokens.join(' ')))) continue;
+        index.add(tokens, { topicId: topic.id, weak, info, free: topic.kind === 'keyword' });
         phrases.push(tokens);
       }
     }
@@ -109,7 +119,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
 
   return {
     match(article, tokens) {
-      const hits = findHits(article, index, tokens);
+      const hits = findHits(article, index, tokens, context);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;

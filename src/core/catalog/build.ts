@@ -1,7 +1,8 @@
 /**
  * Builds Topic objects from the raw catalogue: countries get their names from
  * `Intl.DisplayNames` (Arabic and English) plus the data's overrides, nisba adjectives
- * are expanded, region members become parents, sport words block place names.
+ * are expanded, region members become parents. Sport, venue and organization words are not
+ * blockers: the matcher's context rules (matching/context.ts) read them around each place hit.
  */
 import { asTopicId, type TopicId } from '../ids.js';
 import type { Topic } from '../topic.js';
@@ -17,7 +18,7 @@ export function nisbaForms(masculine: string): string[] {
 // Intl names such as "ميانمار (بورما)" or "الكونغو - كينشاسا" are cleaned for display.
 const displayName = (name: string): string => name.replace(/\s*\(.*\)\s*/u, '').trim();
 
-function countryTopic(code: string, raw: RawCountry | undefined, ar: Intl.DisplayNames, en: Intl.DisplayNames, sport: readonly string[]): Topic {
+function countryTopic(code: string, raw: RawCountry | undefined, ar: Intl.DisplayNames, en: Intl.DisplayNames): Topic {
   const intlAr = displayName(ar.of(code) ?? code);
   const intlEn = displayName(en.of(code) ?? code);
   const nameAr = raw?.nameAr ?? intlAr;
@@ -33,7 +34,7 @@ function countryTopic(code: string, raw: RawCountry | undefined, ar: Intl.Displa
       en: unique([intlEn, ...(raw?.en ?? [])]),
     },
     weak: unique(weak),
-    blockers: unique([...(raw?.blockers ?? []), ...sport]),
+    blockers: unique(raw?.blockers ?? []),
     parents: [],
   };
 }
@@ -45,14 +46,14 @@ export function buildTopics(raw: RawCatalog): Topic[] {
   const ar = new Intl.DisplayNames(['ar'], { type: 'region' });
   const en = new Intl.DisplayNames(['en'], { type: 'region' });
   const countries = raw.countryCodes.split(/\s+/u).filter(Boolean)
-    .map((code) => countryTopic(code, raw.countries[code], ar, en, raw.sportBlockers));
+    .map((code) => countryTopic(code, raw.countries[code], ar, en));
   const others: Topic[] = raw.topics.map((t) => ({
     id: asTopicId(t.id),
     kind: t.kind,
     names: t.name,
     aliases: { ar: t.ar, en: t.en },
     weak: t.weak,
-    blockers: t.kind === 'city' ? unique([...t.blockers, ...raw.sportBlockers]) : t.blockers,
+    blockers: t.blockers,
     parents: t.parents.map(asTopicId),
   }));
   const all = [...countries, ...others];

@@ -33,9 +33,23 @@ export const rawTopicSchema = z.strictObject({
   members: words,
 });
 
+/** Word lists for the place-name context rules (src/core/matching/context.ts). */
+export const rawContextSchema = z.strictObject({
+  sport: words,
+  nationalTeam: words,
+  club: words,
+  event: words,
+  state: words,
+  meeting: words,
+  host: words,
+  venueLead: words,
+  org: words,
+  media: words,
+});
+
 export const rawCatalogSchema = z.object({
   countryCodes: z.string(),
-  sportBlockers: words,
+  context: rawContextSchema.optional(),
   decoys: words,
   countries: z.record(z.string().regex(/^[A-Z]{2}$/), rawCountrySchema),
   topics: z.array(rawTopicSchema),

@@ -5,7 +5,9 @@
 import type { Article } from '../article.js';
 import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
-import type { Blockers, PhraseIndex, TopicInfo } from './phrase-index.js';
+import type { Blockers, PhraseEntry, PhraseHit, PhraseIndex, TopicInfo } from './phrase-index.js';
+import { normalizeText, tokenize } from '../normalize.js';
+import { contextUse, zoneContext, type ContextWords, type ZoneContext } from './context.js';
 import { textTokens, type TextTokens } from './tokens.js';
 
 /** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
@@ -43,9 +45,33 @@ function isBlocked(
   return false;
 }
 
-function* zones(article: Article, known: ArticleTokens | undefined): Generator<{ zone: Zone; para: number; text: string; norm: readonly string[] | undefined }> {
-  yield { zone: 'title', para: -1, text: article.title, norm: known?.titleTokens };
-  for (const [para, text] of article.paragraphs.entries()) yield { zone: para === 0 ? 'lead' : 'body', para, text, norm: known?.paragraphTokens[para] };
+/** A paragraph this short before the lead is a dateline or byline (جوبا _صوت الهامش), not the lead. */
+export const LEAD_MIN_WORDS = 6;
+// A dateline opening a paragraph: up to four words, then a dash (عمان - (بترا) - …, القاهرة - كتب …).
+const DATELINE = /^\s*[^\s\-–—_:.،(]+(?:\s+[^\s\-–—_:.،(]+){0,3}\s*[-–—_]/u;
+
+/** Tokens at the start of a paragraph that are its dateline: where the reporter was, not what the story is about. */
+function datelineTokens(text: string, norm: readonly string[]): number {
+  const m = DATELINE.exec(text);
+  if (!m) return 0;
+  const words = tokenize(normalizeText(m[0])).length;
+  return words < norm.length ? words : 0;
+}
+
+interface ZoneText { zone: Zone; para: number; text: string; norm: readonly string[] | undefined }
+
+/** Title, lead (the first paragraph that is not a short dateline or byline) and body. */
+function zones(article: Article, known: ArticleTokens | undefined): ZoneText[] {
+  const paragraphs = article.paragraphs;
+  const norms: (readonly string[] | undefined)[] = paragraphs.map((_, i) => known?.paragraphTokens[i]);
+  const normOf = (i: number): readonly string[] => (norms[i] ??= tokenize(normalizeText(paragraphs[i] ?? '')));
+  let lead = 0;
+  while (lead < paragraphs.length - 1 && normOf(lead).length < LEAD_MIN_WORDS) lead += 1;
+  const out: ZoneText[] = [{ zone: 'title', para: -1, text: article.title, norm: known?.titleTokens }];
+  for (let para = lead; para < paragraphs.length; para += 1) {
+    out.push({ zone: para === lead ? 'lead' : 'body', para, text: paragraphs[para] ?? '', norm: norms[para] });
+  }
+  return out;
 }
 
 /** The article's own words for a hit (a ligature that expanded to several tokens is quoted once). */
@@ -60,23 +86,67 @@ export function hitKey(h: Hit): string {
   return h.tokens.norm.slice(h.pos, h.end).join(' ');
 }
 
+const isPlace = (e: PhraseEntry): boolean => e.info?.place === true;
+const isSportWord = (h: PhraseHit): boolean => h.entries[0]?.marker === 'sport';
+
+/** Free keyword hits that run into a decoy are dropped (an outlet name hides its words from keywords too). */
+function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
+  let decoys: PhraseHit[] | undefined;
+  for (const h of hits) if (h.entries[0]?.topicId === undefined && h.entries[0]?.marker === undefined) (decoys ??= []).push(h);
+  if (!decoys) return hits;
+  return hits.filter((h) => !h.entries[0]?.free || !decoys.some((d) => h.start < d.end && d.start < h.end));
+}
+
 /**
  * Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in
  * reading order. `known` is the article's tokens when the caller has them.
  */
-export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens): Map<TopicId, Hit[]> {
+export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, context?: ContextWords): Map<TopicId, Hit[]> {
   const byTopic = new Map<TopicId, Hit[]>();
-  for (const { zone, para, text, norm } of zones(article, known)) {
-    const tokens = textTokens(text, norm);
-    for (const found of index.scan(tokens.norm)) {
-      for (const entry of found.entries) {
+  const parts = zones(article, known);
+  const scans: PhraseHit[][] = [];
+  const tokenLists: TextTokens[] = [];
+  const sports: boolean[] = [];
+  for (const z of parts) {
+    const tokens = textTokens(z.text, z.norm);
+    const found = index.scan(tokens.norm);
+    tokenLists.push(tokens);
+    scans.push(found);
+    sports.push(found.some(isSportWord));
+  }
+  for (let k = 0; k < parts.length; k += 1) {
+    const { zone, para, text } = parts[k] as ZoneText;
+    const tokens = tokenLists[k] as TextTokens;
+    const scanned = scans[k] as PhraseHit[];
+    const sport = sports[k] === true;
+    const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
+    const found = withoutFreeInDecoys(scanned);
+    let ctx: ZoneContext | undefined;
+    for (const hit of found) {
+      if (hit.start < skip) continue;
+      // Built once per zone, and only for zones with a place hit.
+      const hasPlace = hit.entries[0]?.free !== true && hit.entries.some(isPlace);
+      if (context && !ctx && hasPlace) {
+        const places = new Set(found.filter((f) => f.entries.some(isPlace)).map((f) => f.start));
+        // A headline is a sport sentence when its lead is.
+        ctx = zoneContext(tokens.norm, places, sport || (zone === 'title' && sports[1] === true));
+      }
+      const use = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants) : undefined;
+      for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
+        const place = entry.info?.place === true;
+        // A club, event, outlet or affiliation use is no evidence at all. A venue or an
+        // institution's name (بنك الكويت الوطني، جامعة يريفان) is evidence only beside other
+        // evidence for the place (weak): the host may also be a party, the bank's country the story.
+        const weakUse = use === 'venue' || use === 'org';
+        if (place && use !== undefined && !weakUse) continue;
+        const weak = entry.weak || (place && weakUse);
         const blockers = entry.info?.blockers;
-        const blocked = blockers !== undefined && isBlocked(tokens.norm, found.start, found.end, blockers, index.variants);
-        const hit: Hit = { topicId: entry.topicId, zone, para, pos: found.start, end: found.end, tokens, weak: entry.weak, blocked, info: entry.info };
+        const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, info: entry.info };
         const list = byTopic.get(entry.topicId);
-        if (list) list.push(hit);
-        else byTopic.set(entry.topicId, [hit]);
+        if (list) list.push(h);
+        else byTopic.set(entry.topicId, [h]);
       }
     }
   }

@@ -2,15 +2,23 @@
  * A token trie from alias phrases to the topics they name. Look-up cost depends on the
  * phrase length only, never on how many topics are indexed, so 20,000 free keywords
  * cost the same per token as the built-in catalogue.
+ *
+ * Catalogue phrases and free keywords share the trie (one walk per token) but not their
+ * consumption: longest-first decides between catalogue phrases (جنوب السودان over السودان)
+ * and, separately, between free keywords, so a catalogue phrase never hides a keyword's words
+ * (أسعار الذهب still holds الذهب) and a user's keyword never changes what the catalogue finds.
+ * Decoys hide their words from both.
  */
 import type { TopicId } from '../topic.js';
-import { tokenVariants } from './variants.js';
+import { LOOSE_KEY, looseForm, tokenVariants } from './variants.js';
 
 /** What matching needs to know about a topic, carried by its index entries (no look-ups per hit). */
 export interface TopicInfo {
   readonly parents: readonly TopicId[];
   /** Blocker words and phrases, normalized; undefined when the topic has none. */
   readonly blockers: Blockers | undefined;
+  /** Countries and cities: their hits go through the context rules (matching/context.ts). */
+  readonly place?: boolean;
 }
 
 /** Blocker words and phrases of one topic, normalized. */
@@ -24,17 +32,36 @@ export interface PhraseEntry {
   readonly topicId: TopicId | undefined;
   readonly weak: boolean;
   readonly info?: TopicInfo;
+  /**
+   * A free keyword: matched apart from the catalogue (see above) and, in a loose index, also
+   * by the loose form of its long words (looseForm: g-letters folded, inner long vowels dropped).
+   */
+  readonly free?: boolean;
+  /** A word the context rules look for (a sport word): found by the same walk, names nothing, hides nothing. */
+  readonly marker?: 'sport';
 }
 
 interface Node {
   children: Map<string, Node> | undefined;
+  /** Catalogue entries and decoys. */
   entries: PhraseEntry[];
+  /** Free keyword entries. */
+  free: PhraseEntry[];
+  /** Some child is keyed by a loose form (only then is a word's loose form worth looking up). */
+  looseChild: boolean;
+  /**
+   * Catalogue and free entries in this node's subtree: a walk that only looks for one kind
+   * stops where there is none of it (inside a keyword pair, the catalogue walk ends at once).
+   */
+  catalogueBelow: number;
+  freeBelow: number;
 }
 
 /** A phrase found in a token sequence: tokens [start, end) and what it names. */
 export interface PhraseHit {
   readonly start: number;
   readonly end: number;
+  /** Either catalogue entries (and decoys) or free keyword entries, never both. */
   readonly entries: readonly PhraseEntry[];
 }
 
@@ -47,16 +74,27 @@ export interface PhraseIndex {
   nodeCount(): number;
   /** tokenVariants(token), remembered: the same words come back in every article. */
   variants(token: string): readonly string[];
-  /** Finds phrases in order, longest first at each position; matched words are consumed. */
+  /**
+   * Finds phrases in order, longest first at each position; matched words are consumed
+   * (catalogue phrases and free keywords each on their own, decoys for both).
+   */
   scan(tokens: readonly string[]): PhraseHit[];
 }
 
-const newNode = (): Node => ({ children: undefined, entries: [] });
+export interface PhraseIndexOptions {
+  /** Match free keywords by the loose form of their long words too (every spelling the press uses). */
+  readonly loose?: boolean;
+}
+
+const newNode = (): Node => ({ children: undefined, entries: [], free: [], looseChild: false, catalogueBelow: 0, freeBelow: 0 });
 
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
 
-export function createPhraseIndex(): PhraseIndex {
+const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined && e.marker === undefined);
+
+export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
+  const loose = options.loose === true;
   const root = newNode();
   // Every article repeats the same few thousand words: their clitic variants are computed once.
   const variantMemo = new Map<string, readonly string[]>();
@@ -69,18 +107,38 @@ export function createPhraseIndex(): PhraseIndex {
     }
     return variants;
   };
+  // Loose forms are looked up only in a loose index, and remembered like the variants.
+  const looseMemo = new Map<string, string | null>();
+  const looseOf = (token: string): string | undefined => {
+    let folded = looseMemo.get(token);
+    if (folded === undefined) {
+      if (looseMemo.size >= VARIANT_MEMO_LIMIT) looseMemo.clear();
+      folded = looseForm(token) ?? null;
+      looseMemo.set(token, folded);
+    }
+    return folded ?? undefined;
+  };
 
-  // The trie nodes each token can open a phrase with (its variants that start one), most literal
-  // first. Most words start none. Any add or remove may change the first level, so it empties this.
+  // The trie nodes each token can open a phrase with (its variants that start one, then their
+  // loose forms), most literal first. Most words start none. Any add or remove may change the
+  // first level, so it empties this.
   const firstMemo = new Map<string, readonly Node[]>();
   const firstNodes = (token: string): readonly Node[] => {
     let nodes = firstMemo.get(token);
     if (nodes === undefined) {
       if (firstMemo.size >= VARIANT_MEMO_LIMIT) firstMemo.clear();
       const found: Node[] = [];
-      for (const variant of variantsOf(token)) {
+      const variants = variantsOf(token);
+      for (const variant of variants) {
         const node = root.children?.get(variant);
         if (node) found.push(node);
+      }
+      if (loose) {
+        for (const variant of variants) {
+          const folded = looseOf(variant);
+          const node = folded === undefined ? undefined : root.children?.get(folded);
+          if (node && !found.includes(node)) found.push(node);
+        }
       }
       nodes = found;
       firstMemo.set(token, nodes);
@@ -88,60 +146,105 @@ export function createPhraseIndex(): PhraseIndex {
     return nodes;
   };
 
-  const walkCreating = (tokens: readonly string[]): Node => {
+  /** Walks (creating) to the phrase's node; `trail` gets every node on the way, root first. */
+  const walkCreating = (tokens: readonly string[], folded: boolean, trail: Node[]): Node => {
     let node = root;
+    trail.push(root);
     for (const t of tokens) {
       let next = node.children?.get(t);
       if (!next) {
         next = newNode();
         (node.children ??= new Map()).set(t, next);
       }
+      if (folded && t.startsWith(LOOSE_KEY)) node.looseChild = true;
       node = next;
+      trail.push(node);
     }
     return node;
   };
 
-  // The longest phrase starting at `start`; the first token may carry clitics, the rest are literal.
-  const longestAt = (tokens: readonly string[], start: number): PhraseHit | undefined => {
-    let best: PhraseHit | undefined;
+  /**
+   * The longest catalogue phrase and the longest free keyword starting at `start`, each only
+   * when asked for. The first token may carry clitics; the rest are literal (or, in a loose
+   * index, match by their loose form).
+   */
+  // longestAt's answers, kept here so the per-token call allocates nothing when nothing is found.
+  let catalogue: PhraseHit | undefined;
+  let free: PhraseHit | undefined;
+  const longestAt = (tokens: readonly string[], start: number, wantCatalogue: boolean, wantFree: boolean): void => {
+    catalogue = undefined;
+    free = undefined;
     for (const first of firstNodes(tokens[start] ?? '')) {
       let node: Node | undefined = first;
       let end = start + 1;
-      while (node) {
-        if (node.entries.length > 0 && (!best || end > best.end)) best = { start, end, entries: node.entries };
+      // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
+      while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
+        if (wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) catalogue = { start, end, entries: node.entries };
+        if (wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free };
         const next = tokens[end];
-        if (next === undefined) break;
-        node = node.children?.get(next);
+        if (next === undefined || !node.children) break;
+        let child = node.children.get(next);
+        if (!child && node.looseChild) {
+          const folded = looseOf(next);
+          if (folded !== undefined) child = node.children.get(folded);
+        }
+        node = child;
         end += 1;
       }
     }
-    return best;
+  };
+
+  const removePath = (tokens: readonly string[], topicId: TopicId): void => {
+    const trail: Node[] = [root];
+    for (const t of tokens) {
+      const next = trail.at(-1)?.children?.get(t);
+      if (!next) return;
+      trail.push(next);
+    }
+    const node = trail.at(-1) as Node;
+    const before = [node.entries.length, node.free.length] as const;
+    node.entries = node.entries.filter((e) => e.topicId !== topicId);
+    node.free = node.free.filter((e) => e.topicId !== topicId);
+    const goneCatalogue = before[0] - node.entries.length;
+    const goneFree = before[1] - node.free.length;
+    for (const n of trail) {
+      n.catalogueBelow -= goneCatalogue;
+      n.freeBelow -= goneFree;
+    }
+    // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
+    for (let i = tokens.length; i > 0; i -= 1) {
+      const current = trail[i] as Node;
+      if (current.entries.length > 0 || current.free.length > 0 || (current.children?.size ?? 0) > 0) break;
+      trail[i - 1]?.children?.delete(tokens[i - 1] as string);
+    }
+  };
+
+  // The exact path, plus (loose index) the path with long words in loose form.
+  const paths = (tokens: readonly string[]): (readonly string[])[] => {
+    if (!loose) return [tokens];
+    const folded = tokens.map((t) => looseForm(t) ?? t);
+    return folded.some((t, i) => t !== tokens[i]) ? [tokens, folded] : [tokens];
   };
 
   return {
     variants: variantsOf,
     add(tokens, entry) {
       firstMemo.clear();
-      const node = walkCreating(tokens);
-      const same = node.entries.some((e) => e.topicId === entry.topicId && e.weak === entry.weak);
-      if (!same) node.entries.push(entry);
+      for (const [k, path] of (entry.free ? paths(tokens) : [tokens]).entries()) {
+        const trail: Node[] = [];
+        const node = walkCreating(path, k > 0, trail);
+        const list = entry.free ? node.free : node.entries;
+        if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
+        list.push(entry);
+        for (const n of trail) {
+          if (entry.free) n.freeBelow += 1;
+          else n.catalogueBelow += 1;
+        }
+      }
     },
     remove(tokens, topicId) {
       firstMemo.clear();
-      const trail: Node[] = [root];
-      for (const t of tokens) {
-        const next = trail.at(-1)?.children?.get(t);
-        if (!next) return;
-        trail.push(next);
-      }
-      const node = trail.at(-1) as Node;
-      node.entries = node.entries.filter((e) => e.topicId !== topicId);
-      // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
-      for (let i = tokens.length; i > 0; i -= 1) {
-        const current = trail[i] as Node;
-        if (current.entries.length > 0 || (current.children?.size ?? 0) > 0) break;
-        trail[i - 1]?.children?.delete(tokens[i - 1] as string);
-      }
+      for (const path of paths(tokens)) removePath(path, topicId);
     },
     nodeCount() {
       let count = 0;
@@ -155,14 +258,26 @@ export function createPhraseIndex(): PhraseIndex {
     },
     scan(tokens) {
       const hits: PhraseHit[] = [];
-      let i = 0;
-      while (i < tokens.length) {
-        const hit = longestAt(tokens, i);
-        if (hit) {
-          hits.push(hit);
-          i = hit.end;
-        } else {
-          i += 1;
+      let catalogueEnd = 0;
+      let freeEnd = 0;
+      for (let i = 0; i < tokens.length; i += 1) {
+        const wantCatalogue = i >= catalogueEnd;
+        const wantFree = i >= freeEnd;
+        if (!wantCatalogue && !wantFree) continue;
+        longestAt(tokens, i, wantCatalogue, wantFree);
+        if (catalogue) {
+          hits.push(catalogue);
+          catalogueEnd = catalogue.end;
+          if (isDecoyOnly(catalogue.entries)) {
+            // An outlet name hides its words from keywords too (a keyword started earlier that
+            // runs into it is dropped by the caller, which sees both).
+            freeEnd = Math.max(freeEnd, catalogue.end);
+            continue;
+          }
+        }
+        if (free) {
+          hits.push(free);
+          freeEnd = free.end;
         }
       }
       return hits;

@@ -96,6 +96,11 @@ export interface TopicGraph {
   readonly partOf: (id: TopicId) => readonly TopicId[];
 }
 
+const isStrong = (list: readonly Hit[]): boolean => {
+  for (const h of list) if (!h.weak && !h.blocked) return true;
+  return false;
+};
+
 /** The topics the hits (grouped by topic, in reading order) make relevant, best first. */
 export function relevantTopics(
   hitsByTopic: ReadonlyMap<TopicId, readonly Hit[]>,
@@ -106,13 +111,26 @@ export function relevantTopics(
   // Topics with a strong unblocked hit, and what they are part of; built only if a weak hit needs it.
   let strong: Set<TopicId> | undefined;
   const hasStrong = (id: TopicId): boolean => {
+    const own = hitsByTopic.get(id);
+    if (own && isStrong(own)) return true;
     if (!strong) {
       strong = new Set();
       for (const [topic, list] of hitsByTopic) {
-        if (list.some((h) => !h.weak && !h.blocked)) for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
+        // Topics part of nothing (free keywords, mostly) lend strength to nothing but themselves.
+        if ((list[0]?.info?.parents.length ?? 0) === 0 || !isStrong(list)) continue;
+        for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
       }
     }
-    return strong.has(id);
+    if (strong.has(id)) return true;
+    // A weak hit also counts when what the topic is part of is there (قمة عمان beside الأردن is
+    // Amman; the venue باكو beside أذربيجان as a party counts for Baku).
+    const stack = [...graph.partOf(id)];
+    while (stack.length > 0) {
+      const a = stack.pop() as TopicId;
+      if (strong.has(a)) return true;
+      stack.push(...graph.partOf(a));
+    }
+    return false;
   };
   const direct = new Map<TopicId, { hits: readonly Hit[]; score: number; parents: readonly TopicId[] }>();
   for (const [id, list] of hitsByTopic) {

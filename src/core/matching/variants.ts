@@ -51,3 +51,33 @@ export function tokenVariants(token: string): string[] {
   }
   return [...new Set(out)];
 }
+
+// Letters the Arabic press uses for a Latin g (زنغزور، زنجزور، زنكزور): one class in loose forms.
+const G_LETTERS = new Set(['غ', 'ج', 'ك', 'ق']);
+const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
+/** Loose forms are made only for long words: short ones collide (كتاب/كتب). */
+export const LOOSE_MIN_LETTERS = 6;
+const LOOSE_MIN_SKELETON = 4;
+/** Loose keys live in the same trie as exact tokens; the prefix keeps them from ever meeting a real word. */
+export const LOOSE_KEY = '~';
+
+/**
+ * The spelling-insensitive form of a transliterated word, for free keywords: the letters for g
+ * folded to one, the long vowels inside the word dropped (the first letter and the last two kept), so
+ * زنغزور، زنجزور، زانغيزور، زانجيزور and الفيدرالي، الفيديرالي meet. Undefined for words that
+ * are too short to fold safely (under six letters without ال) or not Arabic.
+ */
+export function looseForm(token: string): string | undefined {
+  if (!isArabicToken(token)) return undefined;
+  const bare = token.startsWith('ال') ? token.slice(2) : token;
+  if (bare.length < LOOSE_MIN_LETTERS) return undefined;
+  const last = token.length - 1;
+  let out = '';
+  for (let i = 0; i <= last; i += 1) {
+    const ch = token[i] as string;
+    // The letter before the last is kept: it tells السياسية from السياسة.
+    if (i > 0 && i < last - 1 && LONG_VOWELS.has(ch) && !(token.startsWith('ال') && i === 1)) continue;
+    out += G_LETTERS.has(ch) ? 'ج' : ch;
+  }
+  return out.length >= LOOSE_MIN_SKELETON ? LOOSE_KEY + out : undefined;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createMatcher } from '../../../src/core/matcher.js';
-import { evaluate, labelledArticles, toArticle } from './labelled.js';
+import { describeScores, evaluate, evaluateByClass, evaluateKeywords, labelledArticles, labelledSet, toArticle, type LabelledSetName } from './labelled.js';
 
 const set = labelledArticles();
 const matcher = createMatcher(builtinTopics());
@@ -12,6 +12,44 @@ function fired(id: string): string[] {
   return matcher.match(toArticle(l)).map((m) => m.topicId);
 }
 
+
+const report = (name: string, n: number, s: ReturnType<typeof evaluate>): string =>
+  `${describeScores(name, s, n)}\n${s.errors.map((e) => `  ${e.id}: +[${e.falsePositives.join(' ')}] -[${e.falseNegatives.join(' ')}]`).join('\n')}`;
+
+describe('the labelled sets together', () => {
+  const names: LabelledSetName[] = ['original', 'news', 'holdout-1', 'holdout-2'];
+  const sets = names.map((n) => [n, labelledSet(n)] as const);
+
+  it('hold at least 250 articles, two holdout batches of at least 30, unique ids, real topics and sources', () => {
+    const all = sets.flatMap(([, list]) => list);
+    expect(all.length).toBeGreaterThanOrEqual(250);
+    const holdoutSizes = sets.filter(([name]) => name.startsWith('holdout')).map(([, list]) => list.length);
+    expect(holdoutSizes).toHaveLength(2);
+    expect(Math.min(...holdoutSizes)).toBeGreaterThanOrEqual(30);
+    expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
+    expect(all.filter((l) => l.source.trim() === '' || l.title.trim() === '').map((l) => l.id)).toEqual([]);
+    const unknown = all.flatMap((l) => [...l.expect, ...l.forbid, ...l.optional].filter((id) => !matcher.get(id as never)).map((id) => `${l.id}: ${id}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it('finds the topics of the real development articles with precision ≥ 0.95 and recall ≥ 0.88', () => {
+    const news = labelledSet('news');
+    const s = evaluate(matcher, news);
+    console.log(report('news (development)', news.length, s));
+    for (const [c, cs] of evaluateByClass(matcher, news)) console.log(`  class ${describeScores(c, cs, 0).replace(': 0 articles,', ':')}`);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('finds the free keywords of the development articles with precision ≥ 0.92 and recall ≥ 0.85', () => {
+    const news = labelledSet('news');
+    const s = evaluateKeywords(createMatcher(builtinTopics()), news);
+    console.log(report('news keywords', news.length, s));
+    expect(s.precision).toBeGreaterThanOrEqual(0.92);
+    expect(s.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
 describe('the labelled set of Arabic news articles', () => {
   it('has at least 40 articles, each with its source and labels that name real topics', () => {
     expect(set.length).toBeGreaterThanOrEqual(40);
@@ -21,15 +59,15 @@ describe('the labelled set of Arabic news articles', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('finds the topics each article is about with micro precision ≥ 0.9 and recall ≥ 0.85', () => {
+  it('finds the topics each original article is about with micro precision ≥ 0.95 and recall ≥ 0.93', () => {
     const s = evaluate(matcher, set);
     console.log(
       `labelled set: ${set.length} articles, tp=${s.tp} fp=${s.fp} fn=${s.fn}, ` +
         `precision=${s.precision.toFixed(3)} recall=${s.recall.toFixed(3)}\n` +
         s.errors.map((e) => `  ${e.id}: +[${e.falsePositives.join(' ')}] -[${e.falseNegatives.join(' ')}]`).join('\n'),
     );
-    expect(s.precision).toBeGreaterThanOrEqual(0.9);
-    expect(s.recall).toBeGreaterThanOrEqual(0.85);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.93);
   });
 
   it('keeps the hard cases apart: the US state of Georgia, Giorgia Meloni, Lebanese Armenians, sport', () => {
@@ -41,7 +79,10 @@ describe('the labelled set of Arabic news articles', () => {
     expect(fired('lb-bourj-hammoud-municipal')).not.toContain('country:AM');
     expect(fired('jerusalem-armenian-quarter')).not.toContain('country:AM');
     expect(fired('sport-real-madrid-ucl')).toEqual([]);
-    expect(fired('sport-morocco-semifinal')).toEqual([]);
+    // A national team's result is news about the country (issue 10); its venue and the event are not.
+    expect(fired('sport-morocco-semifinal')).toContain('country:MA');
+    expect(fired('sport-morocco-semifinal')).not.toEqual(expect.arrayContaining(['country:QA']));
+    expect(fired('sport-morocco-semifinal')).not.toContain('city:doha');
     expect(fired('iq-sudani-coalition-talks')).not.toContain('country:SD');
     expect(fired('lb-tripoli-power-protests')).not.toContain('country:LY');
   });

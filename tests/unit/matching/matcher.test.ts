@@ -74,10 +74,12 @@ describe('relevance, not mention', () => {
     expect(ids(country)).toContain('country:GE');
   });
 
-  it('does not fire a country named in a sports report', () => {
-    const matches = matcher.match(article('منتخب مصر يفوز على غانا في تصفيات كأس العالم', ['سجل المنتخب المصري هدفين في الشوط الثاني.']));
-    expect(ids(matches)).not.toContain('country:EG');
-    expect(ids(matches)).not.toContain('country:GH');
+  it('fires a country for its national team, never for a club that carries its name', () => {
+    const national = matcher.match(article('منتخب مصر يفوز على غانا في تصفيات كأس العالم', ['سجل المنتخب المصري هدفين في الشوط الثاني.']));
+    expect(ids(national)).toContain('country:EG');
+    const club = matcher.match(article('الوداد يفوز على مولودية الجزائر في دوري أبطال أفريقيا', ['تأهل فريق الوداد المغربي بعد الفوز على ضيفه مولودية الجزائر بهدف في المباراة.']));
+    expect(ids(club)).not.toContain('country:DZ');
+    expect(ids(club)).not.toContain('country:MA');
   });
 });
 
