@@ -1,6 +1,7 @@
 /**
  * Summarizes every article of the labelled set (every .json / .jsonl file in
- * tests/fixtures/labelled/, whatever the matching work adds there) through the real pipeline and
+ * tests/fixtures/labelled/ and its sub-folders — development and holdout batches alike: this
+ * audits summaries, it tunes nothing on them) through the real pipeline and
  * audits each summary with summaryFlaws. Used by the unit test (goal: 0 flawed) and by
  * `npm run -s bench -- summaries --json`.
  */
@@ -21,7 +22,8 @@ interface Record_ {
 /** Every record with a body in every file of the folder, JSON arrays and JSON Lines alike. */
 export function labelledRecords(): { file: string; record: Record_ }[] {
   const out: { file: string; record: Record_ }[] = [];
-  for (const file of readdirSync(folder).toSorted()) {
+  const files = (readdirSync(folder, { recursive: true }) as string[]).filter((f) => /\.jsonl?$/.test(f)).toSorted();
+  for (const file of files) {
     const text = readFileSync(new URL(file, folder), 'utf8');
     let records: unknown[] = [];
     if (file.endsWith('.jsonl')) records = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
