@@ -6,7 +6,7 @@ import type { BroadcastAudience, Language, SubscriptionStore } from '../../../st
 import type { TopicCatalog } from '../../catalog.js';
 import { draftData, draftTopicData } from './callbacks.js';
 import type { AdminState } from './admin-state.js';
-import { adminStrings } from './i18n.js';
+import { stringsFor } from '../../i18n/index.js';
 
 export type Draft = Extract<AdminState, { step: 'broadcast-compose' }>;
 
@@ -24,7 +24,7 @@ const PICKER_TOPICS = 10;
 
 /** Renders the panel for a draft; `recipients` is counted now, so the number is current. */
 export async function renderPanel(d: Draft, lang: Language, deps: PanelDeps): Promise<{ text: string; keyboard: InlineKeyboard; recipients: number }> {
-  const t = adminStrings(lang).broadcast;
+  const t = stringsFor(lang).admin.broadcast;
   const name = (id: TopicId): string => deps.catalog.get(id)?.names[lang] ?? id;
   const recipients = await deps.service.countAudience(audienceOf(d));
   const audience = d.topics.length === 0 ? t.everyone : t.followersOf(d.topics.map(name));

@@ -10,8 +10,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../logger.js';
 import type { Broadcast, BroadcastCounters, BroadcastStore, ChatStore } from '../../../store/ports.js';
 import { stopData } from './callbacks.js';
-import { adminStrings } from './i18n.js';
-import type { Progress } from './strings.js';
+import { stringsFor, type Progress } from '../../i18n/index.js';
 
 export interface BroadcastProgressDeps {
   readonly api: Pick<Api, 'editMessageText'>;
@@ -78,7 +77,7 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
     w.previous = { at: now, done: counters.sent + counters.failed + counters.blocked };
     const over = isOver(broadcast);
     if (over) w.finalReadings += 1;
-    const t = adminStrings((await deps.chats.get(at.chatId))?.language ?? 'ar').broadcast;
+    const t = stringsFor((await deps.chats.get(at.chatId))?.language ?? 'ar').admin.broadcast;
     const text = over ? t.final(id, progress, broadcast.state === 'cancelled') : t.progress(id, progress, broadcast.breaking);
     if (text !== w.lastText) {
       const reply_markup = over ? new InlineKeyboard() : new InlineKeyboard().text(t.stop, stopData.pack({ id }));

@@ -16,7 +16,6 @@ import type { AdminStateStore } from './admin-state.js';
 import type { BroadcastProgress } from './broadcast-progress.js';
 import { audienceOf, type Draft, type PanelDeps, renderPanel } from './broadcast-panel.js';
 import { draftData, draftTopicData, stopData } from './callbacks.js';
-import { adminStrings } from './i18n.js';
 
 export interface BroadcastFeatureDeps extends PanelDeps {
   readonly service: BroadcastService;
@@ -49,17 +48,17 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
 
   c.command('broadcast', async (ctx) => {
     await deps.state.set(admin(ctx), { step: 'broadcast-content' });
-    await ctx.reply(adminStrings(ctx.lang).broadcast.askContent);
+    await ctx.reply(ctx.t.admin.broadcast.askContent);
   });
 
   c.on('message', async (ctx, next) => {
     if (ctx.msg.text?.startsWith('/')) return next();
     const s = await deps.state.get(admin(ctx));
     if (s?.step === 'broadcast-content') {
-      if (!copyable(ctx.msg)) return void (await ctx.reply(adminStrings(ctx.lang).broadcast.notContent));
+      if (!copyable(ctx.msg)) return void (await ctx.reply(ctx.t.admin.broadcast.notContent));
       const draft: Draft = { step: 'broadcast-compose', source: { chatId: asChatId(ctx.chat.id), messageId: ctx.msg.message_id }, topics: [], breaking: false };
       await ctx.api.copyMessage(ctx.chat.id, ctx.chat.id, ctx.msg.message_id);
-      await ctx.reply(adminStrings(ctx.lang).broadcast.previewNote);
+      await ctx.reply(ctx.t.admin.broadcast.previewNote);
       return showPanel(ctx, draft, false);
     }
     if (s?.step === 'broadcast-compose' && s.typingTopics && ctx.msg.text) {
@@ -70,7 +69,7 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
         if (topic && !found.includes(topic.id)) found.push(topic.id);
         if (!topic) missing.push(word);
       }
-      if (missing.length > 0) await ctx.reply(adminStrings(ctx.lang).broadcast.topicsNotFound(missing.join('، ')), { parse_mode: 'HTML' });
+      if (missing.length > 0) await ctx.reply(ctx.t.admin.broadcast.topicsNotFound(missing.join('، ')), { parse_mode: 'HTML' });
       const draft: Draft = { ...s, topics: found.slice(0, 20) };
       await deps.state.set(admin(ctx), draft);
       return showPanel(ctx, draft, true);
@@ -81,7 +80,7 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
   c.callbackQuery(draftTopicData.filter(), async (ctx) => {
     const data = draftTopicData.unpack(ctx.callbackQuery.data);
     const s = await deps.state.get(admin(ctx));
-    if (!data || s?.step !== 'broadcast-compose') return void (await ctx.answerCallbackQuery({ text: adminStrings(ctx.lang).expired }));
+    if (!data || s?.step !== 'broadcast-compose') return void (await ctx.answerCallbackQuery({ text: ctx.t.admin.expired }));
     const id = asTopicId(data.topic);
     const draft: Draft = { ...s, topics: s.topics.includes(id) ? s.topics.filter((t) => t !== id) : [...s.topics, id] };
     await deps.state.set(admin(ctx), draft);
@@ -90,7 +89,7 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
   });
 
   c.callbackQuery(draftData.filter(), async (ctx) => {
-    const t = adminStrings(ctx.lang);
+    const t = ctx.t.admin;
     const data = draftData.unpack(ctx.callbackQuery.data);
     const s = await deps.state.get(admin(ctx));
     if (!data || s?.step !== 'broadcast-compose') return void (await ctx.answerCallbackQuery({ text: t.expired }));
@@ -125,7 +124,7 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
   });
 
   c.callbackQuery(stopData.filter(), async (ctx) => {
-    const t = adminStrings(ctx.lang).broadcast;
+    const t = ctx.t.admin.broadcast;
     const data = stopData.unpack(ctx.callbackQuery.data);
     const b = data ? await deps.broadcasts.get(asBroadcastId(data.id)) : undefined;
     if (!b || b.state === 'done' || b.state === 'cancelled') return void (await ctx.answerCallbackQuery({ text: t.alreadyOver }));

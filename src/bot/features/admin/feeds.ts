@@ -11,7 +11,6 @@ import type { BotContext } from '../../context.js';
 import type { AdminStateStore } from './admin-state.js';
 import { feedData } from './callbacks.js';
 import { formatWhen } from './format.js';
-import { adminStrings } from './i18n.js';
 
 export interface FeedsFeatureDeps {
   readonly feeds: FeedStore;
@@ -51,7 +50,7 @@ export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<BotContext>
   const zoneOf = (ctx: BotContext) => ctx.chatRecord?.timeZone ?? deps.defaultTimeZone;
 
   async function list(ctx: BotContext): Promise<void> {
-    const t = adminStrings(ctx.lang).feeds;
+    const t = ctx.t.admin.feeds;
     const feeds = (await deps.feeds.list()).slice(0, 25);
     const lines: string[] = [t.header(feeds.length)];
     const keyboard = new InlineKeyboard();
@@ -74,7 +73,7 @@ export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<BotContext>
   }
 
   async function add(ctx: BotContext, line: string): Promise<void> {
-    const t = adminStrings(ctx.lang).feeds;
+    const t = ctx.t.admin.feeds;
     const parsed = parseFeedLine(line);
     if (!parsed.ok) return void (await ctx.reply(t.invalid(parsed.reason), { parse_mode: 'HTML' }));
     const feed: Feed = await deps.feeds.add({
@@ -98,7 +97,7 @@ export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<BotContext>
   });
 
   c.callbackQuery(feedData.filter(), async (ctx) => {
-    const t = adminStrings(ctx.lang).feeds;
+    const t = ctx.t.admin.feeds;
     const data = feedData.unpack(ctx.callbackQuery.data);
     if (!data) return void (await ctx.answerCallbackQuery());
     if (data.action === 'add') {

@@ -17,7 +17,6 @@ import type { BroadcastProgress } from './broadcast-progress.js';
 import { createBroadcastFeature } from './broadcast.js';
 import { createFeedsFeature } from './feeds.js';
 import { ADMIN_COMMANDS, createAdminGuard } from './guard.js';
-import { adminStrings } from './i18n.js';
 import { createIngestFeature } from './ingest.js';
 import { createStatsFeature } from './stats.js';
 
@@ -58,7 +57,7 @@ export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotConte
 
   admin.command([...ADMIN_COMMANDS], async (ctx, next) => {
     if (ctx.chat.type === 'private') return next();
-    await ctx.reply(adminStrings(ctx.lang).privateOnly);
+    await ctx.reply(ctx.t.admin.privateOnly);
   });
 
   const inPrivate = admin.chatType('private');
@@ -66,7 +65,7 @@ export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotConte
     const user = asUserId(ctx.from.id);
     if (!(await deps.state.get(user))) return next();
     await deps.state.clear(user);
-    await ctx.reply(adminStrings(ctx.lang).cancelled);
+    await ctx.reply(ctx.t.admin.cancelled);
   });
   // A new admin command abandons whatever dialogue was open.
   inPrivate.command([...ADMIN_COMMANDS], async (ctx, next) => {

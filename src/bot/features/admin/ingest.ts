@@ -12,7 +12,6 @@ import type { IngestService } from '../../../delivery/ports.js';
 import type { BotContext } from '../../context.js';
 import type { AdminStateStore } from './admin-state.js';
 import { ingestData } from './callbacks.js';
-import { adminStrings } from './i18n.js';
 
 export interface IngestFeatureDeps {
   readonly ingest: IngestService;
@@ -36,13 +35,13 @@ export function createIngestFeature(deps: IngestFeatureDeps): Composer<BotContex
 
   c.command('ingest', async (ctx) => {
     await deps.state.set(asUserId(ctx.from?.id ?? 0), { step: 'ingest-content' });
-    await ctx.reply(adminStrings(ctx.lang).ingest.askContent);
+    await ctx.reply(ctx.t.admin.ingest.askContent);
   });
 
   c.on('message', async (ctx, next) => {
     const admin = asUserId(ctx.from.id);
     if ((await deps.state.get(admin))?.step !== 'ingest-content' || ctx.msg.text?.startsWith('/')) return next();
-    const t = adminStrings(ctx.lang).ingest;
+    const t = ctx.t.admin.ingest;
     const input = inputOf(ctx.msg, zoneOf(ctx));
     if (!input) return void (await ctx.reply(t.rejected('no text'), { parse_mode: 'HTML' }));
     const { outcome, prepared } = await deps.ingest.preview(input);
@@ -67,7 +66,7 @@ export function createIngestFeature(deps: IngestFeatureDeps): Composer<BotContex
 
   c.callbackQuery(ingestData.filter(), async (ctx) => {
     const admin = asUserId(ctx.from.id);
-    const strings = adminStrings(ctx.lang);
+    const strings = ctx.t.admin;
     const data = ingestData.unpack(ctx.callbackQuery.data);
     const s = await deps.state.get(admin);
     if (!data || s?.step !== 'ingest-confirm') return void (await ctx.answerCallbackQuery({ text: strings.expired }));
