@@ -12,6 +12,7 @@ import type { BotDeps } from './deps.js';
 import { apologize } from './error-boundary.js';
 import { createAdminFeatures } from './features/admin/index.js';
 import { createUserFeatures } from './features/index.js';
+import { createStaleButtonsFeature } from './features/stale-buttons.js';
 import { contextSetup } from './middleware/context-setup.js';
 import { defaultRateLimit, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 
@@ -55,6 +56,8 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   // ── END ADMIN FEATURES ──────────────────────────────────────────────────────────
 
   safe.use(createUserFeatures(deps));
+  // Must stay last: it answers every button the features above left unanswered.
+  safe.use(createStaleButtonsFeature());
 
   bot.catch((error) => deps.logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled'));
   return bot;

@@ -28,9 +28,9 @@ export function createPauseFeature(deps: PauseFeatureDeps): Composer<BotContext>
     await ctx.reply(ctx.t.pause.choose, { ...HTML, reply_markup: keyboard });
   });
 
-  feature.callbackQuery(pauseData.filter(), async (ctx) => {
+  feature.callbackQuery(pauseData.filter(), async (ctx, next) => {
     const data = pauseData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, 0, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     const until = deps.clock().getTime() + Number(data.hours) * 3_600_000;

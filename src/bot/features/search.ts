@@ -57,9 +57,9 @@ export function createSearchFeature(deps: SearchFeatureDeps): Composer<BotContex
     await answerQuery(ctx, deps, ctx.message.text);
   });
 
-  feature.callbackQuery(followData.filter(), async (ctx) => {
+  feature.callbackQuery(followData.filter(), async (ctx, next) => {
     const data = followData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, data.target, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     const outcome = await deps.follows.follow(resolved.target, asTopicId(data.topic));
@@ -68,9 +68,9 @@ export function createSearchFeature(deps: SearchFeatureDeps): Composer<BotContex
     await notify(ctx, outcome.already ? ctx.t.follow.already(name) : ctx.t.follow.followed(name));
   });
 
-  feature.callbackQuery(keywordData.filter(), async (ctx) => {
+  feature.callbackQuery(keywordData.filter(), async (ctx, next) => {
     const data = keywordData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const words = deps.pending.get(data.topic);
     if (!words) return notify(ctx, ctx.t.follow.keywordExpired, true);
     const resolved = await resolveTarget(ctx, data.target, deps.chats);

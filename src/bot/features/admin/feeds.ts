@@ -96,10 +96,10 @@ export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<BotContext>
     return add(ctx, ctx.msg.text);
   });
 
-  c.callbackQuery(feedData.filter(), async (ctx) => {
+  c.callbackQuery(feedData.filter(), async (ctx, next) => {
     const t = ctx.t.admin.feeds;
     const data = feedData.unpack(ctx.callbackQuery.data);
-    if (!data) return void (await ctx.answerCallbackQuery());
+    if (!data) return next();
     if (data.action === 'add') {
       await deps.state.set(asUserId(ctx.from.id), { step: 'feed-add' });
       await ctx.answerCallbackQuery();
