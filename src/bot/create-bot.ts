@@ -52,6 +52,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     chats: deps.stores.chats, subscriptions: deps.stores.subscriptions, broadcastStore: deps.stores.broadcasts,
     feeds: deps.stores.feeds, ingest: deps.ingest, broadcasts: deps.broadcasts, stats: deps.stats,
     ...(deps.feedDefaultIntervalSec ? { feedDefaultIntervalSec: deps.feedDefaultIntervalSec } : {}),
+    ...(deps.progressBoard ? { board: deps.progressBoard } : {}),
   }));
   // ── END ADMIN FEATURES ──────────────────────────────────────────────────────────
 

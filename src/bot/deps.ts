@@ -10,6 +10,7 @@ import type {
   ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, SubscriptionStore,
 } from '../store/ports.js';
 import type { TopicCatalog } from './catalog.js';
+import type { ProgressBoard } from './features/admin/progress-board.js';
 
 export interface BotStores {
   readonly chats: ChatStore;
@@ -39,4 +40,6 @@ export interface BotDeps {
    * once (other processes learn it through KeywordRegistry.watch).
    */
   readonly learnKeyword?: (topic: Topic) => void;
+  /** Where /broadcast announces a started or cancelled broadcast to the progress reporter. */
+  readonly progressBoard?: Pick<ProgressBoard, 'announce'>;
 }

@@ -101,7 +101,11 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const queues = createQueues(bullConnection, deps.prefix);
   const ingestQueues = deps.ingestRedis ? createQueues(optionsOf(deps.ingestRedis), deps.prefix) : undefined;
   const chunkSize = chunkSizeFor(deps.sendRatePerSec);
-  const broadcasts = createBroadcastService({ ...stores, queues, ledger, clock, chunkSize });
+  const broadcasts = createBroadcastService({
+    ...stores, queues, ledger, clock, chunkSize,
+    // The progress reporter (src/bot/features/admin/progress-board.ts) listens on this channel.
+    onFinished: (id) => deps.redis.publish(keys.broadcastProgressChannel(), id),
+  });
   const ingest = createIngestService({
     prepare: deps.prepare,
     articles: stores.articles,

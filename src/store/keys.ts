@@ -112,6 +112,10 @@ export function createKeys(prefix: string) {
     broadcastOrder: () => k('b:o'),
     /** HASH counters total/queued/sent/failed/blocked, HINCRBY'd by delivery's sender. */
     broadcastCounters: (id: BroadcastId) => k(`b:${token(id, 'broadcast id')}:n`),
+    /** SET of broadcast ids whose progress message does not show the final report yet (src/bot/features/admin/progress-board.ts). */
+    broadcastProgressPending: () => k('b:p'),
+    /** Pub/sub channel: a broadcast id each time one starts or is cancelled, so the progress reporter edits at once. */
+    broadcastProgressChannel: () => k('b:p:ch'),
 
     // ── Delivery (owned by src/delivery; add keys below) ────────────────────
     // BullMQ's own keys live under `<prefix>:fanout:*` and `<prefix>:send:*` (its `prefix` option);

@@ -14,6 +14,7 @@ import type { TopicCatalog } from '../../catalog.js';
 import type { BotContext } from '../../context.js';
 import type { AdminStateStore } from './admin-state.js';
 import type { BroadcastProgress } from './broadcast-progress.js';
+import type { ProgressBoard } from './progress-board.js';
 import { audienceOf, type Draft, type PanelDeps, renderPanel } from './broadcast-panel.js';
 import { draftData, draftTopicData, stopData } from './callbacks.js';
 
@@ -24,6 +25,8 @@ export interface BroadcastFeatureDeps extends PanelDeps {
   readonly state: AdminStateStore;
   /** Starts editing the progress message at once; without it, the reporter finds the broadcast on its next look. */
   readonly progress?: Pick<BroadcastProgress, 'watch' | 'refresh'>;
+  /** Tells the progress reporter (in whichever process runs it) about a started or cancelled broadcast. */
+  readonly board?: Pick<ProgressBoard, 'announce'>;
   readonly clock: Clock;
 }
 
@@ -108,18 +111,21 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
       await ctx.answerCallbackQuery();
       return showPanel(ctx, draft, true);
     }
-    if ((await deps.service.countAudience(audienceOf(s))) === 0) return void (await ctx.answerCallbackQuery({ text: t.broadcast.noRecipients, show_alert: true }));
+    const recipients = await deps.service.countAudience(audienceOf(s));
+    if (recipients === 0) return void (await ctx.answerCallbackQuery({ text: t.broadcast.noRecipients, show_alert: true }));
     await deps.state.clear(admin(ctx));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => undefined);
     const b = await deps.broadcasts.create({ admin: admin(ctx), source: s.source, audience: audienceOf(s), breaking: s.breaking });
-    const zero = { total: 0, sent: 0, failed: 0, blocked: 0, remaining: 0, rate: 0 };
-    const msg = await ctx.reply(t.broadcast.progress(b.id, zero, b.breaking), {
+    // The first message already shows who it goes to; the reporter takes over from here.
+    const start = { total: recipients, sent: 0, failed: 0, blocked: 0, remaining: recipients, rate: 0 };
+    const msg = await ctx.reply(t.broadcast.progress(b.id, start, b.breaking), {
       parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(t.broadcast.stop, stopData.pack({ id: b.id })),
     });
     await deps.broadcasts.update(b.id, { progressMessage: { chatId: asChatId(msg.chat.id), messageId: msg.message_id } });
     await deps.service.start(b.id);
-    ctx.logger.info({ broadcastId: b.id, audience: audienceOf(s), breaking: s.breaking }, 'broadcast started');
+    ctx.logger.info({ broadcastId: b.id, audience: audienceOf(s), breaking: s.breaking, recipients }, 'broadcast started');
+    await deps.board?.announce(b.id);
     deps.progress?.watch(b.id);
   });
 
@@ -131,6 +137,7 @@ export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<Bot
     await deps.service.cancel(b.id);
     ctx.logger.info({ broadcastId: b.id }, 'broadcast cancelled');
     await ctx.answerCallbackQuery({ text: t.stopping });
+    await deps.board?.announce(b.id);
     await deps.progress?.refresh(b.id);
   });
 

@@ -14,6 +14,7 @@ import type { TopicCatalog } from '../../catalog.js';
 import type { BotContext } from '../../context.js';
 import { createMemoryAdminStateStore, type AdminStateStore } from './admin-state.js';
 import type { BroadcastProgress } from './broadcast-progress.js';
+import type { ProgressBoard } from './progress-board.js';
 import { createBroadcastFeature } from './broadcast.js';
 import { createFeedsFeature } from './feeds.js';
 import { ADMIN_COMMANDS, createAdminGuard } from './guard.js';
@@ -22,6 +23,7 @@ import { createStatsFeature } from './stats.js';
 
 export { createBroadcastProgress, type BroadcastProgress } from './broadcast-progress.js';
 export { createMemoryAdminStateStore, type AdminStateStore } from './admin-state.js';
+export { createRedisProgressBoard, type ProgressBoard } from './progress-board.js';
 
 export interface AdminFeaturesDeps {
   readonly adminIds: readonly number[];
@@ -38,6 +40,8 @@ export interface AdminFeaturesDeps {
   readonly stats: DeliveryStats;
   /** This process's progress reporter, if it runs one; else the reporter elsewhere finds new broadcasts. */
   readonly progress?: Pick<BroadcastProgress, 'watch' | 'refresh'>;
+  /** Announces started and cancelled broadcasts to the progress reporter. */
+  readonly board?: Pick<ProgressBoard, 'announce'>;
   /** Default: core's renderAlert. */
   readonly renderAlert?: RenderAlert;
   readonly defaultTimeZone: string;
@@ -77,6 +81,7 @@ export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotConte
     createBroadcastFeature({
       service: deps.broadcasts, broadcasts: deps.broadcastStore, subscriptions: deps.subscriptions,
       catalog: deps.catalog, state: deps.state, clock: deps.clock, ...(deps.progress ? { progress: deps.progress } : {}),
+      ...(deps.board ? { board: deps.board } : {}),
     }),
     createFeedsFeature({ feeds: deps.feeds, state: deps.state, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec }),
     createIngestFeature({ ingest: deps.ingest, renderAlert: deps.renderAlert, state: deps.state, defaultTimeZone: deps.defaultTimeZone }),
