@@ -152,7 +152,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
         feedDefaultIntervalSec: config.feedDefaultIntervalSec, progressBoard: createRedisProgressBoard(botRedis, botStores.keys),
       }, { client: { apiRoot: config.telegramApiRoot } });
       await bot.init();
-      await registerCommands(bot.api).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
+      await registerCommands(bot.api, config.adminIds).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
       updates = config.webhook
         ? await startWebhook(bot, { ...config.webhook, host: config.http.host }, logger)
         : await startPolling(bot, logger);
