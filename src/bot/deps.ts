@@ -5,7 +5,9 @@
 import type { Clock } from '../core/clock.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../delivery/ports.js';
 import type { Topic } from '../core/topic.js';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import type { Keys } from '../store/keys.js';
 import type {
   ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, SubscriptionStore,
 } from '../store/ports.js';
@@ -40,6 +42,11 @@ export interface BotDeps {
    * once (other processes learn it through KeywordRegistry.watch).
    */
   readonly learnKeyword?: (topic: Topic) => void;
+  /**
+   * The bot's Redis client and key builder, for state that must survive a restart: admin
+   * dialogues and "follow as keyword" offers. Without it (benches, some tests) both live in memory.
+   */
+  readonly redis?: { readonly client: Redis; readonly keys: Keys };
   /** Where /broadcast announces a started or cancelled broadcast to the progress reporter. */
   readonly progressBoard?: Pick<ProgressBoard, 'announce'>;
 }

@@ -139,6 +139,15 @@ export function createKeys(prefix: string) {
     /** HASH t (next free send slot) / p (paused until), ms of Redis time: the global send pacer, 10 min. */
     sendPacer: () => k('d:l'),
 
+    // ── Bot (src/bot) ───────────────────────────────────────────────────────
+    /** STRING: an admin's dialogues in progress (@grammyjs/conversations state, JSON), 1 h TTL. */
+    adminDialogues: (user: UserId | number) => k(`dlg:${intId(user, 'user id')}`),
+    /** STRING: the words of a "follow as keyword" offer, by the 16-hex digest its button carries, 7 days. */
+    keywordOffer: (offer: string) => {
+      if (!/^[0-9a-f]{16}$/.test(offer)) throw new Error(`store key: malformed offer digest ${JSON.stringify(offer)}`);
+      return k(`kwo:${offer}`);
+    },
+
     // ── Leases (src/ingest/redis-lock.ts): one process at a time does the job ──
     /** STRING holder token, PX ttl: the process polling feeds. */
     feedPollerLease: () => k('lock:feeds'),

@@ -2,7 +2,8 @@
  * The admin's end-to-end rig: the fake Bot API, real Redis under the file's prefix, real
  * stores and delivery (tests/integration/delivery/harness.ts), the real bot with one admin
  * in ADMIN_IDS taking updates through the runner, and the broadcast progress reporter as
- * main.ts runs it. `restart()` stops the bot, reporter and delivery, and builds them again
+ * main.ts runs it (admin dialogues and the progress board in Redis). `restart()` stops the bot,
+ * reporter and delivery, and builds them again
  * on the same Redis, as a redeploy would.
  */
 import { run, type RunnerHandle } from '@grammyjs/runner';
@@ -63,7 +64,7 @@ export async function startAdminRig(name: string, options: AdminRigOptions = {})
     bot = createBot(fake.token, {
       logger, clock, stores: wiring.stores, catalog: catalogFromMatcher(wiring.matcher, builtinTopics()),
       ingest: wiring.delivery.ingest, broadcasts: wiring.delivery.broadcasts, stats: wiring.delivery.stats,
-      adminIds: [admin.id], defaultTimeZone: DEFAULT_ZONE, progressBoard: createRedisProgressBoard(wiring.redis, wiring.stores.keys),
+      adminIds: [admin.id], defaultTimeZone: DEFAULT_ZONE, redis: { client: wiring.redis, keys: wiring.stores.keys }, progressBoard: createRedisProgressBoard(wiring.redis, wiring.stores.keys),
     }, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo, rateLimit: { capacity: 1000, refillPerSec: 1000 } });
     const handleUpdate = bot.handleUpdate.bind(bot);
     bot.handleUpdate = async (update, envelope) => {
