@@ -64,4 +64,12 @@ describe('buttons the bot does not know', () => {
     expect(kw).toBeDefined();
     expect(await tapData(offer!.messageId, 'kw|0|0123456789abcdef')).toBe('انتهت صلاحية هذا الزر. اكتب الكلمات من جديد.');
   });
+
+  it('keeps a keyword offer in Redis for a week, so a restart does not expire the button', async () => {
+    const [offer] = await h.say(chat, 'مفاوضات ممر زنغزور');
+    const kw = h.buttons(chat, offer!.messageId).find((b) => b.callback_data.startsWith('kw|'))!;
+    const key = h.wiring.stores.keys.keywordOffer(kw.callback_data.split('|')[2]!);
+    expect(await h.wiring.redis.get(key)).toBe('مفاوضات ممر زنغزور');
+    expect(await h.wiring.redis.ttl(key)).toBeGreaterThan(6 * 24 * 3600);
+  });
 });
