@@ -150,7 +150,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
         ingest: delivery.ingest, broadcasts: delivery.broadcasts, stats: delivery.stats,
         adminIds: config.adminIds, defaultTimeZone: config.defaultTimeZone, learnKeyword: (t) => matcher.add(t),
         feedDefaultIntervalSec: config.feedDefaultIntervalSec, progressBoard: createRedisProgressBoard(botRedis, botStores.keys),
-        redis: { client: botRedis, keys: botStores.keys },
+        redis: { client: botRedis, keys: botStores.keys }, releaseHeld: delivery.releaseHeld,
       }, { client: { apiRoot: config.telegramApiRoot } });
       await bot.init();
       await registerCommands(bot.api, config.adminIds).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));

@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../core/clock.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../delivery/ports.js';
+import type { HeldRelease } from '../delivery/release-held.js';
 import type { Topic } from '../core/topic.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
@@ -47,6 +48,8 @@ export interface BotDeps {
    * dialogues and "follow as keyword" offers. Without it (benches, some tests) both live in memory.
    */
   readonly redis?: { readonly client: Redis; readonly keys: Keys };
+  /** Delivery's hook that sends a chat's held alerts once its settings stop holding them. */
+  readonly releaseHeld?: HeldRelease;
   /** Where /broadcast announces a started or cancelled broadcast to the progress reporter. */
   readonly progressBoard?: Pick<ProgressBoard, 'announce'>;
 }

@@ -11,6 +11,7 @@ import type { TopicMatcher } from '../core/matcher.js';
 import type { Logger } from '../logger.js';
 import { createKeys } from '../store/keys.js';
 import type { ArticleStore, BroadcastStore, ChatStore, KeywordRegistry, SubscriptionStore } from '../store/ports.js';
+import { createHeldRelease, type HeldRelease } from './release-held.js';
 import { createBroadcastService } from './broadcast-service.js';
 import { createComposer, type RenderAlert } from './compose.js';
 import { createDeliveryStats } from './delivery-stats.js';
@@ -83,6 +84,8 @@ export interface Delivery {
   readonly ingest: IngestService;
   readonly broadcasts: BroadcastService;
   readonly stats: DeliveryStats;
+  /** Sends a chat's held alerts now (or sooner) after its quiet hours or digest were turned off or shortened. */
+  readonly releaseHeld: HeldRelease;
   /** Resolves once the workers are connected (tests, health checks). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -162,6 +165,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
     ingest,
     broadcasts,
     stats: createDeliveryStats({ queues, ledger, clock }),
+    releaseHeld: createHeldRelease({ queues, clock }),
     async ready() {
       await Promise.all(workers.map((w) => w.waitUntilReady()));
     },

@@ -35,7 +35,7 @@ export function createUserFeatures(deps: BotDeps): Composer<BotContext> {
     },
     ...(deps.learnKeyword ? { learnKeyword: deps.learnKeyword } : {}),
   });
-  const settings = createChatSettingsService({ chats });
+  const settings = createChatSettingsService({ chats, logger: deps.logger, ...(deps.releaseHeld ? { releaseHeld: deps.releaseHeld } : {}) });
   const news = createNewsService({ articles, subscriptions });
   const pending = deps.redis ? createRedisPendingKeywords(deps.redis.client, deps.redis.keys) : createMemoryPendingKeywords();
   const searchDeps = { follows, catalog, chats, pending };
