@@ -1,6 +1,7 @@
 /**
- * Releases a chat's held alerts when its settings stop holding them: quiet hours turned off
- * or shortened (or a digest turned back to instant). Alerts held for a chat wait in one
+ * When a chat's alerts are held, and releasing them when its settings stop holding them:
+ * quiet hours turned off or shortened, a pause ended by /resume (or a digest turned back
+ * to instant). Alerts held for a chat wait in one
  * bucket due at the instant the fan-out computed, with one delayed send job for it
  * (fanout-worker planArticle). The same computation on the chat's settings before the change
  * finds that bucket; with the new settings it is due now (the job is promoted: the grouped
@@ -13,10 +14,21 @@ import { jobIds, type DeliveryQueues } from './queues.js';
 
 export type HeldRelease = (before: Chat, after: Chat) => Promise<'released' | 'sooner' | 'none'>;
 
-const dueFor = (chat: Chat, now: Date): Date | undefined => {
+/**
+ * Until when an alert fanned out `now` waits for this chat (undefined: it goes now). A
+ * paused chat's alerts wait for the end of the pause (then for quiet hours or the digest
+ * period, if one applies at that moment), and arrive grouped like quiet hours' do.
+ */
+export function heldUntil(chat: Chat, now: Date): Date | undefined {
   const digest = chat.delivery.kind === 'instant' ? undefined : chat.delivery;
-  return deliveryDue(now, chat.timeZone, { ...(digest ? { digest } : {}), ...(chat.quietHours ? { quiet: chat.quietHours } : {}) });
-};
+  const options = { ...(digest ? { digest } : {}), ...(chat.quietHours ? { quiet: chat.quietHours } : {}) };
+  if (chat.pausedUntil !== undefined && chat.pausedUntil > now.getTime()) {
+    const end = new Date(chat.pausedUntil);
+    return deliveryDue(end, chat.timeZone, options) ?? end;
+  }
+  return deliveryDue(now, chat.timeZone, options);
+}
+const dueFor = heldUntil;
 
 export function createHeldRelease(deps: { readonly queues: Pick<DeliveryQueues, 'send'>; readonly clock: Clock }): HeldRelease {
   return async (before, after) => {

@@ -1,4 +1,7 @@
-/** /pause (1 h, 8 h, 24 h) and /resume. Paused alerts are skipped, not held (see ChatStore). */
+/**
+ * /pause (1 h, 8 h, 24 h) and /resume. Alerts are held during a pause and arrive grouped when
+ * it ends; /resume ends it at once and so releases them (the settings service asks delivery).
+ */
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Clock } from '../../core/clock.js';
 import type { ChatStore } from '../../store/ports.js';

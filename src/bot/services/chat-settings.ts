@@ -1,7 +1,7 @@
 /**
  * The chat's own settings (pause, delivery mode, quiet hours, time zone, language).
  * Registers the chat first, so a settings change never hits a chat the store lacks.
- * A change that stops holding alerts (quiet hours off or shorter, back to instant) asks
+ * A change that stops holding alerts (quiet hours off or shorter, /resume, back to instant) asks
  * delivery to release what it held, so the grouped message arrives at once, not at the
  * old end of the window.
  */
@@ -22,7 +22,7 @@ export interface ChatSettingsDeps {
 }
 
 const holdsAlerts = (patch: ChatPatch): boolean =>
-  patch.quietHours !== undefined || patch.delivery !== undefined || patch.timeZone !== undefined;
+  patch.quietHours !== undefined || patch.delivery !== undefined || patch.timeZone !== undefined || patch.pausedUntil !== undefined;
 
 export function createChatSettingsService(deps: ChatSettingsDeps): ChatSettingsService {
   const register = (t: TargetChat) =>
