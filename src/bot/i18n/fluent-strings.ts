@@ -28,8 +28,23 @@ const fluentVars = (vars: Vars): Record<string, string | FluentNumber> =>
 const iso = (text: string): string => `\u2068${esc(text)}\u2069`;
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
+/** Formatted messages kept: the same few names, counts and pages come back on every update. */
+const MEMO_SIZE = 5_000;
+
 export function stringsFromFluent(translate: Translate): Strings {
-  const tr = (key: string, vars?: Vars): string => translate(key, vars && fluentVars(vars));
+  // Fluent resolves the bundle and walks the pattern on every call (~10 µs); a hit here is a Map look-up.
+  const memo = new Map<string, string>();
+  const tr = (key: string, vars?: Vars): string => {
+    if (!vars) return translate(key);
+    const id = `${key}\u0000${Object.entries(vars).map(([k, v]) => `${k}=${typeof v}:${v}`).join('\u0000')}`;
+    let text = memo.get(id);
+    if (text === undefined) {
+      text = translate(key, fluentVars(vars));
+      if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+      memo.set(id, text);
+    }
+    return text;
+  };
   return {
     apology: tr('apology'),
     slowDown: tr('slow-down'),
