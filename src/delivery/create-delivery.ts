@@ -165,7 +165,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
     ingest,
     broadcasts,
     stats: createDeliveryStats({ queues, ledger, clock }),
-    releaseHeld: createHeldRelease({ queues, clock }),
+    releaseHeld: createHeldRelease({ queues, ledger, clock }),
     async ready() {
       await Promise.all(workers.map((w) => w.waitUntilReady()));
     },

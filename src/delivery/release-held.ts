@@ -5,12 +5,14 @@
  * bucket due at the instant the fan-out computed, with one delayed send job for it
  * (fanout-worker planArticle). The same computation on the chat's settings before the change
  * finds that bucket; with the new settings it is due now (the job is promoted: the grouped
- * message goes at once) or earlier (its delay is shortened).
+ * message goes at once) or earlier (the bucket moves to the new due time with its own job,
+ * so that a later change finds it the same way).
  */
 import type { Clock } from '../core/clock.js';
 import { deliveryDue } from '../core/schedule.js';
 import type { Chat } from '../store/ports.js';
-import { jobIds, type DeliveryQueues } from './queues.js';
+import type { Ledger } from './ledger.js';
+import { jobIds, type DeliveryQueues, type SendJob } from './queues.js';
 
 export type HeldRelease = (before: Chat, after: Chat) => Promise<'released' | 'sooner' | 'none'>;
 
@@ -30,7 +32,13 @@ export function heldUntil(chat: Chat, now: Date): Date | undefined {
 }
 const dueFor = heldUntil;
 
-export function createHeldRelease(deps: { readonly queues: Pick<DeliveryQueues, 'send'>; readonly clock: Clock }): HeldRelease {
+export interface HeldReleaseDeps {
+  readonly queues: Pick<DeliveryQueues, 'send'>;
+  readonly ledger: Pick<Ledger, 'bucketRead' | 'bucketAdd'>;
+  readonly clock: Clock;
+}
+
+export function createHeldRelease(deps: HeldReleaseDeps): HeldRelease {
   return async (before, after) => {
     const now = deps.clock();
     const held = dueFor(before, now);
@@ -43,7 +51,14 @@ export function createHeldRelease(deps: { readonly queues: Pick<DeliveryQueues, 
       await job.promote();
       return 'released';
     }
-    await job.changeDelay(due.getTime() - now.getTime());
+    // Copy first, then drop the old job: a fan-out racing with this change at worst re-adds
+    // the old job (its bucket still exists), so nothing held is lost.
+    const ids = await deps.ledger.bucketRead(before.id, held.getTime());
+    for (const id of ids) await deps.ledger.bucketAdd(before.id, due.getTime(), id);
+    const data: SendJob = { t: due.getTime(), c: before.id };
+    const lane = job.opts.priority === undefined ? {} : { priority: job.opts.priority };
+    await deps.queues.send.add('d', data, { jobId: jobIds.send(data), ...lane, delay: due.getTime() - now.getTime() });
+    await job.remove();
     return 'sooner';
   };
 }
