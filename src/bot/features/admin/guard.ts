@@ -5,9 +5,11 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
+import { ADMIN_MENU } from '../../i18n/strings.js';
 import { isAdminCallback } from './callbacks.js';
 
-export const ADMIN_COMMANDS = ['broadcast', 'feeds', 'ingest', 'stats'] as const;
+/** The admin commands a stranger is refused (the menu's list, less /cancel, which only leaves an open dialogue). */
+export const ADMIN_COMMANDS = ADMIN_MENU.filter((c) => c !== 'cancel');
 
 /** Is this update's sender an admin? */
 export const isAdminOf = (adminIds: readonly number[]) => (ctx: BotContext): boolean =>
