@@ -16,7 +16,7 @@ import { createAdminFeatures, DIALOGUE_TTL_SEC } from './features/admin/index.js
 import { createUserFeatures } from './features/index.js';
 import { createStaleButtonsFeature } from './features/stale-buttons.js';
 import { contextSetup } from './middleware/context-setup.js';
-import { defaultRateLimit, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
+import { defaultRateLimit, rateLimit, redisTokens, sharedRateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 
 export interface BotOptions {
   /** Bot API root: Telegram, a self-hosted telegram-bot-api, or the tests' fake. */
@@ -55,7 +55,8 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   bot.use(contextSetup({ logger: deps.logger, chats: deps.stores.chats }));
 
   const safe = bot.errorBoundary(apologize);
-  safe.use(rateLimit(options.rateLimit ?? defaultRateLimit));
+  const limit = options.rateLimit ?? defaultRateLimit;
+  safe.use(deps.redis ? sharedRateLimit(redisTokens(deps.redis.client, deps.redis.keys, limit)) : rateLimit(limit));
 
   // ── ADMIN FEATURES (issue 6) ───────────────────────────────────────────────────
   // Mounted before the user features so that admin commands and admin callback data

@@ -45,7 +45,8 @@ export interface BotDeps {
   readonly learnKeyword?: (topic: Topic) => void;
   /**
    * The bot's Redis client and key builder, for state that must survive a restart: admin
-   * dialogues and "follow as keyword" offers. Without it (benches, some tests) both live in memory.
+   * dialogues, "follow as keyword" offers and flood buckets. Without it (benches, some
+   * tests) they live in memory.
    */
   readonly redis?: { readonly client: Redis; readonly keys: Keys };
   /** Delivery's hook that sends a chat's held alerts once its settings stop holding them. */

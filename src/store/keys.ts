@@ -142,6 +142,8 @@ export function createKeys(prefix: string) {
     // ── Bot (src/bot) ───────────────────────────────────────────────────────
     /** STRING: an admin's dialogues in progress (@grammyjs/conversations state, JSON), 1 h TTL. */
     adminDialogues: (user: UserId | number) => k(`dlg:${intId(user, 'user id')}`),
+    /** HASH n/at/w: a user's flood-limit token bucket (src/bot/middleware/rate-limit.ts), expires once full again. */
+    floodBucket: (user: UserId | number) => k(`fl:${intId(user, 'user id')}`),
     /** STRING: the words of a "follow as keyword" offer, by the 16-hex digest its button carries, 7 days. */
     keywordOffer: (offer: string) => {
       if (!/^[0-9a-f]{16}$/.test(offer)) throw new Error(`store key: malformed offer digest ${JSON.stringify(offer)}`);
