@@ -62,6 +62,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     catalog: catalogFromMatcher(wiring.matcher, builtinTopics()),
     ingest: wiring.delivery.ingest, broadcasts: wiring.delivery.broadcasts, stats: wiring.delivery.stats,
     adminIds: [], defaultTimeZone: DEFAULT_ZONE,
+    // As in main.ts: flood buckets, keyword offers and admin dialogues in Redis.
+    redis: { client: botRedis, keys: botStores.keys }, releaseHeld: wiring.delivery.releaseHeld,
   }, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo, rateLimit: { capacity: 10, refillPerSec: 1 } });
 
   let handled = 0;

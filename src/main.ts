@@ -21,7 +21,7 @@ import { createMatcher } from './core/matcher.js';
 import { prepareArticle } from './core/pipeline.js';
 import { renderAlert } from './core/render/alert.js';
 import { createDelivery } from './delivery/create-delivery.js';
-import { createBroadcastProgress } from './bot/features/admin/index.js';
+import { createBroadcastProgress, createRedisProgressBoard } from './bot/features/admin/index.js';
 import { parseFeed } from './core/parse/feed.js';
 import { createArticlesRoute } from './http/articles-route.js';
 import { createHealthCheck } from './http/health.js';
@@ -128,6 +128,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
       const progress = createBroadcastProgress({
         api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }), broadcasts: stores.broadcasts, chats: stores.chats,
         clock, logger: opsLog, lease: createRedisLease(redis, stores.keys.broadcastProgressLease(), 15_000),
+        board: createRedisProgressBoard(redis, stores.keys),
       });
       progress.start();
       parts.push({ name: 'broadcast progress', stop: () => progress.stop() });
@@ -147,11 +148,12 @@ export async function startApp(config: Config & { botToken: string }, role: Role
         logger: logger.child({ part: 'bot' }), clock, stores: botStores, catalog: catalogFromMatcher(matcher, topics),
         ingest: delivery.ingest, broadcasts: delivery.broadcasts, stats: delivery.stats,
         adminIds: config.adminIds, defaultTimeZone: config.defaultTimeZone, learnKeyword: (t) => matcher.add(t),
-        feedDefaultIntervalSec: config.feedDefaultIntervalSec,
+        feedDefaultIntervalSec: config.feedDefaultIntervalSec, progressBoard: createRedisProgressBoard(botRedis, botStores.keys),
+        redis: { client: botRedis, keys: botStores.keys }, releaseHeld: delivery.releaseHeld,
         staleAfterHours: config.staleAfterHours,
       }, { client: { apiRoot: config.telegramApiRoot } });
       await bot.init();
-      await registerCommands(bot.api).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
+      await registerCommands(bot.api, config.adminIds).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
       updates = config.webhook
         ? await startWebhook(bot, { ...config.webhook, host: config.http.host }, logger)
         : await startPolling(bot, logger);

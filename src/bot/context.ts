@@ -3,6 +3,7 @@
  * (the logger child, the chat's language and strings, its stored record); services are
  * passed to feature factories as narrow dependencies, never hung on ctx.
  */
+import type { Conversation, ConversationFlavor } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { Logger } from '../logger.js';
 import type { Chat, Language } from '../store/ports.js';
@@ -25,3 +26,12 @@ export interface ChatRecordFlavor {
 }
 
 export type BotContext = Context & LoggerFlavor & LocaleFlavor & ChatRecordFlavor;
+
+/**
+ * An admin's update in a private chat: the conversations plugin (admin branch only, so
+ * readers never pay its storage read) adds `ctx.conversation` to enter and leave dialogues.
+ */
+export type AdminContext = ConversationFlavor<BotContext>;
+
+/** A multi-step admin dialogue; inside it, each update is a BotContext built by the same context setup. */
+export type Dialogue = Conversation<AdminContext, BotContext>;

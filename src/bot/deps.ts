@@ -4,12 +4,16 @@
  */
 import type { Clock } from '../core/clock.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../delivery/ports.js';
+import type { HeldRelease } from '../delivery/release-held.js';
 import type { Topic } from '../core/topic.js';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import type { Keys } from '../store/keys.js';
 import type {
   ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, StoryStore, SubscriptionStore,
 } from '../store/ports.js';
 import type { TopicCatalog } from './catalog.js';
+import type { ProgressBoard } from './features/admin/progress-board.js';
 
 export interface BotStores {
   readonly chats: ChatStore;
@@ -43,4 +47,14 @@ export interface BotDeps {
    * once (other processes learn it through KeywordRegistry.watch).
    */
   readonly learnKeyword?: (topic: Topic) => void;
+  /**
+   * The bot's Redis client and key builder, for state that must survive a restart: admin
+   * dialogues, "follow as keyword" offers and flood buckets. Without it (benches, some
+   * tests) they live in memory.
+   */
+  readonly redis?: { readonly client: Redis; readonly keys: Keys };
+  /** Delivery's hook that sends a chat's held alerts once its settings stop holding them. */
+  readonly releaseHeld?: HeldRelease;
+  /** Where /broadcast announces a started or cancelled broadcast to the progress reporter. */
+  readonly progressBoard?: Pick<ProgressBoard, 'announce'>;
 }

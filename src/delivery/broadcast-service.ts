@@ -23,6 +23,8 @@ export interface BroadcastDeps {
   readonly clock: Clock;
   /** Chats per send job, as the fan-out chunks them (chunkSizeFor the send rate). */
   readonly chunkSize: number;
+  /** Told when a broadcast is over (done), so its progress message shows the final report at once. */
+  readonly onFinished?: (id: BroadcastId) => Promise<unknown>;
 }
 
 export interface BroadcastLifecycle extends BroadcastService {
@@ -36,7 +38,9 @@ export function createBroadcastService(deps: BroadcastDeps): BroadcastLifecycle 
   const settleIfDone = async (id: BroadcastId): Promise<void> => {
     if (!(await deps.ledger.broadcastSettled(id))) return;
     const b = await deps.broadcasts.get(id);
-    if (b?.state === 'sending') await deps.broadcasts.update(id, { state: 'done', finishedAt: deps.clock().getTime() });
+    if (b?.state !== 'sending') return;
+    await deps.broadcasts.update(id, { state: 'done', finishedAt: deps.clock().getTime() });
+    await deps.onFinished?.(id);
   };
 
   /**

@@ -11,6 +11,7 @@ import type { TopicMatcher } from '../core/matcher.js';
 import type { Logger } from '../logger.js';
 import { createKeys } from '../store/keys.js';
 import type { ArticleStore, BroadcastStore, ChatStore, KeywordRegistry, StoryStore, SubscriptionStore } from '../store/ports.js';
+import { createHeldRelease, type HeldRelease } from './release-held.js';
 import { createBroadcastService } from './broadcast-service.js';
 import { createComposer, type RenderAlert } from './compose.js';
 import { createDeliveryStats } from './delivery-stats.js';
@@ -89,6 +90,8 @@ export interface Delivery {
   readonly ingest: IngestService;
   readonly broadcasts: BroadcastService;
   readonly stats: DeliveryStats;
+  /** Sends a chat's held alerts now (or sooner) after its quiet hours or digest were turned off or shortened. */
+  readonly releaseHeld: HeldRelease;
   /** Resolves once the workers are connected (tests, health checks). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -107,7 +110,11 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const queues = createQueues(bullConnection, deps.prefix);
   const ingestQueues = deps.ingestRedis ? createQueues(optionsOf(deps.ingestRedis), deps.prefix) : undefined;
   const chunkSize = chunkSizeFor(deps.sendRatePerSec);
-  const broadcasts = createBroadcastService({ ...stores, queues, ledger, clock, chunkSize });
+  const broadcasts = createBroadcastService({
+    ...stores, queues, ledger, clock, chunkSize,
+    // The progress reporter (src/bot/features/admin/progress-board.ts) listens on this channel.
+    onFinished: (id) => deps.redis.publish(keys.broadcastProgressChannel(), id),
+  });
   const ingest = createIngestService({
     prepare: deps.prepare,
     articles: stores.articles,
@@ -173,6 +180,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
     ingest,
     broadcasts,
     stats: createDeliveryStats({ queues, ledger, clock }),
+    releaseHeld: createHeldRelease({ queues, ledger, clock }),
     async ready() {
       await Promise.all(workers.map((w) => w.waitUntilReady()));
     },

@@ -7,17 +7,17 @@
  * sent markers stop repeats). A job whose lock was lost (its abort signal) stops at the next page
  * and leaves the walk to the worker that takes it over, which resumes from the saved position.
  *
- * Per chat: inactive and paused chats are skipped; quiet hours hold the alert until the
- * window ends (a single-chat delayed job); digest-mode chats get it in their digest bucket.
+ * Per chat: inactive chats are skipped; a pause or quiet hours hold the alert until they end
+ * (a single-chat delayed job, see release-held.ts); digest-mode chats get it in their digest bucket.
  * Broadcasts go to every active chat of the audience, ignoring quiet hours, digests and pauses. */
 import type { Job } from 'bullmq';
 import type { Clock } from '../core/clock.js';
 import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
-import { deliveryDue } from '../core/schedule.js';
 import type { BroadcastStore, Chat, ChatStore, SubscriptionStore } from '../store/ports.js';
 import type { Logger } from '../logger.js';
 import { everyonePage, followersPage, type WalkPosition } from './audience.js';
 import type { Ledger } from './ledger.js';
+import { heldUntil } from './release-held.js';
 import { CHUNKS_PER_PAGE, jobIds, laneOptions, type DeliveryQueues, type FanoutJob, type SendJob } from './queues.js';
 
 export interface FanoutDeps {
@@ -48,13 +48,12 @@ function chunked(subject: { readonly a: ArticleId } | { readonly b: BroadcastId 
   return out;
 }
 
-const isActive = (chat: Chat | undefined, now: number): chat is Chat =>
-  chat !== undefined && chat.status.kind === 'active' && !(chat.pausedUntil !== undefined && chat.pausedUntil > now);
+const isActive = (chat: Chat | undefined): chat is Chat => chat !== undefined && chat.status.kind === 'active';
 
 /** Plans one chat's delivery of an article: now (undefined: it joins a chunk), or into a bucket due later (quiet hours / digest). */
 async function planArticle(deps: FanoutDeps, article: ArticleId, chat: Chat, now: Date): Promise<Planned | undefined> {
   const digest = chat.delivery.kind === 'instant' ? undefined : chat.delivery;
-  const due = deliveryDue(now, chat.timeZone, { ...(digest ? { digest } : {}), ...(chat.quietHours ? { quiet: chat.quietHours } : {}) });
+  const due = heldUntil(chat, now);
   if (!due) return undefined;
   await deps.ledger.bucketAdd(chat.id, due.getTime(), article);
   const data: SendJob = { t: due.getTime(), c: chat.id };
@@ -100,7 +99,7 @@ export function createFanoutProcessor(deps: FanoutDeps): (job: Job<FanoutJob>, t
       let instant: number[];
       let held: Planned[] = [];
       if (data.k === 'a') {
-        const active = chats.filter((c) => isActive(c, now.getTime()));
+        const active = chats.filter(isActive);
         const plans = await Promise.all(active.map((chat) => planArticle(deps, data.id, chat, now)));
         held = plans.filter((p): p is Planned => p !== undefined);
         instant = active.filter((_, i) => plans[i] === undefined).map((c) => c.id);

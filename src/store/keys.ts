@@ -123,6 +123,10 @@ export function createKeys(prefix: string) {
     broadcastOrder: () => k('b:o'),
     /** HASH counters total/queued/sent/failed/blocked, HINCRBY'd by delivery's sender. */
     broadcastCounters: (id: BroadcastId) => k(`b:${token(id, 'broadcast id')}:n`),
+    /** SET of broadcast ids whose progress message does not show the final report yet (src/bot/features/admin/progress-board.ts). */
+    broadcastProgressPending: () => k('b:p'),
+    /** Pub/sub channel: a broadcast id each time one starts or is cancelled, so the progress reporter edits at once. */
+    broadcastProgressChannel: () => k('b:p:ch'),
 
     // ── Delivery (owned by src/delivery; add keys below) ────────────────────
     // BullMQ's own keys live under `<prefix>:fanout:*` and `<prefix>:send:*` (its `prefix` option);
@@ -145,6 +149,17 @@ export function createKeys(prefix: string) {
     deliveryErrors: () => k('d:e'),
     /** HASH t (next free send slot) / p (paused until), ms of Redis time: the global send pacer, 10 min. */
     sendPacer: () => k('d:l'),
+
+    // ── Bot (src/bot) ───────────────────────────────────────────────────────
+    /** STRING: an admin's dialogues in progress (@grammyjs/conversations state, JSON), 1 h TTL. */
+    adminDialogues: (user: UserId | number) => k(`dlg:${intId(user, 'user id')}`),
+    /** HASH n/at/w: a user's flood-limit token bucket (src/bot/middleware/rate-limit.ts), expires once full again. */
+    floodBucket: (user: UserId | number) => k(`fl:${intId(user, 'user id')}`),
+    /** STRING: the words of a "follow as keyword" offer, by the 16-hex digest its button carries, 7 days. */
+    keywordOffer: (offer: string) => {
+      if (!/^[0-9a-f]{16}$/.test(offer)) throw new Error(`store key: malformed offer digest ${JSON.stringify(offer)}`);
+      return k(`kwo:${offer}`);
+    },
 
     // ── Leases (src/ingest/redis-lock.ts): one process at a time does the job ──
     /** STRING holder token, PX ttl: the process polling feeds. */

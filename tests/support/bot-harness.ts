@@ -64,6 +64,7 @@ export async function startBotHarness(name: string, options: BotHarnessOptions =
     logger, clock, stores: wiring.stores, catalog: catalogFromMatcher(wiring.matcher, builtinTopics()),
     ingest: wiring.delivery.ingest, broadcasts: wiring.delivery.broadcasts, stats: wiring.delivery.stats,
     adminIds: [], defaultTimeZone: DEFAULT_ZONE, learnKeyword: (t) => wiring.matcher.add(t),
+    redis: { client: wiring.redis, keys: wiring.stores.keys }, releaseHeld: wiring.delivery.releaseHeld,
   }, {
     client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo,
     // Stories tap through many pages quickly; the limit itself is tested with a tight one.

@@ -68,9 +68,9 @@ export function createChannelsFeature(deps: ChannelsFeatureDeps): Composer<BotCo
     await link(ctx, origin.chat.id);
   });
 
-  feature.callbackQuery(channelData.filter(), async (ctx) => {
+  feature.callbackQuery(channelData.filter(), async (ctx, next) => {
     const data = channelData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     if (data.action === 'unlink') {
       await deps.chats.unlinkChannel(asUserId(ctx.from.id), asChatId(data.channel));
       await ctx.answerCallbackQuery({ text: ctx.t.channels.unlinked });

@@ -9,7 +9,7 @@ import type { BotDeps } from '../deps.js';
 import { createChatSettingsService } from '../services/chat-settings.js';
 import { createFollowService } from '../services/follows.js';
 import { createNewsService } from '../services/news.js';
-import { createPendingKeywords } from '../services/pending-keywords.js';
+import { createMemoryPendingKeywords, createRedisPendingKeywords } from '../services/pending-keywords.js';
 import { createChannelsFeature } from './channels.js';
 import { createFollowFeature } from './follow.js';
 import { createHelpFeature } from './help.js';
@@ -35,9 +35,10 @@ export function createUserFeatures(deps: BotDeps): Composer<BotContext> {
     },
     ...(deps.learnKeyword ? { learnKeyword: deps.learnKeyword } : {}),
   });
-  const settings = createChatSettingsService({ chats });
+  const settings = createChatSettingsService({ chats, logger: deps.logger, ...(deps.releaseHeld ? { releaseHeld: deps.releaseHeld } : {}) });
   const news = createNewsService({ articles, subscriptions, ...(stories ? { stories } : {}) });
-  const searchDeps = { follows, catalog, chats, pending: createPendingKeywords() };
+  const pending = deps.redis ? createRedisPendingKeywords(deps.redis.client, deps.redis.keys) : createMemoryPendingKeywords();
+  const searchDeps = { follows, catalog, chats, pending };
 
   return new Composer<BotContext>(
     createMembershipFeature({ chats, clock }),

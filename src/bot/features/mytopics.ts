@@ -38,9 +38,9 @@ export function createMyTopicsFeature(deps: MyTopicsFeatureDeps): Composer<BotCo
     await replyScreen(ctx, listScreen(ctx, await deps.follows.list(resolved.target.id), 0));
   });
 
-  feature.callbackQuery(unfollowData.filter(), async (ctx) => {
+  feature.callbackQuery(unfollowData.filter(), async (ctx, next) => {
     const data = unfollowData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, data.target, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     await deps.follows.unfollow(resolved.target, asTopicId(data.topic));

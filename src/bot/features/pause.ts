@@ -1,4 +1,7 @@
-/** /pause (1 h, 8 h, 24 h) and /resume. Paused alerts are skipped, not held (see ChatStore). */
+/**
+ * /pause (1 h, 8 h, 24 h) and /resume. Alerts are held during a pause and arrive grouped when
+ * it ends; /resume ends it at once and so releases them (the settings service asks delivery).
+ */
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Clock } from '../../core/clock.js';
 import type { ChatStore } from '../../store/ports.js';
@@ -28,9 +31,9 @@ export function createPauseFeature(deps: PauseFeatureDeps): Composer<BotContext>
     await ctx.reply(ctx.t.pause.choose, { ...HTML, reply_markup: keyboard });
   });
 
-  feature.callbackQuery(pauseData.filter(), async (ctx) => {
+  feature.callbackQuery(pauseData.filter(), async (ctx, next) => {
     const data = pauseData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, 0, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     const until = deps.clock().getTime() + Number(data.hours) * 3_600_000;

@@ -44,7 +44,7 @@ export async function answerQuery(ctx: BotContext, deps: SearchFeatureDeps, raw:
     keyboard.text(`${mark}${topic.names[ctx.lang]}`, followData.pack({ target, topic: topic.id })).row();
   }
   const keywordOk = found.length === 0 && keywordTopic(query).ok;
-  if (keywordOk) keyboard.text(ctx.t.follow.keywordButton(query), keywordData.pack({ target, topic: deps.pending.put(query) }));
+  if (keywordOk) keyboard.text(ctx.t.follow.keywordButton(query), keywordData.pack({ target, topic: await deps.pending.put(query) }));
   const text = found.length > 0 ? ctx.t.search.results(query) : keywordOk ? ctx.t.search.none(query) : ctx.t.search.noKeyword(query);
   await ctx.reply(text, { ...HTML, reply_markup: keyboard });
 }
@@ -57,9 +57,9 @@ export function createSearchFeature(deps: SearchFeatureDeps): Composer<BotContex
     await answerQuery(ctx, deps, ctx.message.text);
   });
 
-  feature.callbackQuery(followData.filter(), async (ctx) => {
+  feature.callbackQuery(followData.filter(), async (ctx, next) => {
     const data = followData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, data.target, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     const outcome = await deps.follows.follow(resolved.target, asTopicId(data.topic));
@@ -68,10 +68,10 @@ export function createSearchFeature(deps: SearchFeatureDeps): Composer<BotContex
     await notify(ctx, outcome.already ? ctx.t.follow.already(name) : ctx.t.follow.followed(name));
   });
 
-  feature.callbackQuery(keywordData.filter(), async (ctx) => {
+  feature.callbackQuery(keywordData.filter(), async (ctx, next) => {
     const data = keywordData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
-    const words = deps.pending.get(data.topic);
+    if (!data) return next();
+    const words = await deps.pending.get(data.topic);
     if (!words) return notify(ctx, ctx.t.follow.keywordExpired, true);
     const resolved = await resolveTarget(ctx, data.target, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);

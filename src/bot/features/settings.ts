@@ -52,9 +52,9 @@ export function createSettingsFeature(deps: SettingsFeatureDeps): Composer<BotCo
     await ctx.reply(ctx.t.settings.zoneSet(canonical), HTML);
   });
 
-  feature.callbackQuery(settingsData.filter(), async (ctx) => {
+  feature.callbackQuery(settingsData.filter(), async (ctx, next) => {
     const data = settingsData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, 0, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     await ctx.answerCallbackQuery();

@@ -24,9 +24,9 @@ export function createStopFeature(deps: StopFeatureDeps): Composer<BotContext> {
     await ctx.reply(ctx.t.stop.confirm, { ...HTML, reply_markup: keyboard });
   });
 
-  feature.callbackQuery(stopData.filter(), async (ctx) => {
+  feature.callbackQuery(stopData.filter(), async (ctx, next) => {
     const data = stopData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, 0, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     await ctx.answerCallbackQuery();

@@ -24,18 +24,18 @@ export interface TopicsFeatureDeps {
 export function createTopicsFeature(deps: TopicsFeatureDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  feature.callbackQuery(menuData.filter(), async (ctx) => {
+  feature.callbackQuery(menuData.filter(), async (ctx, next) => {
     const data = menuData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, data.target, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     await ctx.answerCallbackQuery();
     await editScreen(ctx, categoriesScreen(ctx.t, data.target, data.target === 0 ? undefined : resolved.target.title));
   });
 
-  feature.callbackQuery(pageData.filter(), async (ctx) => {
+  feature.callbackQuery(pageData.filter(), async (ctx, next) => {
     const data = pageData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, data.target, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     const followed = await deps.follows.followed(resolved.target.id);
@@ -47,9 +47,9 @@ export function createTopicsFeature(deps: TopicsFeatureDeps): Composer<BotContex
     }));
   });
 
-  feature.callbackQuery(toggleData.filter(), async (ctx) => {
+  feature.callbackQuery(toggleData.filter(), async (ctx, next) => {
     const data = toggleData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery();
+    if (!data) return next();
     const resolved = await resolveTarget(ctx, data.target, deps.chats);
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     const topic = asTopicId(data.topic);

@@ -1,15 +1,40 @@
-/** Picks the UI language: the chat's saved choice, else Arabic unless Telegram says otherwise. */
+/**
+ * The bot's one string system: Fluent messages in src/bot/locales/*.ftl, loaded once by
+ * @grammyjs/i18n and exposed as typed Strings (fluent-strings.ts), for readers and admins alike.
+ * The language is negotiated per update in contextSetup: the chat's saved choice, else
+ * the sender's Telegram language.
+ */
+import { fileURLToPath } from 'node:url';
+import { I18n } from '@grammyjs/i18n';
 import type { Language } from '../../store/ports.js';
-import { ar } from './ar.js';
-import { en } from './en.js';
+import { stringsFromFluent } from './fluent-strings.js';
 import type { Strings } from './strings.js';
 
-export type { Strings };
+export type { AdminStrings, FeedLine, Progress, Strings } from './strings.js';
 
-const byLanguage: Readonly<Record<Language, Strings>> = { ar, en };
+// No trailing slash: the plugin's directory reader needs the bare path.
+export const LOCALES_DIR = fileURLToPath(new URL('../locales', import.meta.url));
+export const LANGUAGES: readonly Language[] = ['ar', 'en'];
 
+/**
+ * Loads the .ftl files. useIsolating is off: fluent-strings.ts isolates user text itself
+ * and Fluent's own marks would also wrap numbers and HTML fragments (noise in every
+ * message, and in button labels a tester or a screen reader meets as stray characters).
+ */
+export function loadLocales(directory: string = LOCALES_DIR): I18n {
+  return new I18n({ defaultLocale: 'ar', directory, fluentBundleOptions: { useIsolating: false } });
+}
+
+let loaded: Readonly<Record<Language, Strings>> | undefined;
+
+/** The strings of a language. The files are data shipped with the code: read on first use, then kept. */
 export function stringsFor(language: Language): Strings {
-  return byLanguage[language];
+  if (!loaded) {
+    const i18n = loadLocales();
+    const of = (lang: Language): Strings => stringsFromFluent((key, vars) => i18n.t(lang, key, vars));
+    loaded = { ar: of('ar'), en: of('en') };
+  }
+  return loaded[language];
 }
 
 /**

@@ -2,7 +2,8 @@
  * The admin's end-to-end rig: the fake Bot API, real Redis under the file's prefix, real
  * stores and delivery (tests/integration/delivery/harness.ts), the real bot with one admin
  * in ADMIN_IDS taking updates through the runner, and the broadcast progress reporter as
- * main.ts runs it. `restart()` stops the bot, reporter and delivery, and builds them again
+ * main.ts runs it (admin dialogues and the progress board in Redis). `restart()` stops the bot,
+ * reporter and delivery, and builds them again
  * on the same Redis, as a redeploy would.
  */
 import { run, type RunnerHandle } from '@grammyjs/runner';
@@ -11,7 +12,7 @@ import type { Chat, InlineKeyboardButton, Message, MessageEntity, User } from 'g
 import { catalogFromMatcher } from '../../../src/bot/catalog.js';
 import type { BotContext } from '../../../src/bot/context.js';
 import { createBot } from '../../../src/bot/create-bot.js';
-import { createBroadcastProgress, type BroadcastProgress } from '../../../src/bot/features/admin/index.js';
+import { createBroadcastProgress, createRedisProgressBoard, type BroadcastProgress } from '../../../src/bot/features/admin/index.js';
 import { ALLOWED_UPDATES } from '../../../src/bot/run-updates.js';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createLogger } from '../../../src/logger.js';
@@ -40,6 +41,8 @@ export interface AdminRigOptions {
   /** Global send rate (msg/s). */
   readonly rate?: number;
   readonly concurrency?: number;
+  /** How often the progress reporter edits and looks for broadcasts (ms). Default 300. */
+  readonly progressIntervalMs?: number;
 }
 
 const clock = (): Date => new Date();
@@ -61,7 +64,7 @@ export async function startAdminRig(name: string, options: AdminRigOptions = {})
     bot = createBot(fake.token, {
       logger, clock, stores: wiring.stores, catalog: catalogFromMatcher(wiring.matcher, builtinTopics()),
       ingest: wiring.delivery.ingest, broadcasts: wiring.delivery.broadcasts, stats: wiring.delivery.stats,
-      adminIds: [admin.id], defaultTimeZone: DEFAULT_ZONE,
+      adminIds: [admin.id], defaultTimeZone: DEFAULT_ZONE, redis: { client: wiring.redis, keys: wiring.stores.keys }, progressBoard: createRedisProgressBoard(wiring.redis, wiring.stores.keys),
     }, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo, rateLimit: { capacity: 1000, refillPerSec: 1000 } });
     const handleUpdate = bot.handleUpdate.bind(bot);
     bot.handleUpdate = async (update, envelope) => {
@@ -74,7 +77,7 @@ export async function startAdminRig(name: string, options: AdminRigOptions = {})
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 1 } } });
     progress = createBroadcastProgress({
       api: new Api(fake.token, { apiRoot: fake.apiRoot }), broadcasts: wiring.stores.broadcasts, chats: wiring.stores.chats,
-      clock, logger, intervalMs: 300,
+      clock, logger, intervalMs: options.progressIntervalMs ?? 300, board: createRedisProgressBoard(wiring.redis, wiring.stores.keys),
     });
     progress.start();
   }

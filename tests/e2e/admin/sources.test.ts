@@ -64,7 +64,7 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
     await pollAll();
     await rig.say('/feeds');
     const listing = last();
-    expect(listing).toContain('أخبار القوقاز — كل 5 دقيقة');
+    expect(listing).toContain('أخبار القوقاز — كل 5 دقائق');
     expect(listing).toContain('عناصر شوهدت: 1');
     expect(listing).toMatch(/مصدر معطوب[\s\S]*آخر نجاح: أبدًا[\s\S]*⚠️ آخر خطأ \([\d: -]+\): unreadable feed: not a readable RSS/);
   });
@@ -93,10 +93,10 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
     await rig.say(fixtureText());
     const [alert, summary] = rig.texts().slice(-2);
     expect(alert?.text).toContain('بوتين يوافق على سحب القوات الروسية من مناطق أرمينية');
-    expect(summary?.text).toMatch(/الجمهور: 10 محادثة/);
+    expect(summary?.text).toMatch(/الجمهور: 10 محادثات/);
     expect(followers.every((id) => alertsTo(id).length === 1)).toBe(true); // nothing sent before confirming
     await rig.tap(summary!.messageId, 'أرسل إلى 10');
-    expect(rig.fake.message(rig.adminChat.id, summary!.messageId)?.text).toContain('أُدرج للإرسال إلى 10 محادثة');
+    expect(rig.fake.message(rig.adminChat.id, summary!.messageId)?.text).toContain('أُدرج للإرسال إلى 10 محادثات');
     await rig.fake.waitFor(() => followers.every((id) => alertsTo(id).length === 2), 15_000);
   });
 
@@ -105,7 +105,7 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
     const stats = last();
     expect(stats).toContain('المحادثات: 10 (نشطة 10، غير نشطة 0)');
     expect(stats).toContain('أرمينيا: 10');
-    expect(stats).toMatch(/آخر 24 ساعة: \d+ تنبيه، \d+ رسالة/);
+    expect(stats).toMatch(/آخر 24 ساعة: (?:لا تنبيهات|تنبيه واحد|تنبيهان|\d+ تنبيهات?|\d+ تنبيهًا)، /);
     expect(stats).toMatch(/طابور send: منتظر \d+/);
   });
 });

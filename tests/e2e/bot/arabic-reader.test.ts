@@ -74,7 +74,7 @@ describe('an Arabic reader', () => {
     expect(followed?.text).toContain('✅');
     const [confirm] = await h.say(chat, '/stop');
     await h.tap(chat, confirm!.messageId, 'نعم');
-    expect(h.fake.message(chat.id, confirm!.messageId)?.text).toContain('1');
+    expect(h.fake.message(chat.id, confirm!.messageId)?.text).toContain('ألغيت متابعة موضوع واحد.');
     expect(await h.wiring.stores.subscriptions.topicsOf(asChatId(chat.id))).toEqual([]);
     const other = { kind: 'text' as const, url: 'https://example.com/news/armenia-2', text: 'يريفان تعلن انسحاب القوات\n\nأعلنت الحكومة الأرمينية في يريفان اليوم عن اتفاق جديد مع أذربيجان بشأن ترسيم الحدود في جنوب القوقاز، وقال رئيس الوزراء الأرميني إن الاتفاق تاريخي.' };
     await h.wiring.delivery.ingest.ingest(other);

@@ -1,14 +1,21 @@
 /** The broadcast draft's control panel: audience with its recipient count, breaking flag, confirm/cancel. */
 import { InlineKeyboard } from 'grammy';
-import type { TopicId } from '../../../core/ids.js';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { ChatId, TopicId } from '../../../core/ids.js';
 import type { BroadcastService } from '../../../delivery/ports.js';
 import type { BroadcastAudience, Language, SubscriptionStore } from '../../../store/ports.js';
 import type { TopicCatalog } from '../../catalog.js';
 import { draftData, draftTopicData } from './callbacks.js';
-import type { AdminState } from './admin-state.js';
-import { adminStrings } from './i18n.js';
+import { stringsFor } from '../../i18n/index.js';
 
-export type Draft = Extract<AdminState, { step: 'broadcast-compose' }>;
+/** A broadcast being composed: the admin's message, its audience (no topics: everyone) and flags. */
+export interface Draft {
+  readonly source: { readonly chatId: ChatId; readonly messageId: number };
+  readonly topics: readonly TopicId[];
+  readonly breaking: boolean;
+  /** Waiting for topic names typed by the admin (the panel shows the topic picker). */
+  readonly typingTopics?: boolean;
+}
 
 export interface PanelDeps {
   readonly service: Pick<BroadcastService, 'countAudience'>;
@@ -22,9 +29,12 @@ export const audienceOf = (d: Draft): BroadcastAudience =>
 /** Topic picker size: the most followed topics, plus whatever the admin already picked. */
 const PICKER_TOPICS = 10;
 
-/** Renders the panel for a draft; `recipients` is counted now, so the number is current. */
-export async function renderPanel(d: Draft, lang: Language, deps: PanelDeps): Promise<{ text: string; keyboard: InlineKeyboard; recipients: number }> {
-  const t = adminStrings(lang).broadcast;
+/**
+ * Renders the panel for a draft; `recipients` is counted now, so the number is current.
+ * The result is plain data (a dialogue stores it to replay it after a restart).
+ */
+export async function renderPanel(d: Draft, lang: Language, deps: PanelDeps): Promise<{ text: string; keyboard: InlineKeyboardMarkup; recipients: number }> {
+  const t = stringsFor(lang).admin.broadcast;
   const name = (id: TopicId): string => deps.catalog.get(id)?.names[lang] ?? id;
   const recipients = await deps.service.countAudience(audienceOf(d));
   const audience = d.topics.length === 0 ? t.everyone : t.followersOf(d.topics.map(name));
@@ -50,5 +60,5 @@ export async function renderPanel(d: Draft, lang: Language, deps: PanelDeps): Pr
     .row()
     .text(t.buttons.send(recipients), draftData.pack({ action: 'send' }))
     .text(t.buttons.cancel, draftData.pack({ action: 'cancel' }));
-  return { text, keyboard, recipients };
+  return { text, keyboard: { inline_keyboard: keyboard.inline_keyboard }, recipients };
 }

@@ -1,8 +1,10 @@
 /**
  * The live progress message of each running broadcast: edited every few seconds (Telegram
  * allows about one edit a second per chat; we stay well below), only when its text
- * changes, with a Cancel button until the broadcast is over. Runs in the bot process;
- * after a restart `resumeAll` picks the running broadcasts up again.
+ * changes, with a Cancel button until the broadcast is over, then the final report.
+ * Runs in one process at a time (a lease); the bot announces each broadcast on the
+ * progress board, so editing starts at once, and a broadcast that ended before the first
+ * look (or during a restart) still gets its final report: it stays on the board until then.
  */
 import { GrammyError, InlineKeyboard, type Api } from 'grammy';
 import type { BroadcastId } from '../../../core/ids.js';
@@ -10,8 +12,8 @@ import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../logger.js';
 import type { Broadcast, BroadcastCounters, BroadcastStore, ChatStore } from '../../../store/ports.js';
 import { stopData } from './callbacks.js';
-import { adminStrings } from './i18n.js';
-import type { Progress } from './strings.js';
+import type { ProgressBoard } from './progress-board.js';
+import { stringsFor, type Progress } from '../../i18n/index.js';
 
 export interface BroadcastProgressDeps {
   readonly api: Pick<Api, 'editMessageText'>;
@@ -26,6 +28,8 @@ export interface BroadcastProgressDeps {
    * src/ingest/redis-lock.ts). Without one, this process always does.
    */
   readonly lease?: { acquire(): Promise<boolean>; release(): Promise<void> };
+  /** Announced broadcasts and those still owed a final report. Without it, only running broadcasts are found, by looking. */
+  readonly board?: ProgressBoard;
 }
 
 export interface BroadcastProgress {
@@ -40,7 +44,10 @@ export interface BroadcastProgress {
   stop(): Promise<void>;
 }
 
-/** Counts → what the message shows. `previous` gives the rate since the last reading. */
+/**
+ * Counts → what the message shows. `previous` gives the rate since the last reading; the
+ * first reading measures from the broadcast's start (`{ at: startedAt, done: 0 }`).
+ */
 export function toProgress(c: BroadcastCounters, now: number, previous?: { at: number; done: number }): Progress {
   const total = Math.max(c.total, c.queued);
   const done = c.sent + c.failed + c.blocked;
@@ -74,19 +81,25 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
     if (!broadcast || !at) return false;
     const counters = await deps.broadcasts.counters(id);
     const now = deps.clock().getTime();
-    const progress = toProgress(counters, now, w.previous);
+    const since = w.previous ?? (broadcast.startedAt === undefined ? undefined : { at: broadcast.startedAt, done: 0 });
+    const progress = toProgress(counters, now, since);
     w.previous = { at: now, done: counters.sent + counters.failed + counters.blocked };
     const over = isOver(broadcast);
     if (over) w.finalReadings += 1;
-    const t = adminStrings((await deps.chats.get(at.chatId))?.language ?? 'ar').broadcast;
+    const t = stringsFor((await deps.chats.get(at.chatId))?.language ?? 'ar').admin.broadcast;
     const text = over ? t.final(id, progress, broadcast.state === 'cancelled') : t.progress(id, progress, broadcast.breaking);
     if (text !== w.lastText) {
       const reply_markup = over ? new InlineKeyboard() : new InlineKeyboard().text(t.stop, stopData.pack({ id }));
       await deps.api.editMessageText(at.chatId, at.messageId, text, { parse_mode: 'HTML', reply_markup });
       w.lastText = text;
     }
-    // Once over, one more reading later picks up sends that were in flight; then stop.
-    return !(over && w.finalReadings >= 2);
+    // 'done' means every send has its outcome: the report is final. After a cancel, one more
+    // reading later picks up sends that were in flight; then stop.
+    if (over && (broadcast.state === 'done' || w.finalReadings >= 2)) {
+      await deps.board?.settle(id);
+      return false;
+    }
+    return true;
   }
 
   async function tick(id: BroadcastId): Promise<void> {
@@ -105,6 +118,7 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
         // give up only when edits keep failing.
         w.editErrors += 1;
         keep = w.editErrors < 5;
+        if (!keep) await deps.board?.settle(id).catch(() => undefined);
         deps.logger.warn({ err: e, broadcastId: id, editErrors: w.editErrors }, 'progress edit refused');
       } else {
         deps.logger.warn({ err: e, broadcastId: id }, 'progress not readable; will retry');
@@ -127,10 +141,24 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
   }
 
   async function resumeAll(): Promise<number> {
-    const running = (await deps.broadcasts.list(50)).filter((b) => b.state === 'sending' && b.progressMessage);
-    for (const b of running) watch(b.id);
-    return running.length;
+    const running = (await deps.broadcasts.list(50)).filter((b) => b.state === 'sending' && b.progressMessage).map((b) => b.id);
+    const owed = deps.board ? await deps.board.pending() : [];
+    const ids = new Set([...running, ...owed]);
+    for (const id of ids) watch(id);
+    return ids.size;
   }
+
+  /** An announcement: start watching, or edit now if already watched (a cancel). */
+  function announced(id: BroadcastId): void {
+    if (stopped || !holding) return;
+    const w = watches.get(id);
+    if (!w) return watch(id);
+    // A reading in progress schedules the next one itself.
+    if (w.busy) return;
+    clearTimeout(w.timer);
+    void tick(id);
+  }
+  let unlisten: (() => Promise<void>) | undefined;
 
   return {
     watch,
@@ -142,6 +170,12 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
       await tick(id);
     },
     start() {
+      deps.board?.listen(announced, (err) => deps.logger.warn({ err }, 'broadcast progress: announcements'))
+        .then((off) => {
+          if (stopped) void off();
+          else unlisten = off;
+        })
+        .catch((err: unknown) => deps.logger.warn({ err }, 'broadcast progress: cannot listen; looking every interval'));
       const discover = async (): Promise<void> => {
         try {
           holding = deps.lease ? await deps.lease.acquire() : true;
@@ -156,6 +190,7 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
     async stop() {
       stopped = true;
       clearTimeout(discovery);
+      await unlisten?.().catch(() => undefined);
       for (const w of watches.values()) clearTimeout(w.timer);
       watches.clear();
       if (holding && deps.lease) await deps.lease.release();

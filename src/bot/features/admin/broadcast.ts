@@ -1,137 +1,170 @@
 /**
- * /broadcast: content → preview exactly as recipients will see it (copyMessage) → audience
- * (everyone or topics, with the recipient count) and breaking flag → confirm or cancel.
- * Confirming creates the broadcast, posts the live progress message and asks delivery to
- * start; sending itself happens in delivery's breaking lane, never in this handler.
+ * /broadcast, a dialogue (@grammyjs/conversations, stored in Redis, so a restart between two
+ * steps loses nothing): content → preview exactly as recipients will see it (copyMessage) →
+ * audience (everyone or topics, with the recipient count) and breaking flag → confirm or
+ * cancel. Confirming creates the broadcast, posts the live progress message and asks delivery
+ * to start; sending itself happens in delivery's breaking lane, never in this handler.
+ *
+ * A dialogue is replayed from its stored updates on every step: whatever reads or writes
+ * Redis runs in `conversation.external`, whose results are stored and replayed, so the
+ * services are called once per real step.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Clock } from '../../../core/clock.js';
-import { asBroadcastId, asChatId, asTopicId, asUserId } from '../../../core/ids.js';
+import { asBroadcastId, asChatId, asTopicId, asUserId, type TopicId } from '../../../core/ids.js';
 import type { BroadcastService } from '../../../delivery/ports.js';
 import type { BroadcastStore } from '../../../store/ports.js';
 import type { TopicCatalog } from '../../catalog.js';
-import type { BotContext } from '../../context.js';
-import type { AdminStateStore } from './admin-state.js';
+import type { AdminContext, BotContext, Dialogue } from '../../context.js';
 import type { BroadcastProgress } from './broadcast-progress.js';
 import { audienceOf, type Draft, type PanelDeps, renderPanel } from './broadcast-panel.js';
 import { draftData, draftTopicData, stopData } from './callbacks.js';
-import { adminStrings } from './i18n.js';
+import { nextMessage, nextUpdate, tappedOn } from './dialogue-waits.js';
+import type { ProgressBoard } from './progress-board.js';
 
 export interface BroadcastFeatureDeps extends PanelDeps {
   readonly service: BroadcastService;
   readonly broadcasts: Pick<BroadcastStore, 'create' | 'get' | 'update'>;
   readonly catalog: TopicCatalog;
-  readonly state: AdminStateStore;
   /** Starts editing the progress message at once; without it, the reporter finds the broadcast on its next look. */
   readonly progress?: Pick<BroadcastProgress, 'watch' | 'refresh'>;
+  /** Tells the progress reporter (in whichever process runs it) about a started or cancelled broadcast. */
+  readonly board?: Pick<ProgressBoard, 'announce'>;
   readonly clock: Clock;
 }
+
+export const BROADCAST_DIALOGUE = 'broadcast';
 
 /** What copyMessage can carry with formatting and media intact. */
 const copyable = (m: Message): boolean =>
   Boolean(m.text ?? m.photo ?? m.video ?? m.animation ?? m.document ?? m.audio ?? m.voice ?? m.video_note ?? m.sticker);
 
-const admin = (ctx: BotContext) => asUserId(ctx.from?.id ?? 0);
+const HTML = { parse_mode: 'HTML' } as const;
+const MAX_TOPICS = 20;
 
-export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<BotContext> {
-  const c = new Composer<BotContext>();
-
-  async function showPanel(ctx: BotContext, d: Draft, edit: boolean): Promise<void> {
-    const { text, keyboard } = await renderPanel(d, ctx.lang, deps);
-    if (edit && d.panelMessageId !== undefined) {
-      await ctx.api.editMessageText(ctx.chat?.id ?? 0, d.panelMessageId, text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(() => undefined);
-      return;
-    }
-    const sent = await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
-    await deps.state.set(admin(ctx), { ...d, panelMessageId: sent.message_id });
+/** Topic names typed by the admin (comma or line separated) → topics found, and the words that named none. */
+function topicsFromText(text: string, catalog: Pick<TopicCatalog, 'search'>, current: readonly TopicId[]): { topics: TopicId[]; missing: string[] } {
+  const topics = [...current];
+  const missing: string[] = [];
+  for (const word of text.split(/[,،\n]/).map((w) => w.trim()).filter(Boolean).slice(0, MAX_TOPICS)) {
+    const topic = catalog.search(word.slice(0, 100), 1)[0];
+    if (topic && !topics.includes(topic.id)) topics.push(topic.id);
+    if (!topic) missing.push(word);
   }
+  return { topics: topics.slice(0, MAX_TOPICS), missing };
+}
 
-  c.command('broadcast', async (ctx) => {
-    await deps.state.set(admin(ctx), { step: 'broadcast-content' });
-    await ctx.reply(adminStrings(ctx.lang).broadcast.askContent);
-  });
+/** The dialogue, read top to bottom as the admin lives it. */
+export function broadcastDialogue(deps: BroadcastFeatureDeps) {
+  return async (conversation: Dialogue, ctx: BotContext): Promise<void> => {
+    const chatId = ctx.chat?.id ?? 0;
+    await ctx.reply(ctx.t.admin.broadcast.askContent);
 
-  c.on('message', async (ctx, next) => {
-    if (ctx.msg.text?.startsWith('/')) return next();
-    const s = await deps.state.get(admin(ctx));
-    if (s?.step === 'broadcast-content') {
-      if (!copyable(ctx.msg)) return void (await ctx.reply(adminStrings(ctx.lang).broadcast.notContent));
-      const draft: Draft = { step: 'broadcast-compose', source: { chatId: asChatId(ctx.chat.id), messageId: ctx.msg.message_id }, topics: [], breaking: false };
-      await ctx.api.copyMessage(ctx.chat.id, ctx.chat.id, ctx.msg.message_id);
-      await ctx.reply(adminStrings(ctx.lang).broadcast.previewNote);
-      return showPanel(ctx, draft, false);
+    // 1. The content: anything copyMessage can carry.
+    let content = await nextMessage(conversation);
+    while (!copyable(content.message)) {
+      await content.reply(content.t.admin.broadcast.notContent);
+      content = await nextMessage(conversation);
     }
-    if (s?.step === 'broadcast-compose' && s.typingTopics && ctx.msg.text) {
-      const found = [...s.topics];
-      const missing: string[] = [];
-      for (const word of ctx.msg.text.split(/[,،\n]/).map((w) => w.trim()).filter(Boolean).slice(0, 20)) {
-        const topic = deps.catalog.search(word.slice(0, 100), 1)[0];
-        if (topic && !found.includes(topic.id)) found.push(topic.id);
-        if (!topic) missing.push(word);
+    let draft: Draft = { source: { chatId: asChatId(chatId), messageId: content.message.message_id }, topics: [], breaking: false };
+    await content.api.copyMessage(chatId, chatId, content.message.message_id);
+    await content.reply(content.t.admin.broadcast.previewNote);
+
+    // 2. The panel, edited in place until the admin sends or cancels.
+    const lang = content.lang;
+    const render = () => conversation.external(() => renderPanel(draft, lang, deps));
+    let panel = await render();
+    const panelId = (await content.reply(panel.text, { ...HTML, reply_markup: panel.keyboard })).message_id;
+    const redraw = async (at: BotContext): Promise<void> => {
+      panel = await render();
+      await at.api.editMessageText(chatId, panelId, panel.text, { ...HTML, reply_markup: panel.keyboard }).catch(() => undefined);
+    };
+    const wanted = (c: BotContext): boolean =>
+      (tappedOn(c, panelId) && (draftData.unpack(c.callbackQuery?.data ?? '') ?? draftTopicData.unpack(c.callbackQuery?.data ?? '')) !== undefined) ||
+      (draft.typingTopics === true && c.message?.text !== undefined && !c.message.text.startsWith('/'));
+
+    for (;;) {
+      const step = await nextUpdate(conversation, wanted);
+      const t = step.t.admin;
+      const text = step.message?.text;
+      if (text !== undefined) {
+        const found = topicsFromText(text, deps.catalog, draft.topics);
+        if (found.missing.length > 0) await step.reply(t.broadcast.topicsNotFound(found.missing.join('، ')), HTML);
+        draft = { ...draft, topics: found.topics };
+        await redraw(step);
+        continue;
       }
-      if (missing.length > 0) await ctx.reply(adminStrings(ctx.lang).broadcast.topicsNotFound(missing.join('، ')), { parse_mode: 'HTML' });
-      const draft: Draft = { ...s, topics: found.slice(0, 20) };
-      await deps.state.set(admin(ctx), draft);
-      return showPanel(ctx, draft, true);
+      const data = step.callbackQuery?.data ?? '';
+      const toggled = draftTopicData.unpack(data);
+      if (toggled) {
+        const id = asTopicId(toggled.topic);
+        draft = { ...draft, topics: draft.topics.includes(id) ? draft.topics.filter((x) => x !== id) : [...draft.topics, id] };
+        await step.answerCallbackQuery();
+        await redraw(step);
+        continue;
+      }
+      const action = draftData.unpack(data)?.action;
+      if (action === 'cancel') {
+        await step.answerCallbackQuery();
+        await step.editMessageText(t.cancelled);
+        return;
+      }
+      if (action === 'send') {
+        const recipients = await conversation.external(() => deps.service.countAudience(audienceOf(draft)));
+        if (recipients === 0) {
+          await step.answerCallbackQuery({ text: t.broadcast.noRecipients, show_alert: true });
+          continue;
+        }
+        await step.answerCallbackQuery();
+        return send(conversation, step, draft, recipients);
+      }
+      draft =
+        action === 'everyone' ? { ...draft, topics: [], typingTopics: false }
+        : action === 'topics' ? { ...draft, typingTopics: true }
+        : action === 'done' ? { ...draft, typingTopics: false }
+        : { ...draft, breaking: !draft.breaking };
+      await step.answerCallbackQuery();
+      await redraw(step);
     }
-    return next();
-  });
+  };
 
-  c.callbackQuery(draftTopicData.filter(), async (ctx) => {
-    const data = draftTopicData.unpack(ctx.callbackQuery.data);
-    const s = await deps.state.get(admin(ctx));
-    if (!data || s?.step !== 'broadcast-compose') return void (await ctx.answerCallbackQuery({ text: adminStrings(ctx.lang).expired }));
-    const id = asTopicId(data.topic);
-    const draft: Draft = { ...s, topics: s.topics.includes(id) ? s.topics.filter((t) => t !== id) : [...s.topics, id] };
-    await deps.state.set(admin(ctx), draft);
-    await ctx.answerCallbackQuery();
-    await showPanel(ctx, draft, true);
-  });
-
-  c.callbackQuery(draftData.filter(), async (ctx) => {
-    const t = adminStrings(ctx.lang);
-    const data = draftData.unpack(ctx.callbackQuery.data);
-    const s = await deps.state.get(admin(ctx));
-    if (!data || s?.step !== 'broadcast-compose') return void (await ctx.answerCallbackQuery({ text: t.expired }));
-    if (data.action === 'cancel') {
-      await deps.state.clear(admin(ctx));
-      await ctx.answerCallbackQuery();
-      return void (await ctx.editMessageText(t.cancelled));
-    }
-    if (data.action !== 'send') {
-      const draft: Draft =
-        data.action === 'everyone' ? { ...s, topics: [], typingTopics: false }
-        : data.action === 'topics' ? { ...s, typingTopics: true }
-        : data.action === 'done' ? { ...s, typingTopics: false }
-        : { ...s, breaking: !s.breaking };
-      await deps.state.set(admin(ctx), draft);
-      await ctx.answerCallbackQuery();
-      return showPanel(ctx, draft, true);
-    }
-    if ((await deps.service.countAudience(audienceOf(s))) === 0) return void (await ctx.answerCallbackQuery({ text: t.broadcast.noRecipients, show_alert: true }));
-    await deps.state.clear(admin(ctx));
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => undefined);
-    const b = await deps.broadcasts.create({ admin: admin(ctx), source: s.source, audience: audienceOf(s), breaking: s.breaking });
-    const zero = { total: 0, sent: 0, failed: 0, blocked: 0, remaining: 0, rate: 0 };
-    const msg = await ctx.reply(t.broadcast.progress(b.id, zero, b.breaking), {
-      parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(t.broadcast.stop, stopData.pack({ id: b.id })),
+  async function send(conversation: Dialogue, ctx: BotContext, draft: Draft, recipients: number): Promise<void> {
+    const t = ctx.t.admin.broadcast;
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    const admin = asUserId(ctx.from?.id ?? 0);
+    const b = await conversation.external(() =>
+      deps.broadcasts.create({ admin, source: draft.source, audience: audienceOf(draft), breaking: draft.breaking }));
+    // The first message already shows who it goes to; the reporter takes over from here.
+    const start = { total: recipients, sent: 0, failed: 0, blocked: 0, remaining: recipients, rate: 0 };
+    const msg = await ctx.reply(t.progress(b.id, start, b.breaking), {
+      ...HTML, reply_markup: { inline_keyboard: [[{ text: t.stop, callback_data: stopData.pack({ id: b.id }) }]] },
     });
-    await deps.broadcasts.update(b.id, { progressMessage: { chatId: asChatId(msg.chat.id), messageId: msg.message_id } });
-    await deps.service.start(b.id);
-    ctx.logger.info({ broadcastId: b.id, audience: audienceOf(s), breaking: s.breaking }, 'broadcast started');
-    deps.progress?.watch(b.id);
-  });
+    await conversation.external(async () => {
+      await deps.broadcasts.update(b.id, { progressMessage: { chatId: asChatId(msg.chat.id), messageId: msg.message_id } });
+      await deps.service.start(b.id);
+      ctx.logger.info({ broadcastId: b.id, audience: audienceOf(draft), breaking: draft.breaking, recipients }, 'broadcast started');
+      await deps.board?.announce(b.id);
+      deps.progress?.watch(b.id);
+    });
+  }
+}
+
+/** /broadcast opens the dialogue; the Cancel button of a running broadcast stops it. */
+export function createBroadcastFeature(deps: BroadcastFeatureDeps): Composer<AdminContext> {
+  const c = new Composer<AdminContext>();
+
+  c.command('broadcast', (ctx) => ctx.conversation.enter(BROADCAST_DIALOGUE));
 
   c.callbackQuery(stopData.filter(), async (ctx) => {
-    const t = adminStrings(ctx.lang).broadcast;
+    const t = ctx.t.admin.broadcast;
     const data = stopData.unpack(ctx.callbackQuery.data);
     const b = data ? await deps.broadcasts.get(asBroadcastId(data.id)) : undefined;
     if (!b || b.state === 'done' || b.state === 'cancelled') return void (await ctx.answerCallbackQuery({ text: t.alreadyOver }));
     await deps.service.cancel(b.id);
     ctx.logger.info({ broadcastId: b.id }, 'broadcast cancelled');
     await ctx.answerCallbackQuery({ text: t.stopping });
+    await deps.board?.announce(b.id);
     await deps.progress?.refresh(b.id);
   });
 

@@ -1,21 +1,19 @@
 /**
  * /feeds: every feed with its health (last success, last error, items seen), buttons to
- * pause/resume or remove each, and `/feeds add URL | name | zone | minutes` (or the Add
- * button, then the same line) to add one.
+ * pause/resume or remove each, and `/feeds add URL | name | zone | minutes` to add one; the
+ * Add button (or `/feeds add` alone) opens a one-step dialogue that waits for that line.
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import { checkFeedFields } from '../../../core/feeds/feed-fields.js';
-import { asFeedId, asUserId } from '../../../core/ids.js';
+import { asFeedId } from '../../../core/ids.js';
 import type { Feed, FeedStore } from '../../../store/ports.js';
-import type { BotContext } from '../../context.js';
-import type { AdminStateStore } from './admin-state.js';
+import type { AdminContext, BotContext, Dialogue } from '../../context.js';
+import { nextText } from './dialogue-waits.js';
 import { feedData } from './callbacks.js';
 import { formatWhen } from './format.js';
-import { adminStrings } from './i18n.js';
 
 export interface FeedsFeatureDeps {
   readonly feeds: FeedStore;
-  readonly state: AdminStateStore;
   readonly defaultTimeZone: string;
   /** Minutes between polls when the admin gives none. */
   readonly defaultIntervalSec: number;
@@ -31,12 +29,41 @@ export function parseFeedLine(line: string): { ok: true; url: string; name: stri
   return checked.ok ? { ok: true, ...checked.value } : { ok: false, reason: checked.error };
 }
 
-export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export const FEED_ADD_DIALOGUE = 'feed-add';
+
+type Added = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly reason: string };
+
+/** Adds the feed a `URL | name | zone | minutes` line describes. */
+async function addFeed(deps: FeedsFeatureDeps, ctx: BotContext, line: string): Promise<Added> {
+  const parsed = parseFeedLine(line);
+  if (!parsed.ok) return parsed;
+  const feed: Feed = await deps.feeds.add({
+    url: parsed.url, name: parsed.name, timeZone: parsed.timeZone ?? deps.defaultTimeZone,
+    intervalSec: parsed.minutes ? parsed.minutes * 60 : deps.defaultIntervalSec,
+  });
+  ctx.logger.info({ feed: feed.id, url: feed.url }, 'feed added');
+  return { ok: true, name: feed.name };
+}
+
+const sayAdded = (ctx: BotContext, added: Added) =>
+  ctx.reply(added.ok ? ctx.t.admin.feeds.added(added.name) : ctx.t.admin.feeds.invalid(added.reason), { parse_mode: 'HTML' });
+
+/** The Add button's dialogue: the usage line, then the admin's line. */
+export function feedAddDialogue(deps: FeedsFeatureDeps) {
+  return async (conversation: Dialogue, ctx: BotContext): Promise<void> => {
+    await ctx.reply(ctx.t.admin.feeds.usage, { parse_mode: 'HTML' });
+    const answer = await nextText(conversation);
+    // In `external`: a replay must not add the feed twice.
+    await sayAdded(answer, await conversation.external(() => addFeed(deps, answer, answer.message.text)));
+  };
+}
+
+export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<AdminContext> {
+  const c = new Composer<AdminContext>();
   const zoneOf = (ctx: BotContext) => ctx.chatRecord?.timeZone ?? deps.defaultTimeZone;
 
   async function list(ctx: BotContext): Promise<void> {
-    const t = adminStrings(ctx.lang).feeds;
+    const t = ctx.t.admin.feeds;
     const feeds = (await deps.feeds.list()).slice(0, 25);
     const lines: string[] = [t.header(feeds.length)];
     const keyboard = new InlineKeyboard();
@@ -58,38 +85,21 @@ export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<BotContext>
     await ctx.reply(lines.join('\n\n'), { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
   }
 
-  async function add(ctx: BotContext, line: string): Promise<void> {
-    const t = adminStrings(ctx.lang).feeds;
-    const parsed = parseFeedLine(line);
-    if (!parsed.ok) return void (await ctx.reply(t.invalid(parsed.reason), { parse_mode: 'HTML' }));
-    const feed: Feed = await deps.feeds.add({
-      url: parsed.url, name: parsed.name, timeZone: parsed.timeZone ?? deps.defaultTimeZone,
-      intervalSec: parsed.minutes ? parsed.minutes * 60 : deps.defaultIntervalSec,
-    });
-    ctx.logger.info({ feed: feed.id, url: feed.url }, 'feed added');
-    await ctx.reply(t.added(feed.name), { parse_mode: 'HTML' });
-  }
-
   c.command('feeds', async (ctx) => {
     const [sub] = ctx.match.trim().split(/\s+/, 1);
-    if (sub === 'add') return add(ctx, ctx.match.trim().slice(3).trim());
+    const line = ctx.match.trim().slice(3).trim();
+    if (sub === 'add' && line === '') return ctx.conversation.enter(FEED_ADD_DIALOGUE);
+    if (sub === 'add') return void (await sayAdded(ctx, await addFeed(deps, ctx, line)));
     return list(ctx);
   });
 
-  c.on('message:text', async (ctx, next) => {
-    if ((await deps.state.get(asUserId(ctx.from.id)))?.step !== 'feed-add' || ctx.msg.text.startsWith('/')) return next();
-    await deps.state.clear(asUserId(ctx.from.id));
-    return add(ctx, ctx.msg.text);
-  });
-
-  c.callbackQuery(feedData.filter(), async (ctx) => {
-    const t = adminStrings(ctx.lang).feeds;
+  c.callbackQuery(feedData.filter(), async (ctx, next) => {
+    const t = ctx.t.admin.feeds;
     const data = feedData.unpack(ctx.callbackQuery.data);
-    if (!data) return void (await ctx.answerCallbackQuery());
+    if (!data) return next();
     if (data.action === 'add') {
-      await deps.state.set(asUserId(ctx.from.id), { step: 'feed-add' });
       await ctx.answerCallbackQuery();
-      return void (await ctx.reply(t.usage, { parse_mode: 'HTML' }));
+      return ctx.conversation.enter(FEED_ADD_DIALOGUE);
     }
     const id = asFeedId(data.id);
     const done = data.action === 'remove' ? await deps.feeds.remove(id) : Boolean(await deps.feeds.setPaused(id, data.action === 'pause'));

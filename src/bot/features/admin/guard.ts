@@ -5,10 +5,11 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
+import { ADMIN_MENU } from '../../i18n/strings.js';
 import { isAdminCallback } from './callbacks.js';
-import { adminStrings } from './i18n.js';
 
-export const ADMIN_COMMANDS = ['broadcast', 'feeds', 'ingest', 'stats'] as const;
+/** The admin commands a stranger is refused (the menu's list, less /cancel, which only leaves an open dialogue). */
+export const ADMIN_COMMANDS = ADMIN_MENU.filter((c) => c !== 'cancel');
 
 /** Is this update's sender an admin? */
 export const isAdminOf = (adminIds: readonly number[]) => (ctx: BotContext): boolean =>
@@ -24,12 +25,12 @@ export function createAdminGuard(adminIds: readonly number[]): { guard: Composer
   guard.command([...ADMIN_COMMANDS], async (ctx, next) => {
     if (isAdmin(ctx)) return next();
     ctx.logger.info({ user: ctx.from?.id, command: ctx.msg.text.split(/\s/, 1)[0] }, 'admin command refused');
-    if (ctx.chat.type === 'private') await ctx.reply(adminStrings(ctx.lang).refusal);
+    if (ctx.chat.type === 'private') await ctx.reply(ctx.t.admin.refusal);
   });
   guard.on('callback_query:data', async (ctx, next) => {
     if (!isAdminCallback(ctx.callbackQuery.data) || isAdmin(ctx)) return next();
     ctx.logger.warn({ user: ctx.from.id }, 'admin button refused');
-    await ctx.answerCallbackQuery({ text: adminStrings(ctx.lang).refusal, show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.t.admin.refusal, show_alert: true });
   });
   const admin = guard.filter(isAdmin);
   return { guard, admin };

@@ -1,35 +1,49 @@
 /**
  * The admin features: /broadcast, /feeds, /ingest, /stats and their buttons, behind the
  * admin guard (ADMIN_IDS). Mount before the user features so admin commands and admin
- * callback data are claimed first. Admin dialogues run in a private chat with the bot.
+ * callback data are claimed first. Admin dialogues (/broadcast, /feeds add, /ingest) run
+ * in a private chat with the bot as @grammyjs/conversations, stored through `dialogueStorage`
+ * (Redis in main.ts, so a restart between two steps loses nothing).
  */
-import { Composer } from 'grammy';
-import { asUserId } from '../../../core/ids.js';
+import { conversations, createConversation, type ConversationData, type VersionedStateStorage } from '@grammyjs/conversations';
+import { Composer, type MiddlewareFn, type Transformer } from 'grammy';
 import type { Clock } from '../../../core/clock.js';
 import { renderAlert } from '../../../core/render/alert.js';
 import type { RenderAlert } from '../../../delivery/compose.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../../../delivery/ports.js';
 import type { BroadcastStore, ChatStore, FeedStore, SubscriptionStore } from '../../../store/ports.js';
 import type { TopicCatalog } from '../../catalog.js';
-import type { BotContext } from '../../context.js';
-import { createMemoryAdminStateStore, type AdminStateStore } from './admin-state.js';
+import type { Logger } from '../../../logger.js';
+import type { AdminContext, BotContext } from '../../context.js';
+import { contextSetup } from '../../middleware/context-setup.js';
 import type { BroadcastProgress } from './broadcast-progress.js';
-import { createBroadcastFeature } from './broadcast.js';
-import { createFeedsFeature } from './feeds.js';
+import type { ProgressBoard } from './progress-board.js';
+import { BROADCAST_DIALOGUE, broadcastDialogue, createBroadcastFeature } from './broadcast.js';
+import { draftData, draftTopicData, ingestData } from './callbacks.js';
+import { DIALOGUE_TTL_SEC } from './dialogue-waits.js';
+import { createFeedsFeature, FEED_ADD_DIALOGUE, feedAddDialogue } from './feeds.js';
 import { ADMIN_COMMANDS, createAdminGuard } from './guard.js';
-import { adminStrings } from './i18n.js';
-import { createIngestFeature } from './ingest.js';
+import { createIngestFeature, INGEST_DIALOGUE, ingestDialogue } from './ingest.js';
 import { createStatsFeature } from './stats.js';
 
 export { createBroadcastProgress, type BroadcastProgress } from './broadcast-progress.js';
-export { createMemoryAdminStateStore, type AdminStateStore } from './admin-state.js';
+export { DIALOGUE_TTL_SEC } from './dialogue-waits.js';
+export { createRedisProgressBoard, type ProgressBoard } from './progress-board.js';
 
 export interface AdminFeaturesDeps {
   readonly adminIds: readonly number[];
   readonly clock: Clock;
-  /** Admin dialogues in progress. Default: in memory (fine for the one update-taking process). */
-  readonly state?: AdminStateStore;
-  readonly chats: Pick<ChatStore, 'stats'>;
+  readonly logger: Logger;
+  /** The bot's API retry policy, applied to dialogues' own Api too. */
+  readonly apiRetry?: Transformer;
+  /**
+   * Where dialogues in progress are kept, by key (see `dialogueKey`). Default: in memory,
+   * which a restart empties.
+   */
+  readonly dialogueStorage?: VersionedStateStorage<string, ConversationData>;
+  /** The storage key of an admin's dialogues (src/store/keys.ts adminDialogues). */
+  readonly dialogueKey?: (userId: number) => string;
+  readonly chats: Pick<ChatStore, 'stats' | 'get'>;
   readonly subscriptions: Pick<SubscriptionStore, 'topTopics'>;
   readonly broadcastStore: Pick<BroadcastStore, 'create' | 'get' | 'update'>;
   readonly feeds: FeedStore;
@@ -39,6 +53,8 @@ export interface AdminFeaturesDeps {
   readonly stats: DeliveryStats;
   /** This process's progress reporter, if it runs one; else the reporter elsewhere finds new broadcasts. */
   readonly progress?: Pick<BroadcastProgress, 'watch' | 'refresh'>;
+  /** Announces started and cancelled broadcasts to the progress reporter. */
+  readonly board?: Pick<ProgressBoard, 'announce'>;
   /** Default: core's renderAlert. */
   readonly renderAlert?: RenderAlert;
   readonly defaultTimeZone: string;
@@ -52,7 +68,6 @@ export interface AdminFeaturesDeps {
 export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotContext> {
   const deps = {
     ...input,
-    state: input.state ?? createMemoryAdminStateStore(() => input.clock().getTime()),
     renderAlert: input.renderAlert ?? renderAlert,
     feedDefaultIntervalSec: input.feedDefaultIntervalSec ?? 300,
   };
@@ -60,33 +75,64 @@ export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotConte
 
   admin.command([...ADMIN_COMMANDS], async (ctx, next) => {
     if (ctx.chat.type === 'private') return next();
-    await ctx.reply(adminStrings(ctx.lang).privateOnly);
+    await ctx.reply(ctx.t.admin.privateOnly);
   });
 
   const inPrivate = admin.chatType('private');
-  inPrivate.command('cancel', async (ctx, next) => {
-    const user = asUserId(ctx.from.id);
-    if (!(await deps.state.get(user))) return next();
-    await deps.state.clear(user);
-    await ctx.reply(adminStrings(ctx.lang).cancelled);
+  // Inside a dialogue each update gets the same per-update context (logger, language, strings).
+  const setup = contextSetup({ logger: deps.logger, chats: deps.chats });
+  const dialogueKey = deps.dialogueKey;
+  inPrivate.use(conversations<AdminContext, BotContext>({
+    plugins: [
+      setup,
+      // A dialogue's ctx.api is built afresh, without the bot's transformers: the same retry again.
+      (ctx, next) => {
+        if (deps.apiRetry) ctx.api.config.use(deps.apiRetry);
+        return next();
+      },
+    ],
+    ...(deps.dialogueStorage
+      ? { storage: { type: 'key', adapter: deps.dialogueStorage, ...(dialogueKey ? { getStorageKey: (ctx) => (ctx.from ? dialogueKey(ctx.from.id) : undefined) } : {}) } }
+      : {}),
+  }) as unknown as MiddlewareFn<BotContext>);
+  // One view of the same branch with the plugin's flavor: from here on ctx.conversation exists.
+  const dialogues = inPrivate as unknown as Composer<AdminContext>;
+
+  dialogues.command('cancel', async (ctx, next) => {
+    if (Object.keys(ctx.conversation.active()).length === 0) return next();
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t.admin.cancelled);
   });
   // A new admin command abandons whatever dialogue was open.
-  inPrivate.command([...ADMIN_COMMANDS], async (ctx, next) => {
-    await deps.state.clear(asUserId(ctx.from.id));
+  dialogues.command([...ADMIN_COMMANDS], async (ctx, next) => {
+    await ctx.conversation.exitAll();
     return next();
   });
 
-  inPrivate.use(
-    createBroadcastFeature({
-      service: deps.broadcasts, broadcasts: deps.broadcastStore, subscriptions: deps.subscriptions,
-      catalog: deps.catalog, state: deps.state, clock: deps.clock, ...(deps.progress ? { progress: deps.progress } : {}),
-    }),
-    createFeedsFeature({ feeds: deps.feeds, state: deps.state, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec }),
-    createIngestFeature({
-      ingest: deps.ingest, renderAlert: deps.renderAlert, state: deps.state, defaultTimeZone: deps.defaultTimeZone,
-      ...(deps.staleAfterHours ? { staleAfterHours: deps.staleAfterHours } : {}),
-    }),
-    createStatsFeature({ chats: deps.chats, subscriptions: deps.subscriptions, stats: deps.stats, catalog: deps.catalog, defaultTimeZone: deps.defaultTimeZone }),
+  const broadcastDeps = {
+    service: deps.broadcasts, broadcasts: deps.broadcastStore, subscriptions: deps.subscriptions,
+    catalog: deps.catalog, clock: deps.clock, ...(deps.progress ? { progress: deps.progress } : {}),
+    ...(deps.board ? { board: deps.board } : {}),
+  };
+  const feedsDeps = { feeds: deps.feeds, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec };
+  const ingestDeps = {
+    ingest: deps.ingest, renderAlert: deps.renderAlert, defaultTimeZone: deps.defaultTimeZone,
+    ...(deps.staleAfterHours ? { staleAfterHours: deps.staleAfterHours } : {}),
+  };
+  const waitMs = DIALOGUE_TTL_SEC * 1000;
+  dialogues.use(
+    createConversation(broadcastDialogue(broadcastDeps), { id: BROADCAST_DIALOGUE, maxMillisecondsToWait: waitMs }),
+    createConversation(feedAddDialogue(feedsDeps), { id: FEED_ADD_DIALOGUE, maxMillisecondsToWait: waitMs }),
+    createConversation(ingestDialogue(ingestDeps), { id: INGEST_DIALOGUE, maxMillisecondsToWait: waitMs }),
   );
+  dialogues.use(
+    createBroadcastFeature(broadcastDeps),
+    createFeedsFeature(feedsDeps),
+    createIngestFeature(),
+    createStatsFeature({ chats: deps.chats, subscriptions: deps.subscriptions, stats: deps.stats, catalog: deps.catalog, defaultTimeZone: deps.defaultTimeZone }) as unknown as Composer<AdminContext>,
+  );
+  // A draft's buttons after its dialogue ended (sent, cancelled, expired, abandoned).
+  dialogues.callbackQuery([draftData.filter(), draftTopicData.filter(), ingestData.filter()], (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t.admin.expired }));
   return guard;
 }

@@ -1,23 +1,21 @@
 /**
  * /ingest: the admin pastes or forwards an article; the bot shows the alert exactly as
  * followers would get it, the matched topics and the audience, with a button to send it.
- * Nothing is stored until the admin confirms.
+ * Nothing is stored until the admin confirms. A dialogue stored in Redis: a restart between
+ * the preview and the tap loses nothing.
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
-import { asUserId } from '../../../core/ids.js';
 import type { ArticleInput } from '../../../core/input.js';
 import type { RenderAlert } from '../../../delivery/compose.js';
 import type { IngestService } from '../../../delivery/ports.js';
-import type { BotContext } from '../../context.js';
-import type { AdminStateStore } from './admin-state.js';
+import type { AdminContext, BotContext, Dialogue } from '../../context.js';
+import { nextMessage, nextUpdate, tappedOn } from './dialogue-waits.js';
 import { ingestData } from './callbacks.js';
-import { adminStrings } from './i18n.js';
 
 export interface IngestFeatureDeps {
   readonly ingest: IngestService;
   readonly renderAlert: RenderAlert;
-  readonly state: AdminStateStore;
   readonly defaultTimeZone: string;
   /** Config STALE_AFTER_HOURS, named when the pasted article is stale. */
   readonly staleAfterHours?: number;
@@ -32,61 +30,58 @@ function inputOf(m: Message, timeZone: string): ArticleInput | undefined {
   return { kind: 'text', text, timeZone, ...(outlet ? { outlet } : {}) };
 }
 
-export function createIngestFeature(deps: IngestFeatureDeps): Composer<BotContext> {
-  const c = new Composer<BotContext>();
-  const zoneOf = (ctx: BotContext) => ctx.chatRecord?.timeZone ?? deps.defaultTimeZone;
+export const INGEST_DIALOGUE = 'ingest';
 
-  c.command('ingest', async (ctx) => {
-    await deps.state.set(asUserId(ctx.from?.id ?? 0), { step: 'ingest-content' });
-    await ctx.reply(adminStrings(ctx.lang).ingest.askContent);
-  });
-
-  c.on('message', async (ctx, next) => {
-    const admin = asUserId(ctx.from.id);
-    if ((await deps.state.get(admin))?.step !== 'ingest-content' || ctx.msg.text?.startsWith('/')) return next();
-    const t = adminStrings(ctx.lang).ingest;
-    const input = inputOf(ctx.msg, zoneOf(ctx));
-    if (!input) return void (await ctx.reply(t.rejected('no text'), { parse_mode: 'HTML' }));
-    const { outcome, prepared } = await deps.ingest.preview(input);
-    if (outcome.status === 'rejected' || !prepared) {
-      await deps.state.clear(admin);
-      return void (await ctx.reply(t.rejected(outcome.reason ?? outcome.status), { parse_mode: 'HTML' }));
+export function ingestDialogue(deps: IngestFeatureDeps) {
+  return async (conversation: Dialogue, ctx: BotContext): Promise<void> => {
+    await ctx.reply(ctx.t.admin.ingest.askContent);
+    const pasted = await nextMessage(conversation);
+    const t = pasted.t.admin.ingest;
+    const zone = pasted.chatRecord?.timeZone ?? deps.defaultTimeZone;
+    const input = inputOf(pasted.message, zone);
+    if (!input) return void (await pasted.reply(t.rejected('no text'), { parse_mode: 'HTML' }));
+    // Rendered inside `external`: the stored result is plain text, replayed as is.
+    const preview = await conversation.external(async () => {
+      const { outcome, prepared } = await deps.ingest.preview(input);
+      return { outcome, html: prepared ? deps.renderAlert(prepared, { timeZone: zone }) : undefined };
+    });
+    const { outcome } = preview;
+    if (outcome.status === 'rejected' || preview.html === undefined) {
+      return void (await pasted.reply(t.rejected(outcome.reason ?? outcome.status), { parse_mode: 'HTML' }));
     }
-    await ctx.reply(deps.renderAlert(prepared, { timeZone: zoneOf(ctx) }), { parse_mode: 'HTML' });
+    await pasted.reply(preview.html, { parse_mode: 'HTML' });
     if (outcome.status !== 'queued' && outcome.status !== 'stale') {
-      await deps.state.clear(admin);
-      return void (await ctx.reply(outcome.status === 'duplicate' ? t.duplicate : t.noMatch));
+      return void (await pasted.reply(outcome.status === 'duplicate' ? t.duplicate : t.noMatch));
     }
-    await deps.state.set(admin, { step: 'ingest-confirm', input });
-    const names = outcome.topics.map((m) => m.name[ctx.lang]);
+    const names = outcome.topics.map((m) => m.name[pasted.lang]);
     const stale = outcome.status === 'stale' ? `${t.stale(deps.staleAfterHours ?? 36)}\n\n` : '';
-    await ctx.reply(`${stale}${t.preview(outcome.recipients, names)}`, {
+    const asked = await pasted.reply(`${stale}${t.preview(outcome.recipients, names)}`, {
       parse_mode: 'HTML',
       reply_markup: new InlineKeyboard()
         .text(t.send(outcome.recipients), ingestData.pack({ action: 'send' }))
         .text(t.cancel, ingestData.pack({ action: 'cancel' })),
     });
-  });
 
-  c.callbackQuery(ingestData.filter(), async (ctx) => {
-    const admin = asUserId(ctx.from.id);
-    const strings = adminStrings(ctx.lang);
-    const data = ingestData.unpack(ctx.callbackQuery.data);
-    const s = await deps.state.get(admin);
-    if (!data || s?.step !== 'ingest-confirm') return void (await ctx.answerCallbackQuery({ text: strings.expired }));
-    await deps.state.clear(admin);
-    await ctx.answerCallbackQuery();
-    if (data.action === 'cancel') return void (await ctx.editMessageText(strings.cancelled));
-    // The admin saw the alert and chose to send it: it goes out even if stale or already reported.
-    const outcome = await deps.ingest.ingest(s.input, { force: true });
-    ctx.logger.info({ articleId: outcome.articleId, status: outcome.status }, 'admin ingested an article');
-    const t = strings.ingest;
-    const text = outcome.status === 'queued' ? t.queued(outcome.recipients)
-      : outcome.status === 'duplicate' ? t.duplicate
-      : outcome.status === 'no-match' ? t.noMatch
-      : t.rejected(outcome.reason ?? 'rejected');
-    await ctx.editMessageText(text, { parse_mode: 'HTML' });
-  });
+    const tap = await nextUpdate(conversation, (c) => tappedOn(c, asked.message_id) && ingestData.unpack(c.callbackQuery?.data ?? '') !== undefined);
+    await tap.answerCallbackQuery();
+    if (ingestData.unpack(tap.callbackQuery?.data ?? '')?.action === 'cancel') return void (await tap.editMessageText(tap.t.admin.cancelled));
+    const done = await conversation.external(async () => {
+      // The admin saw the alert and chose to send it: it goes out even if stale or already reported.
+      const result = await deps.ingest.ingest(input, { force: true });
+      tap.logger.info({ articleId: result.articleId, status: result.status }, 'admin ingested an article');
+      return result;
+    });
+    const text = done.status === 'queued' ? t.queued(done.recipients)
+      : done.status === 'duplicate' ? t.duplicate
+      : done.status === 'no-match' ? t.noMatch
+      : t.rejected(done.reason ?? 'rejected');
+    await tap.editMessageText(text, { parse_mode: 'HTML' });
+  };
+}
 
+/** /ingest opens the dialogue. */
+export function createIngestFeature(): Composer<AdminContext> {
+  const c = new Composer<AdminContext>();
+  c.command('ingest', (ctx) => ctx.conversation.enter(INGEST_DIALOGUE));
   return c;
 }

@@ -8,7 +8,6 @@ import type { ChatStore, SubscriptionStore } from '../../../store/ports.js';
 import type { TopicCatalog } from '../../catalog.js';
 import type { BotContext } from '../../context.js';
 import { formatWhen } from './format.js';
-import { adminStrings } from './i18n.js';
 
 export interface StatsFeatureDeps {
   readonly chats: Pick<ChatStore, 'stats'>;
@@ -23,7 +22,7 @@ const MAX_ERROR_CHARS = 200;
 export function createStatsFeature(deps: StatsFeatureDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command('stats', async (ctx) => {
-    const t = adminStrings(ctx.lang).stats;
+    const t = ctx.t.admin.stats;
     const zone = ctx.chatRecord?.timeZone ?? deps.defaultTimeZone;
     let report: string;
     try {
