@@ -80,7 +80,8 @@ export async function addFollowers(stores: RedisStores, topic: string, first: nu
 
 const WORDS = ('الحكومة البرلمان الاقتصاد النفط الحدود الجيش المفاوضات الرئيس الوزير الانتخابات الميزانية المعارضة الاتفاق ' +
   'القمة العاصمة الشركة المصرف الطاقة الزراعة المياه الجامعة المستشفى الطريق الميناء المطار السوق العملة التضخم').split(' ');
-const words = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(Math.random() * WORDS.length)]).join(' ');
+/** Random words marked with the article's number: each article has a vocabulary of its own, so none joins another's story. */
+const words = (k: number, n: number) => Array.from({ length: k }, () => `${WORDS[Math.floor(Math.random() * WORDS.length)]}${n}`).join(' ');
 
 const flag = (args: string[], name: string, fallback: number) => {
   const i = args.indexOf(name);
@@ -106,8 +107,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     for (let n = 0; n < articles; n++) {
       const marker = `(${n}-${randomBytes(2).toString('hex')})`;
       const body = JSON.stringify({
-        title: `أرمينيا: ${words(5)} ${marker}`,
-        body: `يريفان - قالت الحكومة الأرمينية إن ${words(25)}.\n\nوأضاف المتحدث أن ${words(25)} في أرمينيا.`,
+        title: `أرمينيا: ${words(5, n)} ${marker}`,
+        body: `يريفان - قالت الحكومة الأرمينية إن ${words(25, n)}.\n\nوأضاف المتحدث أن ${words(25, n)} في أرمينيا.`,
         url: `https://example.com/bench/${marker}`,
       });
       stack.fake.reset();
@@ -115,7 +116,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       const res = await fetch(`http://127.0.0.1:${port}/articles`, {
         method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
       });
-      if (res.status !== 202) throw new Error(`POST /articles answered ${res.status}: ${await res.text()}`);
+      const answer = await res.text();
+      if (res.status !== 202 || !answer.includes('"queued"')) throw new Error(`POST /articles answered ${res.status}: ${answer}`);
       const first = await stack.fake.waitFor(() => stack.fake.calls('sendMessage').find((c) => c.response?.ok), 30_000);
       latencies.push(first.at - started);
       // Each article is delivered in full before the next: the figure is latency, not backlog.

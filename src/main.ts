@@ -27,6 +27,7 @@ import { createArticlesRoute } from './http/articles-route.js';
 import { createHealthCheck } from './http/health.js';
 import { createMetrics } from './http/metrics.js';
 import { createHttpServer } from './http/server.js';
+import { createFeedDiscovery } from './ingest/discover-feeds.js';
 import { createFeedPoller } from './ingest/feed-poller.js';
 import { createRedisLease } from './ingest/redis-lock.js';
 import type { Logger } from './logger.js';
@@ -150,7 +151,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
         adminIds: config.adminIds, defaultTimeZone: config.defaultTimeZone, learnKeyword: (t) => matcher.add(t),
         feedDefaultIntervalSec: config.feedDefaultIntervalSec, progressBoard: createRedisProgressBoard(botRedis, botStores.keys),
         redis: { client: botRedis, keys: botStores.keys }, releaseHeld: delivery.releaseHeld,
-        staleAfterHours: config.staleAfterHours,
+        staleAfterHours: config.staleAfterHours, discoverFeeds: createFeedDiscovery({ parseFeed }),
       }, { client: { apiRoot: config.telegramApiRoot } });
       await bot.init();
       await registerCommands(bot.api, config.adminIds).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));

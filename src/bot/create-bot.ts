@@ -68,6 +68,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     chats: deps.stores.chats, subscriptions: deps.stores.subscriptions, broadcastStore: deps.stores.broadcasts,
     feeds: deps.stores.feeds, ingest: deps.ingest, broadcasts: deps.broadcasts, stats: deps.stats,
     ...(deps.feedDefaultIntervalSec ? { feedDefaultIntervalSec: deps.feedDefaultIntervalSec } : {}),
+    ...(deps.discoverFeeds ? { discoverFeeds: deps.discoverFeeds } : {}),
     ...(deps.staleAfterHours ? { staleAfterHours: deps.staleAfterHours } : {}),
     ...(deps.progressBoard ? { board: deps.progressBoard } : {}),
     logger: deps.logger, apiRetry: interactiveRetry(),

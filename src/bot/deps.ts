@@ -2,6 +2,7 @@
  * Everything the bot may use, passed in by main.ts (or a test harness). Feature factories
  * take a narrow slice of this, never the whole bag.
  */
+import type { DiscoverFeeds } from '../ingest/discover-feeds.js';
 import type { Clock } from '../core/clock.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../delivery/ports.js';
 import type { HeldRelease } from '../delivery/release-held.js';
@@ -40,6 +41,8 @@ export interface BotDeps {
   readonly defaultTimeZone: string;
   /** Poll interval for a feed added with /feeds add without one (FEED_DEFAULT_INTERVAL_SEC). */
   readonly feedDefaultIntervalSec?: number;
+  /** Looks at a bare address given to /feeds add; without it /feeds add needs a name. */
+  readonly discoverFeeds?: DiscoverFeeds;
   /** Config STALE_AFTER_HOURS (admin /ingest names it for an old article). */
   readonly staleAfterHours?: number;
   /**

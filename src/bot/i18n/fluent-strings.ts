@@ -212,6 +212,11 @@ function adminStrings(tr: (key: string, vars?: Vars) => string): AdminStrings {
       usage: tr('feeds-usage'),
       added: (name) => tr('feeds-added', { name: esc(name) }),
       invalid: (reason) => tr('feeds-invalid', { reason: esc(reason) }),
+      discover: {
+        found: (count) => tr('feeds-discover-found', { count }),
+        none: tr('feeds-discover-none'),
+        failed: (reason) => tr('feeds-discover-failed', { reason: esc(reason) }),
+      },
       removed: tr('feeds-removed'),
       paused: (paused) => tr(paused ? 'feeds-paused' : 'feeds-resumed'),
       gone: tr('feeds-gone'),

@@ -165,6 +165,8 @@ export interface AdminStrings {
     readonly usage: string;
     readonly added: (name: string) => string;
     readonly invalid: (reason: string) => string;
+    /** Feed discovery on a web page: how many it announces, none, or the address could not be read. */
+    readonly discover: { readonly found: (count: number) => string; readonly none: string; readonly failed: (reason: string) => string };
     readonly removed: string;
     readonly paused: (paused: boolean) => string;
     readonly gone: string;

@@ -283,6 +283,16 @@ feeds-line-error = ⚠️ آخر خطأ ({ $at }): { $error }
 feeds-usage =
     لإضافة مصدر: <code>/feeds add الرابط | الاسم | المنطقة الزمنية | الفاصل بالدقائق</code>
     مثال: <code>/feeds add https://example.com/rss.xml | الجزيرة | Asia/Qatar | 5</code> (المنطقة والفاصل اختياريان).
+    أو رابط الموقع وحده (<code>/feeds add https://example.com</code>) لأبحث فيه عن مصادره.
+feeds-discover-found = وجدتُ في هذه الصفحة { $count ->
+        [one] مصدرًا واحدًا
+        [two] مصدرين
+        [few] { $count } مصادر
+        [many] { $count } مصدرًا
+       *[other] { $count } مصدر
+    }. اختر ما تضيفه:
+feeds-discover-none = لم أجد مصدر أخبار (RSS أو Atom) تعلن عنه هذه الصفحة. أرسل رابط المصدر نفسه.
+feeds-discover-failed = تعذّرت قراءة الرابط: { $reason }
 feeds-added = أُضيف المصدر: <b>{ $name }</b>. عُلّمت عناصره الحالية كمقروءة، والجديدة ستُنبّه.
 feeds-invalid = تعذّرت إضافة المصدر: { $reason }
 feeds-removed = حُذف المصدر.

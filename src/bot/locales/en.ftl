@@ -254,6 +254,13 @@ feeds-line-error = ⚠️ Last error ({ $at }): { $error }
 feeds-usage =
     Add a feed: <code>/feeds add URL | name | time zone | interval in minutes</code>
     e.g. <code>/feeds add https://example.com/rss.xml | الجزيرة | Asia/Qatar | 5</code> (zone and interval optional).
+    Or just the site's address (<code>/feeds add https://example.com</code>) and I will look for its feeds.
+feeds-discover-found = This page announces { $count ->
+        [one] one feed
+       *[other] { $count } feeds
+    }. Choose the one to add:
+feeds-discover-none = This page announces no RSS or Atom feed. Send the feed's own address.
+feeds-discover-failed = Cannot read that address: { $reason }
 feeds-added = Feed added: <b>{ $name }</b>. Its current items are marked seen; new ones will alert.
 feeds-invalid = Cannot add the feed: { $reason }
 feeds-removed = Feed removed.

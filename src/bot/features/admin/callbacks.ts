@@ -14,8 +14,10 @@ export const stopData = createCallbackData('abx', { id: 'id' });
 export const feedData = createCallbackData('afd', { action: ['pause', 'resume', 'remove', 'add'], id: 'id' });
 /** /ingest: send the previewed article, or drop it. */
 export const ingestData = createCallbackData('ain', { action: ['send', 'cancel'] });
+/** A feed found on a page (its index in the discovery the dialogue holds). */
+export const feedPickData = createCallbackData('afp', { index: 'int' });
 
-export const ADMIN_PREFIXES: readonly string[] = [draftData, draftTopicData, stopData, feedData, ingestData].map((c) => c.prefix);
+export const ADMIN_PREFIXES: readonly string[] = [draftData, draftTopicData, stopData, feedData, ingestData, feedPickData].map((c) => c.prefix);
 
 /** True when callback data belongs to an admin button (whatever follows the prefix). */
 export const isAdminCallback = (data: string): boolean => ADMIN_PREFIXES.includes(data.split('|', 1)[0] ?? '');

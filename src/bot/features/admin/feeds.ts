@@ -2,14 +2,18 @@
  * /feeds: every feed with its health (last success, last error, items seen), buttons to
  * pause/resume or remove each, and `/feeds add URL | name | zone | minutes` to add one; the
  * Add button (or `/feeds add` alone) opens a one-step dialogue that waits for that line.
+ * A bare address (`/feeds add https://site.example`) is looked at first: a feed is added under
+ * its own title, a web page's announced feeds are offered as buttons (the dialogue keeps them,
+ * so a restart between the offer and the tap loses nothing).
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import { checkFeedFields } from '../../../core/feeds/feed-fields.js';
 import { asFeedId } from '../../../core/ids.js';
 import type { Feed, FeedStore } from '../../../store/ports.js';
 import type { AdminContext, BotContext, Dialogue } from '../../context.js';
-import { nextText } from './dialogue-waits.js';
-import { feedData } from './callbacks.js';
+import type { DiscoverFeeds } from '../../../ingest/discover-feeds.js';
+import { nextText, nextUpdate, tappedOn } from './dialogue-waits.js';
+import { feedData, feedPickData } from './callbacks.js';
 import { formatWhen } from './format.js';
 
 export interface FeedsFeatureDeps {
@@ -17,7 +21,13 @@ export interface FeedsFeatureDeps {
   readonly defaultTimeZone: string;
   /** Minutes between polls when the admin gives none. */
   readonly defaultIntervalSec: number;
+  /** Looks at a bare address (feed, or page announcing feeds); without it a name is required. */
+  readonly discover?: DiscoverFeeds;
 }
+
+/** A line that is only an http(s) address: what discovery looks at. */
+const bareUrl = (line: string): string | undefined => (/^https?:\/\/\S+$/i.test(line.trim()) ? line.trim() : undefined);
+const MAX_OFFERED = 8;
 
 /** Parses `URL | name | zone | minutes` (zone and minutes optional), checked as every feed is (core/feeds/feed-fields). */
 export function parseFeedLine(line: string): { ok: true; url: string; name: string; timeZone?: string; minutes?: number } | { ok: false; reason: string } {
@@ -48,13 +58,51 @@ async function addFeed(deps: FeedsFeatureDeps, ctx: BotContext, line: string): P
 const sayAdded = (ctx: BotContext, added: Added) =>
   ctx.reply(added.ok ? ctx.t.admin.feeds.added(added.name) : ctx.t.admin.feeds.invalid(added.reason), { parse_mode: 'HTML' });
 
-/** The Add button's dialogue: the usage line, then the admin's line. */
+/** A name for a feed found without one: its title, else the host. */
+const nameFor = (url: string, title?: string): string => {
+  const clean = title?.replace(/\s+/g, ' ').trim().slice(0, 100);
+  if (clean) return clean;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url.slice(0, 100);
+  }
+};
+
+/** Looks at a bare address: adds the feed it is, or offers the feeds its page announces. */
+async function discoverAndAdd(deps: FeedsFeatureDeps, discover: DiscoverFeeds, conversation: Dialogue, ctx: BotContext, url: string): Promise<void> {
+  const t = ctx.t.admin.feeds;
+  const found = await conversation.external(() => discover(url));
+  if (!found.ok) return void (await ctx.reply(t.discover.failed(found.error), { parse_mode: 'HTML' }));
+  if (found.value.kind === 'feed') {
+    const { url: feedUrl, title } = found.value;
+    return void (await sayAdded(ctx, await conversation.external(() => addFeed(deps, ctx, `${feedUrl} | ${nameFor(feedUrl, title).replaceAll('|', '/')}`))));
+  }
+  const offered = found.value.feeds.slice(0, MAX_OFFERED);
+  if (offered.length === 0) return void (await ctx.reply(t.discover.none, { parse_mode: 'HTML' }));
+  const keyboard = new InlineKeyboard();
+  offered.forEach((f, index) => keyboard.text(`${f.format.toUpperCase()} · ${nameFor(f.url, f.title).slice(0, 40)}`, feedPickData.pack({ index })).row());
+  const asked = await ctx.reply(t.discover.found(offered.length), { parse_mode: 'HTML', reply_markup: keyboard });
+  const tap = await nextUpdate(conversation, (c) => tappedOn(c, asked.message_id) && feedPickData.unpack(c.callbackQuery?.data ?? '') !== undefined);
+  const chosen = offered[feedPickData.unpack(tap.callbackQuery?.data ?? '')?.index ?? -1];
+  await tap.answerCallbackQuery();
+  if (!chosen) return;
+  await tap.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
+  await sayAdded(tap, await conversation.external(() => addFeed(deps, tap, `${chosen.url} | ${nameFor(chosen.url, chosen.title).replaceAll('|', '/')}`)));
+}
+
+/** The Add button's dialogue: the usage line, then the admin's line (a bare address is looked at first). */
 export function feedAddDialogue(deps: FeedsFeatureDeps) {
-  return async (conversation: Dialogue, ctx: BotContext): Promise<void> => {
+  return async (conversation: Dialogue, ctx: BotContext, given?: unknown): Promise<void> => {
+    const url = typeof given === 'string' ? bareUrl(given) : undefined;
+    if (url && deps.discover) return discoverAndAdd(deps, deps.discover, conversation, ctx, url);
     await ctx.reply(ctx.t.admin.feeds.usage, { parse_mode: 'HTML' });
     const answer = await nextText(conversation);
+    const line = answer.message.text;
+    const bare = bareUrl(line);
+    if (bare && deps.discover) return discoverAndAdd(deps, deps.discover, conversation, answer, bare);
     // In `external`: a replay must not add the feed twice.
-    await sayAdded(answer, await conversation.external(() => addFeed(deps, answer, answer.message.text)));
+    await sayAdded(answer, await conversation.external(() => addFeed(deps, answer, line)));
   };
 }
 
@@ -89,6 +137,7 @@ export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<AdminContex
     const [sub] = ctx.match.trim().split(/\s+/, 1);
     const line = ctx.match.trim().slice(3).trim();
     if (sub === 'add' && line === '') return ctx.conversation.enter(FEED_ADD_DIALOGUE);
+    if (sub === 'add' && bareUrl(line) && deps.discover) return ctx.conversation.enter(FEED_ADD_DIALOGUE, line);
     if (sub === 'add') return void (await sayAdded(ctx, await addFeed(deps, ctx, line)));
     return list(ctx);
   });

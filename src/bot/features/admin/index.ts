@@ -5,6 +5,7 @@
  * in a private chat with the bot as @grammyjs/conversations, stored through `dialogueStorage`
  * (Redis in main.ts, so a restart between two steps loses nothing).
  */
+import type { DiscoverFeeds } from '../../../ingest/discover-feeds.js';
 import { conversations, createConversation, type ConversationData, type VersionedStateStorage } from '@grammyjs/conversations';
 import { Composer, type MiddlewareFn, type Transformer } from 'grammy';
 import type { Clock } from '../../../core/clock.js';
@@ -62,6 +63,8 @@ export interface AdminFeaturesDeps {
   readonly feedDefaultIntervalSec?: number;
   /** Config STALE_AFTER_HOURS, named by /ingest for an old article. */
   readonly staleAfterHours?: number;
+  /** Looks at a bare address given to /feeds add (a feed, or a page announcing feeds). */
+  readonly discoverFeeds?: DiscoverFeeds;
 }
 
 /** Creates the admin composer (guard included). */
@@ -114,7 +117,10 @@ export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotConte
     catalog: deps.catalog, clock: deps.clock, ...(deps.progress ? { progress: deps.progress } : {}),
     ...(deps.board ? { board: deps.board } : {}),
   };
-  const feedsDeps = { feeds: deps.feeds, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec };
+  const feedsDeps = {
+    feeds: deps.feeds, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec,
+    ...(deps.discoverFeeds ? { discover: deps.discoverFeeds } : {}),
+  };
   const ingestDeps = {
     ingest: deps.ingest, renderAlert: deps.renderAlert, defaultTimeZone: deps.defaultTimeZone,
     ...(deps.staleAfterHours ? { staleAfterHours: deps.staleAfterHours } : {}),
