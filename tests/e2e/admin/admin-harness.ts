@@ -6,6 +6,8 @@
  * reporter and delivery, and builds them again
  * on the same Redis, as a redeploy would.
  */
+import { parseFeed } from '../../../src/core/parse/feed.js';
+import { createFeedDiscovery } from '../../../src/ingest/discover-feeds.js';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, type Bot } from 'grammy';
 import type { Chat, InlineKeyboardButton, Message, MessageEntity, User } from 'grammy/types';
@@ -65,6 +67,7 @@ export async function startAdminRig(name: string, options: AdminRigOptions = {})
       logger, clock, stores: wiring.stores, catalog: catalogFromMatcher(wiring.matcher, builtinTopics()),
       ingest: wiring.delivery.ingest, broadcasts: wiring.delivery.broadcasts, stats: wiring.delivery.stats,
       adminIds: [admin.id], defaultTimeZone: DEFAULT_ZONE, redis: { client: wiring.redis, keys: wiring.stores.keys }, progressBoard: createRedisProgressBoard(wiring.redis, wiring.stores.keys),
+      discoverFeeds: createFeedDiscovery({ parseFeed }),
     }, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo, rateLimit: { capacity: 1000, refillPerSec: 1000 } });
     const handleUpdate = bot.handleUpdate.bind(bot);
     bot.handleUpdate = async (update, envelope) => {

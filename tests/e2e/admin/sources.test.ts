@@ -16,6 +16,11 @@ const items = [
 ];
 const feedXml = () => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>أخبار</title>${items.join('')}</channel></rss>`;
 
+// A news site's home page that announces two feeds in its head.
+const SITE_PAGE = '<!doctype html><html lang="ar" dir="rtl"><head><title>أخبار المنطقة</title>' +
+  '<link rel="alternate" type="application/rss+xml" title="آخر الأخبار" href="/latest.xml">' +
+  '<link rel="alternate" type="application/atom+xml" title="اقتصاد" href="/economy.atom"></head><body><h1>أخبار المنطقة</h1></body></html>';
+
 describe('admin sources: /feeds, /ingest and /stats', () => {
   let rig: AdminRig;
   let site: Server;
@@ -28,6 +33,8 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
     followers = await registerChats(rig.wiring(), 600_000, 10, 'country:AM');
     site = createServer((req, res) => {
       if (req.url === '/broken.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><item><title>أرمينيا');
+      if (req.url === '/site') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(SITE_PAGE);
+      if (req.url === '/about') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><head><title>من نحن</title></head><body>لا مصادر</body></html>');
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml());
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -67,6 +74,25 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
     expect(listing).toContain('أخبار القوقاز — كل 5 دقائق');
     expect(listing).toContain('عناصر شوهدت: 1');
     expect(listing).toMatch(/مصدر معطوب[\s\S]*آخر نجاح: أبدًا[\s\S]*⚠️ آخر خطأ \([\d: -]+\): unreadable feed: not a readable RSS/);
+  });
+
+  it('finds the feeds a site announces from its bare address, and adds a bare feed address under its own title', async () => {
+    await rig.say(`/feeds add ${base}/site`);
+    const offer = rig.texts().at(-1)!;
+    expect(offer.text).toContain('وجدتُ في هذه الصفحة مصدرين');
+    await rig.tap(offer.messageId, 'آخر الأخبار');
+    expect(last()).toContain('أُضيف المصدر: آخر الأخبار');
+    const feeds = await rig.wiring().stores.feeds.list();
+    expect(feeds.map((f) => f.url)).toContain(`${base}/latest.xml`);
+    expect(feeds.map((f) => f.url)).not.toContain(`${base}/economy.atom`);
+
+    await rig.say(`/feeds add ${base}/direct.xml`);
+    expect(last()).toContain('أُضيف المصدر: أخبار'); // the feed's own <title>
+    await rig.say(`/feeds add ${base}/about`);
+    expect(last()).toContain('لم أجد مصدر أخبار');
+    for (const f of await rig.wiring().stores.feeds.list()) {
+      if (f.url.endsWith('/latest.xml') || f.url.endsWith('/direct.xml')) await rig.wiring().stores.feeds.remove(f.id);
+    }
   });
 
   it('alerts followers of new feed items only, not of the items present when it was added', async () => {
