@@ -27,8 +27,8 @@ import { createArticlesRoute } from './http/articles-route.js';
 import { createHealthCheck } from './http/health.js';
 import { createMetrics } from './http/metrics.js';
 import { createHttpServer } from './http/server.js';
-import { createFeedPoller } from './ingest/feed-poller.js';
-import { createRedisLease } from './ingest/redis-lock.js';
+import { createFeedPoller } from './sources/feed-poller.js';
+import { createRedisLease } from './store/redis-lease.js';
 import type { Logger } from './logger.js';
 import { createRedisStores } from './store/index.js';
 

@@ -1,7 +1,7 @@
 /** A lease in Redis: one holder at a time, renewed while alive, expiring if the holder dies. */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { createScript } from '../store/lua-script.js';
+import { createScript } from './lua-script.js';
 
 export interface Lease {
   /** Takes the lease, or renews it if this holder has it; false while someone else holds it. */
