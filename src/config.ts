@@ -3,14 +3,7 @@
  * zod, typed and frozen. Every problem is reported at once, by variable name.
  */
 import { z } from 'zod';
-
-const isTimeZone = (tz: string): boolean => {
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone.length > 0;
-  } catch {
-    return false;
-  }
-};
+import { isValidTimeZone } from './core/time.js';
 
 const emptyAsUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const intIn = (min: number, max: number, fallback: number) =>
@@ -42,7 +35,7 @@ const schema = z.object({
   HTTP_PORT: intIn(0, 65535, 8080),
   HTTP_BODY_LIMIT_BYTES: intIn(1024, 10 * 1024 * 1024, 1024 * 1024),
   DEFAULT_TIMEZONE: z.preprocess(emptyAsUndefined, z.string().default('Asia/Riyadh'))
-    .refine(isTimeZone, 'an IANA time zone such as Asia/Riyadh'),
+    .refine(isValidTimeZone, 'an IANA time zone such as Asia/Riyadh'),
   SEND_RATE_PER_SEC: intIn(1, 1000, 25),
   PAID_BROADCAST: flag(false),
   JOB_LOCK_MS: intIn(2000, 300_000, 6000),

@@ -27,9 +27,9 @@ import { createArticlesRoute } from './http/articles-route.js';
 import { createHealthCheck } from './http/health.js';
 import { createMetrics } from './http/metrics.js';
 import { createHttpServer } from './http/server.js';
-import { createFeedDiscovery } from './ingest/discover-feeds.js';
-import { createFeedPoller } from './ingest/feed-poller.js';
-import { createRedisLease } from './ingest/redis-lock.js';
+import { createFeedDiscovery } from './sources/discover-feeds.js';
+import { createFeedPoller } from './sources/feed-poller.js';
+import { createRedisLease } from './store/redis-lease.js';
 import type { Logger } from './logger.js';
 import { createRedisStores } from './store/index.js';
 

@@ -2,7 +2,7 @@
  * Everything the bot may use, passed in by main.ts (or a test harness). Feature factories
  * take a narrow slice of this, never the whole bag.
  */
-import type { DiscoverFeeds } from '../ingest/discover-feeds.js';
+import type { DiscoverFeeds } from '../sources/discover-feeds.js';
 import type { Clock } from '../core/clock.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../delivery/ports.js';
 import type { HeldRelease } from '../delivery/release-held.js';

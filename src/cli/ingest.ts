@@ -13,7 +13,7 @@ import type { ArticleInput } from '../core/input.js';
 import { createMatcher } from '../core/matcher.js';
 import { parseFeed } from '../core/parse/feed.js';
 import { decodeUtf8 } from '../core/parse/guards.js';
-import { isValidTimeZone } from '../core/parse/zoned-time.js';
+import { isValidTimeZone } from '../core/time.js';
 import { prepareArticle } from '../core/pipeline.js';
 import { renderAlert } from '../core/render/alert.js';
 import { createDelivery } from '../delivery/create-delivery.js';

@@ -18,7 +18,7 @@ import type { ArticleInput } from '../core/input.js';
 import { createMatcher, type TopicMatcher } from '../core/matcher.js';
 import { decodeUtf8 } from '../core/parse/guards.js';
 import { parseFeed } from '../core/parse/feed.js';
-import { isValidTimeZone } from '../core/parse/zoned-time.js';
+import { isValidTimeZone } from '../core/time.js';
 import { prepareArticle } from '../core/pipeline.js';
 import type { PreparedArticle } from '../core/prepared.js';
 import { renderAlert } from '../core/render/alert.js';

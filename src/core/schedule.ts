@@ -2,6 +2,7 @@
  * Delivery schedule, pure: when a chat's quiet-hours window ends and when its digest
  * period closes, computed in the chat's own IANA time zone. The caller passes `now`.
  */
+import { formatterFor } from './time.js';
 
 /** Local minutes of the day; the window may wrap midnight (22:00 → 07:00). Same shape as the store's QuietHours. */
 export interface MinuteWindow {
@@ -13,22 +14,13 @@ export type DigestPeriod = { readonly kind: 'hourly' } | { readonly kind: 'daily
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const hourMinute = formatterFor('en-US', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
 
 /** The wall-clock minute of the day (0–1439) at `at` in `timeZone`. */
 export function localMinuteOfDay(at: Date, timeZone: string): number {
   let hour = 0;
   let minute = 0;
-  for (const part of formatter(timeZone).formatToParts(at)) {
+  for (const part of hourMinute(timeZone).formatToParts(at)) {
     if (part.type === 'hour') hour = Number(part.value) % 24;
     else if (part.type === 'minute') minute = Number(part.value);
   }

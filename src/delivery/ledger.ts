@@ -12,7 +12,7 @@
 import type { Redis } from 'ioredis';
 import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';
 import type { Keys } from '../store/keys.js';
-import { createLuaScript } from './lua.js';
+import { createScript } from '../store/lua-script.js';
 
 export type Outcome = 'sent' | 'failed' | 'blocked';
 export type Subject = { readonly k: 'a'; readonly id: ArticleId } | { readonly k: 'b'; readonly id: BroadcastId } | { readonly k: 'd'; readonly t: number };
@@ -76,7 +76,7 @@ return 1
 `;
 
 export function createLedger(redis: Redis, keys: Keys): Ledger {
-  const recordScript = createLuaScript(redis, RECORD);
+  const recordScript = createScript(redis, RECORD);
   const markerKey = (s: Subject): string => (s.k === 'a' ? keys.sentArticle(s.id) : s.k === 'b' ? keys.sentBroadcast(s.id) : keys.sentBucket(s.t));
   const countersKey = (s: Subject): string | undefined =>
     s.k === 'a' ? keys.articleCounters(s.id) : s.k === 'b' ? keys.broadcastCounters(s.id) : undefined;

@@ -29,7 +29,7 @@
  * of the pause with their next batch (≤ HORIZON_MS later).
  */
 import type { Redis } from 'ioredis';
-import { createLuaScript } from './lua.js';
+import { createScript } from '../store/lua-script.js';
 import { createRedisClock, type LocalSpan } from './redis-clock.js';
 
 /** How far a send's arrival at the Bot API may stray, either way, from its usual latency (network, Telegram's front). */
@@ -125,8 +125,8 @@ export interface PacerOptions {
 /** Builds the pacer for `ratePerSec` on `redis`, its state in the hash `key`. */
 export function createSendPacer(redis: Redis, key: string, ratePerSec: number, options: PacerOptions = {}): SendPacer {
   const interval = slotIntervalMs(ratePerSec);
-  const take = createLuaScript(redis, TAKE);
-  const pauseScript = createLuaScript(redis, PAUSE);
+  const take = createScript(redis, TAKE);
+  const pauseScript = createScript(redis, PAUSE);
   const batchMax = Math.max(1, Math.ceil(HORIZON_MS / interval));
   const clock = createRedisClock();
   // The last round trips to Redis (ms, reply read − request sent): their median is how far ahead

@@ -52,7 +52,11 @@ export class ChatLog {
   private seen = { sent: 0, answers: 0, deletes: 0 };
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly fake: FakeTelegram) {}
+  private readonly fake: FakeTelegram;
+
+  constructor(fake: FakeTelegram) {
+    this.fake = fake;
+  }
 
   /** Reads the recorder every `everyMs` (it has no push hook; 50 ms feels instant on a page). */
   start(everyMs = 50): void {

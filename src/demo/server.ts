@@ -35,8 +35,11 @@ const BODY_LIMIT = 1024 * 1024;
 const PASTE_KINDS = new Set<PasteKind>(['text', 'html', 'feed']);
 
 class Refusal extends Error {
-  constructor(readonly status: number, message: string) {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

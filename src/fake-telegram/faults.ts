@@ -70,7 +70,11 @@ export class Faults {
   private readonly forbids = new Map<number, ForbidReason>();
   readonly stats: FaultStats = { rateLimited: 0, callsDuringRetryAfter: 0, forbidden: 0, migrated: 0, serverErrors: 0, dropped: 0 };
 
-  constructor(private readonly state: FakeState) {}
+  private readonly state: FakeState;
+
+  constructor(state: FakeState) {
+    this.state = state;
+  }
 
   /** 429 with `retry_after` for the next N calls and/or above a rate. Replaces an earlier rateLimit. */
   rateLimit(options: RateLimitOptions): void {

@@ -26,7 +26,11 @@ export class Directory {
   private nextSupergroup = 1_001_000_000_001;
   private nextChannel = 1_002_000_000_001;
 
-  constructor(private readonly state: FakeState) {}
+  private readonly state: FakeState;
+
+  constructor(state: FakeState) {
+    this.state = state;
+  }
 
   user(o: UserOptions = {}): User {
     const id = o.id ?? this.nextUser++;

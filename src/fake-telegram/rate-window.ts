@@ -4,7 +4,11 @@ export class SlidingWindow {
   private times: number[] = [];
   private head = 0;
 
-  constructor(readonly windowMs: number) {}
+  readonly windowMs: number;
+
+  constructor(windowMs: number) {
+    this.windowMs = windowMs;
+  }
 
   /** Events in (now - windowMs, now]. */
   count(now: number): number {
@@ -35,7 +39,11 @@ export interface ArrivalStats {
 export class ArrivalCounter {
   private readonly bots = new Map<number, { window: SlidingWindow; arrivals: number; maxPerWindow: number }>();
 
-  constructor(readonly windowMs = 1000) {}
+  readonly windowMs: number;
+
+  constructor(windowMs = 1000) {
+    this.windowMs = windowMs;
+  }
 
   add(botId: number, now: number): void {
     let bot = this.bots.get(botId);

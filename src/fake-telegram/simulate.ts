@@ -41,12 +41,17 @@ export interface MemberChange {
 export class Simulator {
   private nextQuery = 4_000_000_000_000_001n;
 
-  constructor(
-    private readonly state: FakeState,
-    private readonly people: Directory,
-    private readonly bot: BotEntry,
-    private readonly callbackQueries: Map<string, boolean>,
-  ) {}
+  private readonly state: FakeState;
+  private readonly people: Directory;
+  private readonly bot: BotEntry;
+  private readonly callbackQueries: Map<string, boolean>;
+
+  constructor(state: FakeState, people: Directory, bot: BotEntry, callbackQueries: Map<string, boolean>) {
+    this.state = state;
+    this.people = people;
+    this.bot = bot;
+    this.callbackQueries = callbackQueries;
+  }
 
   sendUserMessage(m: UserMessage): Update {
     const entry = this.entry(m.chat);

@@ -25,7 +25,11 @@ export class FakeState {
   /** Group id → supergroup id, after an upgrade: sends to the old id answer 400 migrate. */
   readonly migrations = new Map<number, number>();
 
-  constructor(readonly acceptAnyChat: boolean) {}
+  readonly acceptAnyChat: boolean;
+
+  constructor(acceptAnyChat: boolean) {
+    this.acceptAnyChat = acceptAnyChat;
+  }
 
   addUser(user: User): User {
     this.users.set(user.id, user);

@@ -3,20 +3,13 @@ import { z } from 'zod';
 import type { ArticleInput } from '../core/input.js';
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
+import { isValidTimeZone } from '../core/time.js';
 import type { BodyKind, HttpProblem } from './body.js';
-
-const isTimeZone = (tz: string): boolean => {
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone !== '';
-  } catch {
-    return false;
-  }
-};
 
 const context = {
   url: z.url({ protocol: /^https?$/ }).max(2048).optional(),
   outlet: z.string().trim().min(1).max(200).optional(),
-  timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Asia/Riyadh').optional(),
+  timeZone: z.string().max(64).refine(isValidTimeZone, 'an IANA time zone such as Asia/Riyadh').optional(),
 };
 
 // ISO, epoch or printed as the outlet prints it ("نشر في 25.03.2023 11:08"): the pipeline reads it in

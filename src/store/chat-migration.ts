@@ -8,7 +8,7 @@ import { asUserId, type ChatId } from '../core/ids.js';
 import type { Chat, ChatStatus } from './ports.js';
 import type { Keys } from './keys.js';
 import { KeyList } from './key-list.js';
-import { retryConflicts, type CheckedWrite, type Op } from './redis-script.js';
+import { retryConflicts, type CheckedWrite, type Op } from './checked-write.js';
 import { splitTopics } from './redis-subscription-store.js';
 import { decodeChat, encodeChat } from './serialize.js';
 

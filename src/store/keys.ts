@@ -161,7 +161,7 @@ export function createKeys(prefix: string) {
       return k(`kwo:${offer}`);
     },
 
-    // ── Leases (src/ingest/redis-lock.ts): one process at a time does the job ──
+    // ── Leases (src/store/redis-lease.ts): one process at a time does the job ──
     /** STRING holder token, PX ttl: the process polling feeds. */
     feedPollerLease: () => k('lock:feeds'),
     /** STRING holder token, PX ttl: the process editing broadcast progress messages. */

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import type { TopicId } from '../core/ids.js';
 import { SUBSCRIPTION_BUCKETS, type Keys } from './keys.js';
 import { splitTopics } from './redis-subscription-store.js';
-import { execAll } from './redis-script.js';
+import { execAll } from './exec-all.js';
 
 export interface SubscriptionFootprint {
   readonly subscriptions: number;

@@ -10,7 +10,7 @@ import type { Clock } from '../core/clock.js';
 import type { PreparedArticle } from '../core/prepared.js';
 import type { ArticleStore, DuplicateOf } from './ports.js';
 import { isTokenId, isTopicId, type Keys } from './keys.js';
-import { execAll } from './redis-script.js';
+import { execAll } from './exec-all.js';
 import { decodePrepared, encodePrepared } from './serialize.js';
 
 export interface ArticleRetention {

@@ -9,7 +9,8 @@ import type { Clock } from '../core/clock.js';
 import type { Broadcast, BroadcastCounters, BroadcastState, BroadcastStore } from './ports.js';
 import { isTokenId, type Keys } from './keys.js';
 import { KeyList } from './key-list.js';
-import { createCheckedWrite, execAll, retryConflicts } from './redis-script.js';
+import { createCheckedWrite, retryConflicts } from './checked-write.js';
+import { execAll } from './exec-all.js';
 import { compact, decodeBroadcast, encodeBroadcast } from './serialize.js';
 
 export interface RedisBroadcastStoreDeps {

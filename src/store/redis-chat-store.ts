@@ -8,7 +8,8 @@ import type { Clock } from '../core/clock.js';
 import type { Chat, ChatPatch, ChatStats, ChatStore, InactiveReason } from './ports.js';
 import type { Keys } from './keys.js';
 import { KeyList } from './key-list.js';
-import { createCheckedWrite, execAll, retryConflicts, type Op } from './redis-script.js';
+import { createCheckedWrite, retryConflicts, type Op } from './checked-write.js';
+import { execAll } from './exec-all.js';
 import { counterOps, migrateChat, statusField } from './chat-migration.js';
 import { compact, decodeChat, encodeChat } from './serialize.js';
 

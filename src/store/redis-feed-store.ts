@@ -9,7 +9,9 @@ import type { Clock } from '../core/clock.js';
 import type { Feed, FeedHealth, FeedStore } from './ports.js';
 import { digest, isTokenId, type Keys } from './keys.js';
 import { KeyList } from './key-list.js';
-import { createCheckedWrite, defineScript, execAll, retryConflicts } from './redis-script.js';
+import { createCheckedWrite, retryConflicts } from './checked-write.js';
+import { execAll } from './exec-all.js';
+import { createScript } from './lua-script.js';
 import { decodeFeed, encodeFeed } from './serialize.js';
 
 export interface RedisFeedStoreDeps {
@@ -46,7 +48,7 @@ const TEXT: readonly (keyof FeedHealth)[] = ['lastError', 'etag', 'lastModified'
 
 /** Creates the Redis FeedStore. */
 export function createRedisFeedStore({ redis, keys, clock, seenCap = 2000 }: RedisFeedStoreDeps): FeedStore {
-  const markSeen = defineScript(redis, 'tanbihMarkSeen', MARK_SEEN);
+  const markSeen = createScript(redis, MARK_SEEN);
   const write = createCheckedWrite(redis);
   const get = async (id: string): Promise<{ json: string | null; feed?: Feed }> => {
     const json = isTokenId(id) ? await redis.hget(keys.feeds(), id) : null;

@@ -5,7 +5,7 @@
 import type { Redis } from 'ioredis';
 import type { KeywordRegistry } from './ports.js';
 import { isTopicId, type Keys } from './keys.js';
-import { defineScript } from './redis-script.js';
+import { createScript } from './lua-script.js';
 import { decodeTopic, encodeTopic } from './serialize.js';
 
 export interface RedisKeywordRegistryDeps {
@@ -26,7 +26,7 @@ return 0
 
 /** Creates the Redis KeywordRegistry. */
 export function createRedisKeywordRegistry({ redis, keys, onError = () => undefined }: RedisKeywordRegistryDeps): KeywordRegistry {
-  const add = defineScript(redis, 'tanbihAddKeyword', ADD);
+  const add = createScript(redis, ADD);
   return {
     async add(topic) {
       if (topic.kind !== 'keyword' || !isTopicId(topic.id) || !topic.id.startsWith('kw:')) {

@@ -13,7 +13,7 @@ import { decideStory, extendStory, idfOf, startStory, type StoryDecision, type S
 import { candidateTerms, DEFAULT_STORY_WINDOW_MS, indexKeys, MAX_CANDIDATES } from '../core/story/window.js';
 import type { StoryFiling, StoryMember, StoryStore } from './ports.js';
 import type { Keys } from './keys.js';
-import { execAll } from './redis-script.js';
+import { execAll } from './exec-all.js';
 
 export interface RedisStoryStoreDeps {
   readonly redis: Redis;

@@ -10,7 +10,8 @@ import { asChatId, type ChatId, type TopicId } from '../core/ids.js';
 import type { FollowError, SubscriptionStore } from './ports.js';
 import { isTopicId, type Keys } from './keys.js';
 import { KeyList } from './key-list.js';
-import { createCheckedWrite, defineScript, retryConflicts, type Op } from './redis-script.js';
+import { createCheckedWrite, retryConflicts, type Op } from './checked-write.js';
+import { createScript } from './lua-script.js';
 
 export interface RedisSubscriptionStoreDeps {
   readonly redis: Redis;
@@ -69,8 +70,8 @@ return 1
 
 /** Creates the Redis SubscriptionStore. */
 export function createRedisSubscriptionStore({ redis, keys, maxTopicsPerChat, isCatalogTopic }: RedisSubscriptionStoreDeps): SubscriptionStore {
-  const follow = defineScript(redis, 'tanbihFollow', FOLLOW);
-  const unfollow = defineScript(redis, 'tanbihUnfollow', UNFOLLOW);
+  const follow = createScript(redis, FOLLOW);
+  const unfollow = createScript(redis, UNFOLLOW);
   const write = createCheckedWrite(redis);
 
   return {

@@ -3,10 +3,10 @@
  * zone (the region's common zones, or /timezone Area/City) and interface language.
  */
 import { Composer } from 'grammy';
+import { canonicalTimeZone } from '../../core/time.js';
 import type { ChatPatch, ChatStore } from '../../store/ports.js';
 import { settingsData } from '../callbacks.js';
 import type { BotContext } from '../context.js';
-import { isTimeZone } from '../format-time.js';
 import { stringsFor } from '../i18n/index.js';
 import { homeScreen, hourScreen, QUIET_PRESETS, quietScreen, ZONES, zoneScreen } from '../keyboards/settings.js';
 import { editScreen, HTML, refuse, replyScreen } from '../reply.js';
@@ -46,8 +46,8 @@ export function createSettingsFeature(deps: SettingsFeatureDeps): Composer<BotCo
     if (!resolved.ok) return refuse(ctx, resolved.reason);
     const zone = ctx.match.trim();
     if (zone === '') return void (await ctx.reply(ctx.t.settings.zoneUsage, HTML));
-    if (zone.length > 64 || !isTimeZone(zone)) return void (await ctx.reply(ctx.t.settings.zoneInvalid(zone.slice(0, 64)), HTML));
-    const canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    const canonical = zone.length > 64 ? undefined : canonicalTimeZone(zone);
+    if (canonical === undefined) return void (await ctx.reply(ctx.t.settings.zoneInvalid(zone.slice(0, 64)), HTML));
     await deps.settings.change(resolved.target, { timeZone: canonical });
     await ctx.reply(ctx.t.settings.zoneSet(canonical), HTML);
   });

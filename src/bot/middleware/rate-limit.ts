@@ -7,7 +7,7 @@
 import type { MiddlewareFn } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { Keys } from '../../store/keys.js';
-import { defineScript } from '../../store/redis-script.js';
+import { createScript } from '../../store/lua-script.js';
 import type { BotContext } from '../context.js';
 
 export interface RateLimitOptions {
@@ -52,7 +52,7 @@ return {allowed, warned}
 `;
 
 export function redisTokens(redis: Redis, keys: Pick<Keys, 'floodBucket'>, options: RateLimitOptions = defaultRateLimit): TakeToken {
-  const take = defineScript(redis, 'tanbihFloodTake', TAKE);
+  const take = createScript(redis, TAKE);
   const now = options.now ?? Date.now;
   const ttlMs = Math.ceil((options.capacity / options.refillPerSec) * 1000) + 1000;
   return async (userId) => {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { err, ok, type Result } from '../result.js';
-import { isValidTimeZone } from '../parse/zoned-time.js';
+import { isValidTimeZone } from '../time.js';
 
 export interface FeedFields {
   readonly url: string;

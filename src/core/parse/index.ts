@@ -12,13 +12,13 @@ import { normalizeText } from '../normalize.js';
 import { readPrintedTime, type PrintedTime } from '../printed-date.js';
 import { err, ok, type Result } from '../result.js';
 import { clip, splitSentences } from '../sentences.js';
+import { isValidTimeZone } from '../time.js';
 import { cleanSpace, htmlToParagraphs } from './dom.js';
 import { checkRaw, checkText, checkWords } from './guards.js';
 import { httpUrl, parseHtmlPage } from './html.js';
 import { readJsonArticle } from './json.js';
 import { resolvePublished } from './published.js';
 import { parseTextLayout } from './text.js';
-import { isValidTimeZone } from './zoned-time.js';
 
 export interface ParseContext {
   /** The ingest time: relative datelines and the fallback time come from it. */

@@ -1,7 +1,5 @@
-/**
- * Wall-clock time in an IANA zone ↔ UTC instants, with Intl only (no tz database of our own).
- * Formatters are memoized per zone: creating an Intl.DateTimeFormat costs far more than using one.
- */
+/** Wall-clock time in an IANA zone ↔ UTC instants, with Intl only (no tz database of our own). */
+import { formatterFor } from '../time.js';
 
 export interface WallTime {
   readonly year: number;
@@ -12,34 +10,15 @@ export interface WallTime {
   readonly minute: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** True when `timeZone` is an IANA zone this runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const wallClock = formatterFor('en-US', {
+  calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
+  year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+});
 
 /** The wall-clock reading of `instant` in `timeZone`. */
 export function wallTimeIn(instant: Date, timeZone: string): WallTime & { readonly second: number } {
   const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+  for (const p of wallClock(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return {

@@ -1,7 +1,8 @@
 /**
  * The alert's time line: Gregorian calendar, explicit digits and an explicit zone, always —
- * "الخميس 9 مايو 2024، 16:19". Formatters are memoized: building one costs more than using it.
+ * "الخميس 9 مايو 2024، 16:19".
  */
+import { formatterFor } from '../time.js';
 
 export interface TimeFormat {
   readonly timeZone: string;
@@ -10,20 +11,12 @@ export interface TimeFormat {
   readonly precision?: 'minute' | 'day';
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string, numberingSystem: 'latn' | 'arab'): Intl.DateTimeFormat {
-  const key = `${timeZone}|${numberingSystem}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat('ar', {
-      timeZone, calendar: 'gregory', numberingSystem, hourCycle: 'h23',
-      weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
+const alertShape = (numberingSystem: 'latn' | 'arab') => formatterFor('ar', {
+  calendar: 'gregory', numberingSystem, hourCycle: 'h23',
+  weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+});
+const alertFormat = { latn: alertShape('latn'), arab: alertShape('arab') };
+const zoneName = formatterFor('ar', { timeZoneName: 'long' });
 
 // One article is rendered for many subscribers in few zones: the same line comes back again and again.
 const recent = new Map<string, string>();
@@ -42,7 +35,7 @@ export function formatAlertTime(date: Date, format: TimeFormat): string {
 
 function formatUncached(date: Date, format: TimeFormat): string {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const p of formatter(format.timeZone, format.numberingSystem ?? 'latn').formatToParts(date)) parts[p.type] = p.value;
+  for (const p of alertFormat[format.numberingSystem ?? 'latn'](format.timeZone).formatToParts(date)) parts[p.type] = p.value;
   const day = `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
   return format.precision === 'day' ? day : `${day}، ${parts.hour}:${parts.minute}`;
 }
@@ -66,8 +59,7 @@ export function zoneLabel(timeZone: string): string {
   if (city) return `بتوقيت ${city}`;
   let label = labels.get(timeZone);
   if (label === undefined) {
-    const name = new Intl.DateTimeFormat('ar', { timeZone, timeZoneName: 'long' })
-      .formatToParts(new Date(0)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    const name = zoneName(timeZone).formatToParts(new Date(0)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
     label = /^(?:ال)?توقيت/.test(name) ? name : `بتوقيت ${name}`;
     labels.set(timeZone, label);
   }

@@ -7,7 +7,7 @@
  * on the same Redis, as a redeploy would.
  */
 import { parseFeed } from '../../../src/core/parse/feed.js';
-import { createFeedDiscovery } from '../../../src/ingest/discover-feeds.js';
+import { createFeedDiscovery } from '../../../src/sources/discover-feeds.js';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, type Bot } from 'grammy';
 import type { Chat, InlineKeyboardButton, Message, MessageEntity, User } from 'grammy/types';

@@ -25,7 +25,7 @@ export interface BroadcastProgressDeps {
   readonly intervalMs?: number;
   /**
    * With several processes, only the lease holder edits progress messages (see
-   * src/ingest/redis-lock.ts). Without one, this process always does.
+   * src/store/redis-lease.ts). Without one, this process always does.
    */
   readonly lease?: { acquire(): Promise<boolean>; release(): Promise<void> };
   /** Announced broadcasts and those still owed a final report. Without it, only running broadcasts are found, by looking. */

@@ -11,7 +11,7 @@ import { checkFeedFields } from '../../../core/feeds/feed-fields.js';
 import { asFeedId } from '../../../core/ids.js';
 import type { Feed, FeedStore } from '../../../store/ports.js';
 import type { AdminContext, BotContext, Dialogue } from '../../context.js';
-import type { DiscoverFeeds } from '../../../ingest/discover-feeds.js';
+import type { DiscoverFeeds } from '../../../sources/discover-feeds.js';
 import { nextText, nextUpdate, tappedOn } from './dialogue-waits.js';
 import { feedData, feedPickData } from './callbacks.js';
 import { formatWhen } from './format.js';

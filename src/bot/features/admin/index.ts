@@ -5,7 +5,7 @@
  * in a private chat with the bot as @grammyjs/conversations, stored through `dialogueStorage`
  * (Redis in main.ts, so a restart between two steps loses nothing).
  */
-import type { DiscoverFeeds } from '../../../ingest/discover-feeds.js';
+import type { DiscoverFeeds } from '../../../sources/discover-feeds.js';
 import { conversations, createConversation, type ConversationData, type VersionedStateStorage } from '@grammyjs/conversations';
 import { Composer, type MiddlewareFn, type Transformer } from 'grammy';
 import type { Clock } from '../../../core/clock.js';

@@ -1,6 +1,7 @@
 /** A lease in Redis: one holder at a time, renewed while alive, expiring if the holder dies. */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { createScript } from './lua-script.js';
 
 export interface Lease {
   /** Takes the lease, or renews it if this holder has it; false while someone else holds it. */
@@ -21,12 +22,14 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 /** Creates a lease on `key` (the caller builds it under the app's prefix). */
 export function createRedisLease(redis: Redis, key: string, ttlMs: number): Lease {
   const holder = randomUUID();
+  const acquire = createScript(redis, ACQUIRE);
+  const release = createScript(redis, RELEASE);
   return {
     async acquire() {
-      return (await redis.eval(ACQUIRE, 1, key, holder, ttlMs)) === 1;
+      return (await acquire([key], [holder, ttlMs])) === 1;
     },
     async release() {
-      await redis.eval(RELEASE, 1, key, holder);
+      await release([key], [holder]);
     },
   };
 }

@@ -1,23 +1,10 @@
 /**
- * Lua scripts on a shared ioredis client, and one generic "checked write": a set of
- * HASH fields must still hold the values we read, then a list of writes is applied
- * atomically (optimistic concurrency without WATCH, which is unsafe on a shared connection).
+ * One generic "checked write": a set of HASH fields must still hold the values we read, then a
+ * list of writes is applied atomically (optimistic concurrency without WATCH, which is unsafe on
+ * a shared connection).
  */
-import type { ChainableCommander, Redis } from 'ioredis';
-
-export type ScriptArg = string | number;
-export type ScriptRunner = (keys: readonly string[], args: readonly ScriptArg[]) => Promise<unknown>;
-
-/** Defines `lua` on this client once (EVALSHA with EVAL fallback, done by ioredis) and returns a caller. */
-export function defineScript(redis: Redis, name: string, lua: string): ScriptRunner {
-  const client = redis as unknown as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined>;
-  if (typeof client[name] !== 'function') redis.defineCommand(name, { lua });
-  return (keys, args) => {
-    const fn = client[name];
-    if (!fn) throw new Error(`script ${name} is not defined`);
-    return fn.call(redis, keys.length, ...keys, ...args);
-  };
-}
+import type { Redis } from 'ioredis';
+import { createScript, type ScriptArg } from './lua-script.js';
 
 /** `[keyIndex, field, value]`: the field must hold value (undefined: must be absent). */
 export type Check = readonly [key: number, field: string, value: string | undefined];
@@ -58,7 +45,7 @@ export type CheckedWrite = (keys: readonly string[], checks: readonly Check[], o
 
 /** Applies `ops` only if every check still holds; false means "someone wrote first, re-read and retry". */
 export function createCheckedWrite(redis: Redis): CheckedWrite {
-  const run = defineScript(redis, 'tanbihCheckedWrite', CHECKED_WRITE);
+  const run = createScript(redis, CHECKED_WRITE);
   return async (keys, checks, ops) => {
     const spec = {
       c: checks.map(([key, field, value]) => (value === undefined ? [key + 1, field, 0] : [key + 1, field, 1, value])),
@@ -75,17 +62,4 @@ export async function retryConflicts<T>(what: string, attempt: () => Promise<{ d
     if (r.done) return r.value;
   }
   throw new Error(`${what}: too many concurrent writes, gave up after ${times} attempts`);
-}
-
-/**
- * Runs a MULTI or pipeline and returns each command's result; the first failed command
- * (e.g. WRONGTYPE, which EXEC reports per command rather than by rejecting) throws.
- */
-export async function execAll(tx: ChainableCommander): Promise<unknown[]> {
-  const replies = await tx.exec();
-  if (replies === null) throw new Error('redis transaction aborted');
-  return replies.map(([error, value]) => {
-    if (error) throw error;
-    return value;
-  });
 }

@@ -4,7 +4,7 @@
  * only the lease holder polls, and another takes over within the lease's TTL if it dies.
  */
 import type { Feed } from '../store/ports.js';
-import type { Lease } from './redis-lock.js';
+import type { Lease } from '../store/redis-lease.js';
 import { pollFeed, type PollFeedDeps, type PollOutcome } from './poll-feed.js';
 
 export interface FeedPollerDeps extends PollFeedDeps {
