@@ -37,15 +37,22 @@ export function formatterFor(locale: string, options: FormatShape): (timeZone: s
 }
 
 const plain = formatterFor('en', {});
+// Every article asks for its source's zone: resolvedOptions() is costly, the answer never changes.
+const canonicalNames = new Map<string, string | null>();
 
 /** The zone's canonical IANA name (`asia/riyadh` → `Asia/Riyadh`), or undefined when this runtime does not know it. */
 export function canonicalTimeZone(zone: string): string | undefined {
+  const known = canonicalNames.get(zone);
+  if (known !== undefined) return known ?? undefined;
+  let canonical: string | null;
   try {
-    const canonical = plain(zone).resolvedOptions().timeZone;
-    return canonical === '' ? undefined : canonical;
+    canonical = plain(zone).resolvedOptions().timeZone || null;
   } catch {
-    return undefined;
+    canonical = null;
   }
+  if (canonicalNames.size >= FORMATTER_LIMIT) canonicalNames.delete(canonicalNames.keys().next().value ?? '');
+  canonicalNames.set(zone, canonical);
+  return canonical ?? undefined;
 }
 
 /** True when `zone` is an IANA time zone this runtime knows. */
