@@ -6,6 +6,7 @@
  * (a line opening with ـ, -, • or "1-"), a sentence ending on the colon that introduces a list,
  * and a summary that stops mid-sentence.
  */
+import { scriptCounts } from './script-counts.js';
 import type { Article } from './article.js';
 import { normalizeText } from './normalize.js';
 
@@ -50,13 +51,7 @@ export function endsOnColon(text: string): boolean {
 /** Mostly written in another script than the article's language (Latin in an Arabic article, or the reverse). */
 export function inOtherLanguage(text: string, lang: Article['lang']): boolean {
   if (lang === 'other' || !(lang === 'ar' ? /[A-Za-z]/ : /[\u0600-\u06ff]/).test(text)) return false;
-  let arabic = 0;
-  let latin = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x600 && c <= 0x6ff) arabic++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-  }
+  const { arabic, latin } = scriptCounts(text);
   return lang === 'ar' ? latin > arabic : arabic > latin;
 }
 

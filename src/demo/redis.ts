@@ -17,14 +17,4 @@ export async function connectRedis(url: string): Promise<Redis | undefined> {
   }
 }
 
-/** Deletes every key under `<prefix>:` (SCAN + UNLINK; the server is shared, never FLUSHDB). */
-export async function deletePrefix(redis: Redis, prefix: string): Promise<number> {
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) deleted += await redis.unlink(...keys);
-  } while (cursor !== '0');
-  return deleted;
-}
+export { deletePrefix } from '../store/delete-prefix.js';

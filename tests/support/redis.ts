@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { deletePrefix as deletePrefixOf } from '../../src/store/delete-prefix.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -18,16 +19,7 @@ export function connectRedis(): Redis {
 }
 
 /** Deletes every key under `prefix` (the prefix's own keys only). */
-export async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) deleted += await redis.unlink(...keys);
-  } while (cursor !== '0');
-  return deleted;
-}
+export const deleteKeys = (redis: Redis, prefix: string): Promise<number> => deletePrefixOf(redis, prefix);
 
 /** Deletes a test file's keys and closes its client: the usual afterAll of an integration test. */
 export async function releaseRedis(redis: Redis, prefix: string): Promise<void> {

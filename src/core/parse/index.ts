@@ -8,6 +8,7 @@ import { findCitedSources } from '../attribution.js';
 import type { DatelineMatch } from '../dateline.js';
 import type { ArticleInput } from '../input.js';
 import { stripControls } from '../control-chars.js';
+import { scriptCounts } from '../script-counts.js';
 import { normalizeText } from '../normalize.js';
 import { readPrintedTime, type PrintedTime } from '../printed-date.js';
 import { err, ok, type Result } from '../result.js';
@@ -125,13 +126,7 @@ function withoutControls(draft: Draft): Draft {
 }
 
 function languageOf(text: string): Article['lang'] {
-  let arabic = 0;
-  let latin = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x600 && c <= 0x6ff) arabic++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-  }
+  const { arabic, latin } = scriptCounts(text);
   if (arabic >= latin && arabic > 0) return 'ar';
   return latin > 0 ? 'en' : 'other';
 }
