@@ -15,6 +15,7 @@ import { apologize } from './error-boundary.js';
 import { createAdminFeatures, DIALOGUE_TTL_SEC } from './features/admin/index.js';
 import { createUserFeatures } from './features/index.js';
 import { adminIdHint } from './middleware/admin-hint.js';
+import { createFileReader } from './telegram-files.js';
 import { createStaleButtonsFeature } from './features/stale-buttons.js';
 import { contextSetup } from './middleware/context-setup.js';
 import { defaultRateLimit, rateLimit, redisTokens, sharedRateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
@@ -69,6 +70,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     feeds: deps.stores.feeds, ingest: deps.ingest, broadcasts: deps.broadcasts, stats: deps.stats,
     ...(deps.feedDefaultIntervalSec ? { feedDefaultIntervalSec: deps.feedDefaultIntervalSec } : {}),
     ...(deps.discoverFeeds ? { discoverFeeds: deps.discoverFeeds } : {}),
+    readFile: createFileReader(bot.api, token, options.client?.apiRoot),
     ...(deps.staleAfterHours ? { staleAfterHours: deps.staleAfterHours } : {}),
     ...(deps.progressBoard ? { board: deps.progressBoard } : {}),
     logger: deps.logger, apiRetry: interactiveRetry(),

@@ -92,6 +92,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     /** The message as it is now in the chat (after edits), or undefined if deleted or never sent. */
     message: (chatId: number, messageId: number): Message | undefined => state.chats.get(chatId)?.messages.get(messageId),
     sendUserMessage: sim.sendUserMessage.bind(sim),
+    sendUserDocument: sim.sendUserDocument.bind(sim),
+    /** A stored file's bytes (what a bot sent with sendDocument), by file_id. */
+    file: (fileId: string): Uint8Array | undefined => state.files.get(fileId)?.bytes,
     tapButton: sim.tapButton.bind(sim),
     /** The bot's membership changes in a chat (my_chat_member update). */
     addMyChatMember: (change: MemberChange): Update => sim.changeMyMember(change),

@@ -96,3 +96,11 @@ export const getChatMember: MethodHandler = (call, deps) => {
     : {};
   return success({ status, user: who, ...extra });
 };
+
+/** A stored file's path, for GET /file/bot<token>/<file_path>. */
+export const getFile: MethodHandler = (call, deps) => {
+  const id = String(call.params['file_id'] ?? '');
+  const file = deps.state.files.get(id);
+  if (!file) return fail.badRequest('invalid file_id');
+  return success({ file_id: id, file_unique_id: `u${id}`, file_size: file.bytes.byteLength, file_path: `documents/${id}` });
+};

@@ -81,6 +81,25 @@ export const copyMessage: MethodHandler = (call, deps) => {
   return success({ message_id: message.message_id });
 };
 
+/** A document, uploaded in the call (multipart) or named by a known file_id, with an optional caption. */
+export const sendDocument: MethodHandler = (call, deps) => {
+  const entry = target(call, deps);
+  if (isFailure(entry)) return entry;
+  const raw = call.params['document'];
+  const upload = raw && typeof raw === 'object' && 'bytes' in raw ? (raw as { file: string; bytes: Uint8Array }) : undefined;
+  const known = typeof raw === 'string' ? deps.state.files.get(raw) : undefined;
+  if (!upload && !known) return fail.badRequest('there is no document in the request');
+  const document = upload ? deps.state.addFile(upload.file || 'document', upload.bytes) : deps.state.addFile(known!.name, known!.bytes);
+  const caption = call.params['caption'] === undefined ? { text: '' } : parseText(call.params['caption'], call.params['parse_mode'], 'caption');
+  if (isFailure(caption)) return caption;
+  const message = deps.state.store(entry, (id) => {
+    const { text, ...rest } = outgoing(call, entry, id, caption, call.params['reply_markup']) as Message & { text?: string };
+    return { ...rest, document, ...(text ? { caption: text } : {}) } as Message;
+  });
+  recordSent(call, deps, entry, message);
+  return success(message);
+};
+
 /** The bot's message a call edits or deletes, or Telegram's failure. */
 function ownMessage(call: CallContext, deps: FakeDeps, verb: 'edit' | 'delete'): { entry: ChatEntry; message: Message } | ApiFailure {
   if (call.params['inline_message_id'] !== undefined) return fail.badRequest('inline messages are not supported by the fake');

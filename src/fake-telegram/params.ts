@@ -40,12 +40,27 @@ export async function readParams(req: IncomingMessage, url: URL): Promise<Params
   }
   if (type.startsWith('multipart/form-data')) {
     // The platform's multipart parser (undici, behind Response#formData) does the decoding.
-    const form = await new Response(body, { headers: { 'content-type': type } }).formData().catch(() => {
+    // grammY writes part headers tightly (`content-disposition:form-data;name="f";filename=x.opml`),
+    // which undici's strict parser refuses (Telegram accepts them): respell them before parsing.
+    const tolerant = Buffer.from(body.toString('latin1')
+      .replace(/\r\ncontent-disposition:\s*form-data;\s*/gi, '\r\nContent-Disposition: form-data; ')
+      .replace(/(\r\nContent-Disposition: form-data; name="[^"]*");\s*filename=([^"\r\n;]+)/g, '$1; filename="$2"')
+      .replace(/\r\ncontent-type:\s*/gi, '\r\nContent-Type: '), 'latin1');
+    const form = await new Response(tolerant, { headers: { 'content-type': type } }).formData().catch(() => {
       throw new BadBody("Bad Request: can't parse multipart/form-data");
     });
+    const files = new Map<string, { file: string; size: number; bytes: Uint8Array }>();
     for (const [k, v] of form) {
-      params[k] = typeof v === 'string' ? decodeField(k, v) : { file: v.name, size: v.size };
+      // Uploads keep their bytes, so sendDocument can store what the bot sent.
+      if (typeof v === 'string') params[k] = decodeField(k, v);
+      else files.set(k, { file: v.name, size: v.size, bytes: new Uint8Array(await v.arrayBuffer()) });
     }
+    // A field `attach://<name>` names the part that holds its file, as Telegram reads it.
+    for (const [k, v] of Object.entries(params)) {
+      const part = typeof v === 'string' && v.startsWith('attach://') ? files.get(v.slice('attach://'.length)) : undefined;
+      if (part) params[k] = part;
+    }
+    for (const [k, part] of files) if (!(k in params)) params[k] = part;
     return params;
   }
   throw new BadBody(`Bad Request: unsupported content type ${type || '(none)'}`);

@@ -12,6 +12,7 @@ export interface ServerDeps extends FakeDeps {
 }
 
 const ROUTE = /^\/bot([^/]+)\/([A-Za-z]+)\/?$/;
+const FILE_ROUTE = /^\/file\/bot([^/]+)\/documents\/([\w-]+)$/;
 
 /**
  * The Bot API over HTTP: `/bot<token>/<method>`, GET or POST. Applies latency and
@@ -34,6 +35,13 @@ export function createFakeServer(deps: ServerDeps): Server {
 
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://fake-telegram');
+  const download = FILE_ROUTE.exec(url.pathname);
+  if (download) {
+    req.resume();
+    const file = deps.botFor(download[1] ?? '') ? deps.state.files.get(download[2] ?? '') : undefined;
+    if (!file) return void res.writeHead(404).end();
+    return void res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.byteLength }).end(file.bytes);
+  }
   const route = ROUTE.exec(url.pathname);
   if (!route) {
     req.resume();

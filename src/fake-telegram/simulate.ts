@@ -65,6 +65,19 @@ export class Simulator {
     return this.bot.updates.push((chat.type === 'channel' ? { channel_post: message } : { message }) as UpdateBody);
   }
 
+  /** A user sends a file (with an optional caption, e.g. a command); the bot reads it through getFile. */
+  sendUserDocument(d: { readonly chat: ChatRef; readonly name: string; readonly bytes: Uint8Array; readonly caption?: string; readonly from?: User }): Update {
+    const entry = this.entry(d.chat);
+    const chat = entry.chat;
+    const document = this.state.addFile(d.name, d.bytes);
+    const entities = d.caption ? commandEntities(d.caption) : [];
+    const message = this.state.store(entry, (id) => ({
+      message_id: id, date: nowSeconds(), chat, from: this.sender(chat, d.from), document,
+      ...(d.caption ? { caption: d.caption } : {}), ...(entities.length > 0 ? { caption_entities: entities } : {}),
+    }) as Message);
+    return this.bot.updates.push({ message } as UpdateBody);
+  }
+
   tapButton(t: ButtonTap): Update {
     const entry = this.entry(t.chat);
     const message = entry.messages.get(t.messageId);

@@ -58,6 +58,16 @@ export class FakeState {
     return this.addChat(chatForId(id));
   }
 
+  /** Uploaded files (a user's document, a bot's sendDocument), by file_id: getFile and /file/ serve them. */
+  readonly files = new Map<string, { readonly name: string; readonly bytes: Uint8Array }>();
+
+  /** Keeps a file and answers the Document Telegram would describe it with. */
+  addFile(name: string, bytes: Uint8Array): { file_id: string; file_unique_id: string; file_name: string; file_size: number } {
+    const id = `doc${this.files.size + 1}`;
+    this.files.set(id, { name, bytes });
+    return { file_id: id, file_unique_id: `u${id}`, file_name: name, file_size: bytes.byteLength };
+  }
+
   /** Stores a message in its chat under the chat's next message id. */
   store(entry: ChatEntry, build: (messageId: number) => Message): Message {
     const message = build(entry.nextMessageId++);
@@ -74,7 +84,7 @@ export class FakeState {
   }
 
   clear(): void {
-    for (const map of [this.users, this.chats, this.usernames, this.members, this.blocked, this.migrations]) map.clear();
+    for (const map of [this.users, this.chats, this.usernames, this.members, this.blocked, this.migrations, this.files]) map.clear();
   }
 }
 

@@ -167,6 +167,15 @@ export interface AdminStrings {
     readonly invalid: (reason: string) => string;
     /** Feed discovery on a web page: how many it announces, none, or the address could not be read. */
     readonly discover: { readonly found: (count: number) => string; readonly none: string; readonly failed: (reason: string) => string };
+    /** OPML in and out. */
+    readonly opml: {
+      readonly exportCaption: (count: number) => string;
+      readonly exportEmpty: string;
+      readonly importAsk: string;
+      readonly importDone: (added: number, skipped: number, broken: number) => string;
+      readonly importBroken: (outline: string, reason: string) => string;
+      readonly importFailed: (reason: string) => string;
+    };
     readonly removed: string;
     readonly paused: (paused: boolean) => string;
     readonly gone: string;

@@ -284,6 +284,7 @@ feeds-usage =
     لإضافة مصدر: <code>/feeds add الرابط | الاسم | المنطقة الزمنية | الفاصل بالدقائق</code>
     مثال: <code>/feeds add https://example.com/rss.xml | الجزيرة | Asia/Qatar | 5</code> (المنطقة والفاصل اختياريان).
     أو رابط الموقع وحده (<code>/feeds add https://example.com</code>) لأبحث فيه عن مصادره.
+    <code>/feeds export</code> يرسل المصادر ملف OPML، و<code>/feeds import</code> يستورد ملفًا منه.
 feeds-discover-found = وجدتُ في هذه الصفحة { $count ->
         [one] مصدرًا واحدًا
         [two] مصدرين
@@ -291,6 +292,18 @@ feeds-discover-found = وجدتُ في هذه الصفحة { $count ->
         [many] { $count } مصدرًا
        *[other] { $count } مصدر
     }. اختر ما تضيفه:
+feeds-export-caption = 📤 { $count ->
+        [one] مصدر واحد
+        [two] مصدران
+        [few] { $count } مصادر
+        [many] { $count } مصدرًا
+       *[other] { $count } مصدر
+    } بصيغة OPML، مع المنطقة الزمنية والفاصل لكل منها.
+feeds-export-empty = لا توجد مصادر لتصديرها.
+feeds-import-ask = أرسل ملف OPML (ما يصدّره قارئ الأخبار) لأستورد مصادره.
+feeds-import-done = 📥 الاستيراد: أُضيف { $added }، وتُخطّي { $skipped } (موجود أو مكرر)، وتعذّر { $broken }.
+feeds-import-broken = • { $outline }: { $reason }
+feeds-import-failed = تعذّر استيراد الملف: { $reason }
 feeds-discover-none = لم أجد مصدر أخبار (RSS أو Atom) تعلن عنه هذه الصفحة. أرسل رابط المصدر نفسه.
 feeds-discover-failed = تعذّرت قراءة الرابط: { $reason }
 feeds-added = أُضيف المصدر: <b>{ $name }</b>. عُلّمت عناصره الحالية كمقروءة، والجديدة ستُنبّه.

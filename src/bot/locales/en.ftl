@@ -255,10 +255,20 @@ feeds-usage =
     Add a feed: <code>/feeds add URL | name | time zone | interval in minutes</code>
     e.g. <code>/feeds add https://example.com/rss.xml | الجزيرة | Asia/Qatar | 5</code> (zone and interval optional).
     Or just the site's address (<code>/feeds add https://example.com</code>) and I will look for its feeds.
+    <code>/feeds export</code> sends them as an OPML file; <code>/feeds import</code> reads one.
 feeds-discover-found = This page announces { $count ->
         [one] one feed
        *[other] { $count } feeds
     }. Choose the one to add:
+feeds-export-caption = 📤 { $count ->
+        [one] { $count } feed
+       *[other] { $count } feeds
+    } as OPML, with each one's time zone and interval.
+feeds-export-empty = There are no feeds to export.
+feeds-import-ask = Send an OPML file (what feed readers export) and I will import its feeds.
+feeds-import-done = 📥 Import: { $added } added, { $skipped } skipped (already there or repeated), { $broken } unusable.
+feeds-import-broken = • { $outline }: { $reason }
+feeds-import-failed = Cannot import the file: { $reason }
 feeds-discover-none = This page announces no RSS or Atom feed. Send the feed's own address.
 feeds-discover-failed = Cannot read that address: { $reason }
 feeds-added = Feed added: <b>{ $name }</b>. Its current items are marked seen; new ones will alert.

@@ -30,6 +30,8 @@ export interface AdminRig {
   wiring(): Wiring;
   /** Sends a message as `from` (default the admin) and waits until the bot has handled it. */
   say(text: string, options?: { chat?: Chat; from?: User; entities?: MessageEntity[]; extra?: Partial<Message> }): Promise<void>;
+  /** The admin sends a file (with an optional caption), and waits until handled. */
+  sendFile(fileName: string, bytes: Uint8Array, caption?: string): Promise<void>;
   /** Taps the button whose label contains `label` on a message, and waits until handled. */
   tap(messageId: number, label: string, options?: { chat?: Chat; from?: User }): Promise<void>;
   /** Messages (sendMessage/copyMessage) the bot sent to a chat, as they read now (after edits). */
@@ -105,6 +107,10 @@ export async function startAdminRig(name: string, options: AdminRigOptions = {})
       const update = fake.sendUserMessage({
         chat: chat as never, text, ...(o.from ? { from: o.from } : {}), ...(o.entities ? { entities: o.entities } : {}), ...(o.extra ? { extra: o.extra } : {}),
       });
+      await settled(update.update_id);
+    },
+    async sendFile(fileName, bytes, caption) {
+      const update = fake.sendUserDocument({ chat: adminChat as never, name: fileName, bytes, ...(caption ? { caption } : {}) });
       await settled(update.update_id);
     },
     async tap(messageId, label, o = {}) {

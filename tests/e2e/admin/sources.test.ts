@@ -16,6 +16,8 @@ const items = [
 ];
 const feedXml = () => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>أخبار</title>${items.join('')}</channel></rss>`;
 
+const shape = (f: { url: string; name: string; timeZone: string; intervalSec: number }) => ({ url: f.url, name: f.name, timeZone: f.timeZone, intervalSec: f.intervalSec });
+
 // A news site's home page that announces two feeds in its head.
 const SITE_PAGE = '<!doctype html><html lang="ar" dir="rtl"><head><title>أخبار المنطقة</title>' +
   '<link rel="alternate" type="application/rss+xml" title="آخر الأخبار" href="/latest.xml">' +
@@ -133,5 +135,27 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
     expect(stats).toContain('أرمينيا: 10');
     expect(stats).toMatch(/آخر 24 ساعة: (?:لا تنبيهات|تنبيه واحد|تنبيهان|\d+ تنبيهات?|\d+ تنبيهًا)، /);
     expect(stats).toMatch(/طابور send: منتظر \d+/);
+  });
+
+  // Last: it replaces the feeds (imported feeds start fresh, their current items marked seen).
+  it('/feeds export sends every feed as OPML; importing that file into an empty list gives the same feeds back', async () => {
+    const before = (await rig.wiring().stores.feeds.list()).map(shape);
+    expect(before.length).toBeGreaterThan(1);
+    await rig.say('/feeds export');
+    const sent = rig.fake.sent(rig.adminChat.id).filter((m) => m.method === 'sendDocument').at(-1);
+    expect(sent?.text).toContain('بصيغة OPML');
+    const bytes = rig.fake.file(sent?.message?.document?.file_id ?? '');
+    expect(new TextDecoder().decode(bytes)).toContain('<opml version="2.0">');
+
+    for (const f of await rig.wiring().stores.feeds.list()) await rig.wiring().stores.feeds.remove(f.id);
+    await rig.sendFile('tanbih-feeds.opml', bytes!, '/feeds import');
+    expect(last()).toContain(`📥 الاستيراد: أُضيف ${before.length}، وتُخطّي 0`);
+    expect((await rig.wiring().stores.feeds.list()).map(shape)).toEqual(before);
+
+    // Without a file, /feeds import asks for one; a file that is not OPML is refused with the reason.
+    await rig.say('/feeds import');
+    expect(last()).toContain('أرسل ملف OPML');
+    await rig.sendFile('notes.txt', new TextEncoder().encode('ليست قائمة مصادر'));
+    expect(last()).toContain('تعذّر استيراد الملف: not an OPML document');
   });
 });

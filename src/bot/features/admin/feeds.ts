@@ -6,7 +6,10 @@
  * its own title, a web page's announced feeds are offered as buttons (the dialogue keeps them,
  * so a restart between the offer and the tap loses nothing).
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import type { Document } from 'grammy/types';
+import { readOpml, writeOpml } from '../../../core/feeds/opml.js';
+import { feedIdOf } from '../../../store/redis-feed-store.js';
 import { checkFeedFields } from '../../../core/feeds/feed-fields.js';
 import { asFeedId } from '../../../core/ids.js';
 import type { Feed, FeedStore } from '../../../store/ports.js';
@@ -23,6 +26,68 @@ export interface FeedsFeatureDeps {
   readonly defaultIntervalSec: number;
   /** Looks at a bare address (feed, or page announcing feeds); without it a name is required. */
   readonly discover?: DiscoverFeeds;
+  /** A file a user sent, by file_id (getFile, then the Bot API's file URL); without it /feeds import is off. */
+  readonly readFile?: (fileId: string) => Promise<Uint8Array>;
+}
+
+/** Larger files are not OPML lists of feeds: refused before downloading. */
+const MAX_OPML_BYTES = 1024 * 1024;
+const MAX_BROKEN_LISTED = 10;
+export const FEED_IMPORT_DIALOGUE = 'feed-import';
+
+type Imported = { readonly ok: true; readonly added: number; readonly skipped: number; readonly broken: readonly { outline: string; reason: string }[] } | { readonly ok: false; readonly reason: string };
+
+/** Reads an OPML document the admin sent and adds its feeds (URLs already there are skipped, never changed). */
+async function importOpml(deps: FeedsFeatureDeps, ctx: BotContext, document: Document): Promise<Imported> {
+  if (!deps.readFile) return { ok: false, reason: 'file import is not available on this instance' };
+  if ((document.file_size ?? 0) > MAX_OPML_BYTES) return { ok: false, reason: `the file is larger than ${MAX_OPML_BYTES} bytes` };
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await deps.readFile(document.file_id));
+  } catch (e) {
+    return { ok: false, reason: `the file could not be downloaded (${e instanceof Error ? e.message : String(e)})` };
+  }
+  const read = readOpml(text);
+  if (!read.ok) return { ok: false, reason: read.error };
+  let added = 0;
+  let skipped = read.value.repeated;
+  for (const f of read.value.feeds) {
+    if (await deps.feeds.get(feedIdOf(f.url))) {
+      skipped++;
+      continue;
+    }
+    await deps.feeds.add({ url: f.url, name: f.name, timeZone: f.timeZone ?? deps.defaultTimeZone, intervalSec: f.minutes ? f.minutes * 60 : deps.defaultIntervalSec });
+    added++;
+  }
+  ctx.logger.info({ added, skipped, broken: read.value.broken.length }, 'feeds imported from OPML');
+  return { ok: true, added, skipped, broken: read.value.broken };
+}
+
+const sayImported = (ctx: BotContext, r: Imported) => {
+  const t = ctx.t.admin.feeds.opml;
+  if (!r.ok) return ctx.reply(t.importFailed(r.reason), { parse_mode: 'HTML' });
+  const lines = [t.importDone(r.added, r.skipped, r.broken.length), ...r.broken.slice(0, MAX_BROKEN_LISTED).map((b) => t.importBroken(b.outline, b.reason))];
+  return ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
+};
+
+/** `/feeds import` without a file: waits for the admin's OPML document. */
+export function feedImportDialogue(deps: FeedsFeatureDeps) {
+  return async (conversation: Dialogue, ctx: BotContext): Promise<void> => {
+    await ctx.reply(ctx.t.admin.feeds.opml.importAsk, { parse_mode: 'HTML' });
+    const answer = await nextUpdate(conversation, (c) => c.message?.document !== undefined);
+    const document = answer.message?.document;
+    if (!document) return;
+    await sayImported(answer, await conversation.external(() => importOpml(deps, answer, document)));
+  };
+}
+
+/** Every feed as an OPML document, sent to the admin. */
+async function exportOpml(deps: FeedsFeatureDeps, ctx: BotContext): Promise<void> {
+  const t = ctx.t.admin.feeds.opml;
+  const feeds = await deps.feeds.list();
+  if (feeds.length === 0) return void (await ctx.reply(t.exportEmpty));
+  const xml = writeOpml(feeds.map((f) => ({ url: f.url, name: f.name, timeZone: f.timeZone, minutes: Math.max(1, Math.round(f.intervalSec / 60)) })), 'Tanbih feeds', new Date());
+  await ctx.replyWithDocument(new InputFile(new TextEncoder().encode(xml), 'tanbih-feeds.opml'), { caption: t.exportCaption(feeds.length), parse_mode: 'HTML' });
 }
 
 /** A line that is only an http(s) address: what discovery looks at. */
@@ -136,10 +201,21 @@ export function createFeedsFeature(deps: FeedsFeatureDeps): Composer<AdminContex
   c.command('feeds', async (ctx) => {
     const [sub] = ctx.match.trim().split(/\s+/, 1);
     const line = ctx.match.trim().slice(3).trim();
+    if (sub === 'export') return exportOpml(deps, ctx);
+    if (sub === 'import') {
+      const attached = ctx.message?.document;
+      return attached ? void (await sayImported(ctx, await importOpml(deps, ctx, attached))) : ctx.conversation.enter(FEED_IMPORT_DIALOGUE);
+    }
     if (sub === 'add' && line === '') return ctx.conversation.enter(FEED_ADD_DIALOGUE);
     if (sub === 'add' && bareUrl(line) && deps.discover) return ctx.conversation.enter(FEED_ADD_DIALOGUE, line);
     if (sub === 'add') return void (await sayAdded(ctx, await addFeed(deps, ctx, line)));
     return list(ctx);
+  });
+
+  // An OPML file sent with the caption `/feeds import`: grammY's command() reads message text only.
+  c.on('message:document', async (ctx, next) => {
+    if (!/^\/feeds(?:@\w+)?\s+import\b/i.test(ctx.message.caption ?? '')) return next();
+    await sayImported(ctx, await importOpml(deps, ctx, ctx.message.document));
   });
 
   c.callbackQuery(feedData.filter(), async (ctx, next) => {

@@ -22,7 +22,7 @@ import type { ProgressBoard } from './progress-board.js';
 import { BROADCAST_DIALOGUE, broadcastDialogue, createBroadcastFeature } from './broadcast.js';
 import { draftData, draftTopicData, ingestData } from './callbacks.js';
 import { DIALOGUE_TTL_SEC } from './dialogue-waits.js';
-import { createFeedsFeature, FEED_ADD_DIALOGUE, feedAddDialogue } from './feeds.js';
+import { createFeedsFeature, FEED_ADD_DIALOGUE, FEED_IMPORT_DIALOGUE, feedAddDialogue, feedImportDialogue } from './feeds.js';
 import { ADMIN_COMMANDS, createAdminGuard } from './guard.js';
 import { createIngestFeature, INGEST_DIALOGUE, ingestDialogue } from './ingest.js';
 import { createStatsFeature } from './stats.js';
@@ -65,6 +65,8 @@ export interface AdminFeaturesDeps {
   readonly staleAfterHours?: number;
   /** Looks at a bare address given to /feeds add (a feed, or a page announcing feeds). */
   readonly discoverFeeds?: DiscoverFeeds;
+  /** Downloads a file an admin sent (for /feeds import). */
+  readonly readFile?: (fileId: string) => Promise<Uint8Array>;
 }
 
 /** Creates the admin composer (guard included). */
@@ -120,6 +122,7 @@ export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotConte
   const feedsDeps = {
     feeds: deps.feeds, defaultTimeZone: deps.defaultTimeZone, defaultIntervalSec: deps.feedDefaultIntervalSec,
     ...(deps.discoverFeeds ? { discover: deps.discoverFeeds } : {}),
+    ...(deps.readFile ? { readFile: deps.readFile } : {}),
   };
   const ingestDeps = {
     ingest: deps.ingest, renderAlert: deps.renderAlert, defaultTimeZone: deps.defaultTimeZone,
@@ -129,6 +132,7 @@ export function createAdminFeatures(input: AdminFeaturesDeps): Composer<BotConte
   dialogues.use(
     createConversation(broadcastDialogue(broadcastDeps), { id: BROADCAST_DIALOGUE, maxMillisecondsToWait: waitMs }),
     createConversation(feedAddDialogue(feedsDeps), { id: FEED_ADD_DIALOGUE, maxMillisecondsToWait: waitMs }),
+    createConversation(feedImportDialogue(feedsDeps), { id: FEED_IMPORT_DIALOGUE, maxMillisecondsToWait: waitMs }),
     createConversation(ingestDialogue(ingestDeps), { id: INGEST_DIALOGUE, maxMillisecondsToWait: waitMs }),
   );
   dialogues.use(
