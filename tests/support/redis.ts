@@ -9,6 +9,12 @@ import { deletePrefix as deletePrefixOf } from '../../src/store/delete-prefix.js
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** REDIS_URL as BullMQ connection options, for tests that open queues or queue events of their own. */
+export const bullConnection = (() => {
+  const url = new URL(REDIS_URL);
+  return { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
+})();
+
 /** A unique prefix for one test file, e.g. `t:subscriptions:3fa2c1`. No trailing colon. */
 export function testPrefix(name: string): string {
   return `t:${name}:${randomBytes(3).toString('hex')}`;

@@ -5,7 +5,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { isChunk, SEND_QUEUE, type SendJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
-import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { bullConnection, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 
 const prefix = testPrefix('delivery-crash');
@@ -13,8 +13,6 @@ const CONCURRENCY = 10;
 const workerEntry = fileURLToPath(new URL('../../support/delivery-worker.ts', import.meta.url));
 /** The process that gets killed talks to the fake as another bot, so every call says which process made it. */
 const DOOMED_BOT = 7_000_000_002;
-const redisUrl = new URL(REDIS_URL);
-const bullConnection = { host: redisUrl.hostname, port: Number(redisUrl.port || 6379), maxRetriesPerRequest: null };
 let fake: FakeTelegram;
 let w: Wiring;
 const children: ChildProcess[] = [];

@@ -9,12 +9,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { followersPage } from '../../../src/delivery/audience.js';
 import { DEFAULT_JOB_LOCK_MS, FANOUT_QUEUE, type FanoutJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
-import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { bullConnection, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 
 const prefix = testPrefix('delivery-fanout-takeover');
-const redisUrl = new URL(REDIS_URL);
-const bullConnection = { host: redisUrl.hostname, port: Number(redisUrl.port || 6379), maxRetriesPerRequest: null };
 let fake: FakeTelegram;
 const wirings: Wiring[] = [];
 

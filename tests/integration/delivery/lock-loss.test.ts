@@ -7,12 +7,10 @@ import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEND_QUEUE, type SendJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
-import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { bullConnection, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 
 const prefix = testPrefix('delivery-lock-loss');
-const redisUrl = new URL(REDIS_URL);
-const bullConnection = { host: redisUrl.hostname, port: Number(redisUrl.port || 6379), maxRetriesPerRequest: null };
 /** How long the other owner's lock lasts: far longer than the holder needs for the whole chunk. */
 const FOREIGN_LOCK_MS = 8000;
 let fake: FakeTelegram;

@@ -2,14 +2,12 @@ import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEND_QUEUE, type SendJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
-import { deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { bullConnection, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { addFollowers, fixtureInput, wire, type Wiring } from './harness.js';
 
 const prefix = testPrefix('delivery-lock-renewal');
 /** A short lock, so that the job below outlives it several times over. */
 const LOCK_MS = 3000;
-const redisUrl = new URL(REDIS_URL);
-const bullConnection = { host: redisUrl.hostname, port: Number(redisUrl.port || 6379), maxRetriesPerRequest: null };
 let fake: FakeTelegram;
 const wirings: Wiring[] = [];
 
