@@ -2,29 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/ingest.js';
 import { asArticleId } from '../../../src/core/ids.js';
 import { FANOUT_QUEUE } from '../../../src/delivery/queues.js';
 import { createRedisStores } from '../../../src/store/index.js';
+import { memoryIo } from '../../support/cli-io.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
 
 const prefix = testPrefix('cli-ingest').replaceAll(':', '-');
 const redis = connectRedis();
 
-function io(stdin = '') {
-  const out = { stdout: '', stderr: '' };
-  const stream = (key: 'stdout' | 'stderr') => {
-    const s = new PassThrough();
-    s.on('data', (c: Buffer) => void (out[key] += c.toString()));
-    return s;
-  };
-  const input = new PassThrough();
-  input.end(stdin);
-  return { out, io: { stdin: input, stdout: stream('stdout'), stderr: stream('stderr'), env: { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', STALE_AFTER_HOURS: String(20 * 365 * 24) } } };
-}
+const io = (stdin = '') => memoryIo({ REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', STALE_AFTER_HOURS: String(20 * 365 * 24) }, stdin);
 
 describe('tanbih ingest <file|->', () => {
   afterAll(async () => {

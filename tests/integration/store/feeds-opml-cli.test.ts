@@ -1,7 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/feeds.js';
 import { createRedisStores } from '../../../src/store/index.js';
+import { memoryIo } from '../../support/cli-io.js';
 import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
 
 const prefix = testPrefix('cli-feeds').replaceAll(':', '-');
@@ -10,15 +10,7 @@ const source = `${prefix}-a`;
 const empty = `${prefix}-b`;
 
 function cli(instance: string, stdin = '') {
-  const out = { stdout: '', stderr: '' };
-  const stream = (key: 'stdout' | 'stderr') => {
-    const s = new PassThrough();
-    s.on('data', (c: Buffer) => void (out[key] += c.toString()));
-    return s;
-  };
-  const input = new PassThrough();
-  input.end(stdin);
-  const io = { stdin: input, stdout: stream('stdout'), stderr: stream('stderr'), env: { REDIS_URL, REDIS_PREFIX: instance, LOG_LEVEL: 'silent', DEFAULT_TIMEZONE: 'Asia/Riyadh' } };
+  const { out, io } = memoryIo({ REDIS_URL, REDIS_PREFIX: instance, LOG_LEVEL: 'silent', DEFAULT_TIMEZONE: 'Asia/Riyadh' }, stdin);
   return { out, run: (...args: string[]) => run(args, io) };
 }
 
@@ -71,10 +63,8 @@ describe('npm run feeds -- import | export (OPML)', () => {
     const usage = cli(empty);
     expect(await usage.run('import')).toBe(2);
     expect(usage.out.stderr).toContain('Usage: npm run -s feeds');
-    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: { REDIS_URL: 'redis://127.0.0.1:6390', LOG_LEVEL: 'silent' } };
-    let said = '';
-    io.stderr.on('data', (c: Buffer) => void (said += c.toString()));
-    expect(await run(['list'], io)).toBe(3);
-    expect(said).toContain('Redis is unreachable');
+    const down = memoryIo({ REDIS_URL: 'redis://127.0.0.1:6390', LOG_LEVEL: 'silent' });
+    expect(await run(['list'], down.io)).toBe(3);
+    expect(down.out.stderr).toContain('Redis is unreachable');
   });
 });
