@@ -6,9 +6,9 @@
  * Exit: 0 done (even with broken outlines, which are listed), 1 unreadable file or not OPML,
  * 2 bad arguments or configuration, 3 Redis unreachable.
  */
-import { feedIdOf } from '../store/redis-feed-store.js';
 import { createRedisStores } from '../store/index.js';
-import { readOpml, writeOpml } from '../core/feeds/opml.js';
+import { readOpml } from '../core/feeds/opml.js';
+import { addOpmlFeeds, feedsAsOpml } from '../sources/opml-feeds.js';
 import { connectInstanceRedis, readCliConfig, readSource } from './instance.js';
 import type { CliIo } from './io.js';
 
@@ -54,22 +54,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         io.stdout.write(`${f.paused ? 'paused' : 'active'}\t${f.name}\t${f.url}\t${f.timeZone}\t${f.intervalSec / 60} min\n`);
       }
     } else if (verb === 'export') {
-      const all = (await feeds.list()).map((f) => ({ url: f.url, name: f.name, timeZone: f.timeZone, minutes: Math.max(1, Math.round(f.intervalSec / 60)) }));
-      io.stdout.write(writeOpml(all, 'Tanbih feeds', now()));
+      io.stdout.write((await feedsAsOpml(feeds, now())).xml);
     } else if (imported?.ok) {
       const { feeds: found, repeated, broken } = imported.value;
-      let added = 0;
-      let skipped = repeated;
-      for (const f of found) {
-        if (await feeds.get(feedIdOf(f.url))) {
-          skipped++;
-          continue;
-        }
-        await feeds.add({ url: f.url, name: f.name, timeZone: f.timeZone ?? config.defaultTimeZone, intervalSec: f.minutes ? f.minutes * 60 : config.feedDefaultIntervalSec });
-        added++;
-      }
+      const { added, skipped } = await addOpmlFeeds(feeds, found, { timeZone: config.defaultTimeZone, intervalSec: config.feedDefaultIntervalSec });
       for (const b of broken) io.stderr.write(`broken: ${b.outline}: ${b.reason}\n`);
-      io.stdout.write(`added ${added}, skipped ${skipped} (already there or repeated), broken ${broken.length}\n`);
+      io.stdout.write(`added ${added}, skipped ${skipped + repeated} (already there or repeated), broken ${broken.length}\n`);
     }
     return 0;
   } finally {

@@ -8,8 +8,8 @@
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import type { Document } from 'grammy/types';
-import { readOpml, writeOpml } from '../../../core/feeds/opml.js';
-import { feedIdOf } from '../../../store/redis-feed-store.js';
+import { readOpml } from '../../../core/feeds/opml.js';
+import { addOpmlFeeds, feedsAsOpml } from '../../../sources/opml-feeds.js';
 import { checkFeedFields } from '../../../core/feeds/feed-fields.js';
 import { asFeedId } from '../../../core/ids.js';
 import type { Feed, FeedStore } from '../../../store/ports.js';
@@ -49,16 +49,9 @@ async function importOpml(deps: FeedsFeatureDeps, ctx: BotContext, document: Doc
   }
   const read = readOpml(text);
   if (!read.ok) return { ok: false, reason: read.error };
-  let added = 0;
-  let skipped = read.value.repeated;
-  for (const f of read.value.feeds) {
-    if (await deps.feeds.get(feedIdOf(f.url))) {
-      skipped++;
-      continue;
-    }
-    await deps.feeds.add({ url: f.url, name: f.name, timeZone: f.timeZone ?? deps.defaultTimeZone, intervalSec: f.minutes ? f.minutes * 60 : deps.defaultIntervalSec });
-    added++;
-  }
+  const counts = await addOpmlFeeds(deps.feeds, read.value.feeds, { timeZone: deps.defaultTimeZone, intervalSec: deps.defaultIntervalSec });
+  const added = counts.added;
+  const skipped = counts.skipped + read.value.repeated;
   ctx.logger.info({ added, skipped, broken: read.value.broken.length }, 'feeds imported from OPML');
   return { ok: true, added, skipped, broken: read.value.broken };
 }
@@ -84,10 +77,9 @@ export function feedImportDialogue(deps: FeedsFeatureDeps) {
 /** Every feed as an OPML document, sent to the admin. */
 async function exportOpml(deps: FeedsFeatureDeps, ctx: BotContext): Promise<void> {
   const t = ctx.t.admin.feeds.opml;
-  const feeds = await deps.feeds.list();
-  if (feeds.length === 0) return void (await ctx.reply(t.exportEmpty));
-  const xml = writeOpml(feeds.map((f) => ({ url: f.url, name: f.name, timeZone: f.timeZone, minutes: Math.max(1, Math.round(f.intervalSec / 60)) })), 'Tanbih feeds', new Date());
-  await ctx.replyWithDocument(new InputFile(new TextEncoder().encode(xml), 'tanbih-feeds.opml'), { caption: t.exportCaption(feeds.length), parse_mode: 'HTML' });
+  const { count, xml } = await feedsAsOpml(deps.feeds, new Date());
+  if (count === 0) return void (await ctx.reply(t.exportEmpty));
+  await ctx.replyWithDocument(new InputFile(new TextEncoder().encode(xml), 'tanbih-feeds.opml'), { caption: t.exportCaption(count), parse_mode: 'HTML' });
 }
 
 /** A line that is only an http(s) address: what discovery looks at. */
