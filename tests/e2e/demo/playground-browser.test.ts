@@ -29,8 +29,13 @@ if (!HAS_CHROMIUM) {
 
 const buttons = (page: Page, label: string) => page.locator('.kb-row button', { hasText: label });
 const keyboardOf = async (page: Page) => (await page.locator('.kb-row button').allTextContents()).join('|');
-/** Taps a button and waits for the bot to edit the keyboard in place. */
+/**
+ * Taps a button and waits for the bot to edit the keyboard in place. The snapshot is
+ * taken only once the button is on screen: taken earlier (the /start reply still on its
+ * way) the reply's own arrival would pass for the edit.
+ */
 const tapAndWait = async (page: Page, label: string): Promise<void> => {
+  await buttons(page, label).first().waitFor();
   const before = await keyboardOf(page);
   await buttons(page, label).click();
   await expect.poll(() => keyboardOf(page), { timeout: 10_000 }).not.toBe(before);
@@ -89,6 +94,8 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in a browser', { timeout: 90_000 
     await page.getByTestId('send').click();
     await tapAndWait(page, 'مناطق');
     const southCaucasus = buttons(page, 'جنوب القوقاز');
+    // The region list is paged: either the region or the next-page button is on screen.
+    await page.locator('.kb-row button').filter({ hasText: /جنوب القوقاز|التالي/ }).first().waitFor();
     for (let p = 0; p < 10 && (await southCaucasus.count()) === 0; p++) await tapAndWait(page, 'التالي');
     await southCaucasus.click();
     await expect.poll(() => southCaucasus.textContent()).toMatch(/^✅/);
