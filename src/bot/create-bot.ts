@@ -73,6 +73,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     readFile: createFileReader(bot.api, token, options.client?.apiRoot),
     ...(deps.staleAfterHours ? { staleAfterHours: deps.staleAfterHours } : {}),
     ...(deps.progressBoard ? { board: deps.progressBoard } : {}),
+    ...(deps.progress ? { progress: deps.progress } : {}),
     logger: deps.logger, apiRetry: interactiveRetry(),
     ...(deps.redis ? dialoguesIn(deps.redis) : {}),
   }));
