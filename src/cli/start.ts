@@ -7,7 +7,8 @@
 import { GrammyError } from 'grammy';
 import { type Config, ConfigError, createConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import type { App, Role } from '../main.js';
+import type { Role } from '../app/lifecycle.js';
+import type { App } from '../main.js';
 import type { CliIo } from './io.js';
 
 /** How long shutdown may take before the process gives up waiting and exits 1. */
