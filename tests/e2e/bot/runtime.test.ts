@@ -169,7 +169,7 @@ describe('npm start', () => {
         await new Promise((r) => setTimeout(r, 200)); // still starting (or the webhook not registered yet)
         health = await healthz();
       }
-      expect(health?.status, run.output()).toBe(200);
+      if (health?.status !== 200) throw new Error(`no healthy /healthz on the API port\n--- child output ---\n${run.output()}`);
       expect(await health!.json()).toMatchObject({ ok: true, checks: { redis: { ok: true }, polling: { ok: true, detail: 'webhook' } } });
       expect(fake.calls('setWebhook').at(-1)?.params).toMatchObject({ url: 'https://tanbih.example.com/telegram/updates', secret_token: secret });
 
