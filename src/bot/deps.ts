@@ -1,5 +1,5 @@
 /**
- * Everything the bot may use, passed in by main.ts (or a test harness). Feature factories
+ * Everything the bot may use, passed in by src/app/bot-role.ts (or a test harness). Feature factories
  * take a narrow slice of this, never the whole bag.
  */
 import type { DiscoverFeeds } from '../sources/discover-feeds.js';

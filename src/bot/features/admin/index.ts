@@ -3,7 +3,7 @@
  * admin guard (ADMIN_IDS). Mount before the user features so admin commands and admin
  * callback data are claimed first. Admin dialogues (/broadcast, /feeds add, /ingest) run
  * in a private chat with the bot as @grammyjs/conversations, stored through `dialogueStorage`
- * (Redis in main.ts, so a restart between two steps loses nothing).
+ * (Redis in src/app, so a restart between two steps loses nothing).
  */
 import type { DiscoverFeeds } from '../../../sources/discover-feeds.js';
 import { conversations, createConversation, type ConversationData, type VersionedStateStorage } from '@grammyjs/conversations';
