@@ -16,7 +16,7 @@ COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 # Sources, data (topic catalogue) and package.json; .dockerignore keeps tests, .env and .git out.
 COPY --chown=node:node . .
 USER node
-EXPOSE 8080 8443
+EXPOSE 8080
 # Every role serves /healthz: 503 when Redis, the queues or (bot roles) update polling are unhealthy.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

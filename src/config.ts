@@ -12,6 +12,9 @@ const flag = (fallback: boolean) =>
   z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).default(fallback ? 'true' : 'false'))
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** Routes of the HTTP server (src/http/server.ts) that the webhook's path may not take. */
+const RESERVED_PATHS = ['/articles', '/healthz', '/metrics'];
+
 const schema = z.object({
   BOT_TOKEN: z.preprocess(
     emptyAsUndefined,
@@ -19,7 +22,8 @@ const schema = z.object({
   ),
   TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://api.telegram.org')),
   WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).optional()),
-  WEBHOOK_PORT: intIn(0, 65535, 8443),
+  // Gone: the webhook is served on HTTP_PORT. Still read, so that a .env that sets it gets a notice, not an error.
+  WEBHOOK_PORT: z.preprocess(emptyAsUndefined, z.string().optional()),
   WEBHOOK_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -').optional(),
@@ -51,6 +55,9 @@ const schema = z.object({
   if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when WEBHOOK_URL is set' });
   }
+  if (c.WEBHOOK_URL && RESERVED_PATHS.includes(new URL(c.WEBHOOK_URL).pathname)) {
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: `its path is served on the same HTTP server as ${RESERVED_PATHS.join(', ')}: pick another, such as /telegram` });
+  }
 });
 
 type Parsed = z.output<typeof schema>;
@@ -58,7 +65,8 @@ type Parsed = z.output<typeof schema>;
 export interface Config {
   readonly botToken?: string;
   readonly telegramApiRoot: string;
-  readonly webhook?: { readonly url: string; readonly secret: string; readonly port: number };
+  /** Webhook mode: Telegram POSTs updates to `url`, served on the HTTP server (HTTP_PORT) at its path. */
+  readonly webhook?: { readonly url: string; readonly secret: string };
   readonly redisUrl: string;
   readonly redisPrefix: string;
   readonly adminIds: readonly number[];
@@ -76,6 +84,8 @@ export interface Config {
   /** How long (by publication time) a story takes new articles of its event. */
   readonly storyWindowHours: number;
   readonly logLevel: Parsed['LOG_LEVEL'];
+  /** Settings that are still accepted but no longer do anything, each with what to do instead (logged at start). */
+  readonly notices: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -98,7 +108,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
   return Object.freeze({
     ...(c.BOT_TOKEN ? { botToken: c.BOT_TOKEN } : {}),
     telegramApiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
-    ...(c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { webhook: Object.freeze({ url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, port: c.WEBHOOK_PORT }) } : {}),
+    ...(c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { webhook: Object.freeze({ url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET }) } : {}),
     redisUrl: c.REDIS_URL,
     redisPrefix: c.REDIS_PREFIX,
     adminIds: Object.freeze([...c.ADMIN_IDS]),
@@ -113,5 +123,9 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     staleAfterHours: c.STALE_AFTER_HOURS,
     storyWindowHours: c.STORY_WINDOW_HOURS,
     logLevel: c.LOG_LEVEL,
+    notices: Object.freeze(c.WEBHOOK_PORT === undefined ? [] : [
+      `WEBHOOK_PORT is no longer used: the webhook is served on HTTP_PORT (${c.HTTP_PORT}) at the path of WEBHOOK_URL, beside /healthz. ` +
+      'Point your TLS proxy at HTTP_PORT and remove WEBHOOK_PORT from .env.',
+    ]),
   });
 }

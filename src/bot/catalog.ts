@@ -1,6 +1,6 @@
 /**
  * What the bot asks of the topic catalogue: look a topic up, list a picker category,
- * search by name. Built in main.ts from the core catalogue and the live matcher (which
+ * search by name. Built in src/app/bot-role.ts from the core catalogue and the live matcher (which
  * also knows free keywords), so the bot never reads catalogue data itself.
  */
 import type { TopicId } from '../core/ids.js';

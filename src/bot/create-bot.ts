@@ -1,6 +1,6 @@
 /**
  * Builds the grammY bot: per-update context, per-chat ordering, per-user rate limit, an
- * error boundary, then one Composer per feature. It does not start anything: main.ts
+ * error boundary, then one Composer per feature. It does not start anything: src/app/bot-role.ts
  * runs it with the runner (long polling) or behind a webhook; tests drive it directly.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
@@ -73,6 +73,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     readFile: createFileReader(bot.api, token, options.client?.apiRoot),
     ...(deps.staleAfterHours ? { staleAfterHours: deps.staleAfterHours } : {}),
     ...(deps.progressBoard ? { board: deps.progressBoard } : {}),
+    ...(deps.progress ? { progress: deps.progress } : {}),
     logger: deps.logger, apiRetry: interactiveRetry(),
     ...(deps.redis ? dialoguesIn(deps.redis) : {}),
   }));

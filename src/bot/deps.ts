@@ -1,5 +1,5 @@
 /**
- * Everything the bot may use, passed in by main.ts (or a test harness). Feature factories
+ * Everything the bot may use, passed in by src/app/bot-role.ts (or a test harness). Feature factories
  * take a narrow slice of this, never the whole bag.
  */
 import type { DiscoverFeeds } from '../sources/discover-feeds.js';
@@ -14,7 +14,8 @@ import type {
   ArticleStore, BroadcastStore, ChatStore, FeedStore, KeywordRegistry, StoryStore, SubscriptionStore,
 } from '../store/ports.js';
 import type { TopicCatalog } from './catalog.js';
-import type { ProgressBoard } from './features/admin/progress-board.js';
+import type { ProgressBoard } from '../store/redis-progress-board.js';
+import type { ProgressWatcher } from './features/admin/progress-view.js';
 
 export interface BotStores {
   readonly chats: ChatStore;
@@ -60,4 +61,6 @@ export interface BotDeps {
   readonly releaseHeld?: HeldRelease;
   /** Where /broadcast announces a started or cancelled broadcast to the progress reporter. */
   readonly progressBoard?: Pick<ProgressBoard, 'announce'>;
+  /** This process's progress reporter (role `all`): edits start the moment a broadcast does. */
+  readonly progress?: ProgressWatcher;
 }

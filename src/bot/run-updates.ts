@@ -1,28 +1,24 @@
 /**
  * Takes updates from Telegram: long polling through @grammyjs/runner (the default), or
- * a webhook when WEBHOOK_URL is set (Telegram's secret-token header checked by grammY).
+ * a webhook when WEBHOOK_URL is set (Telegram's secret-token header checked by grammY),
+ * served on the process's HTTP server.
  * Either way `stop()` stops taking updates and resolves once handlers in flight are done;
  * in polling mode an update is confirmed to Telegram only once handled (polling-runner.ts).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type Bot, webhookCallback } from 'grammy';
+import type { WebhookRoute } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './context.js';
 import { CONFIRM_MS, startPollingRunner } from './polling-runner.js';
 
 export interface UpdatesSource {
   readonly mode: 'polling' | 'webhook';
-  /** Webhook mode: where the server listens (port 0 in settings picks a free one). */
-  readonly address?: AddressInfo;
   stop(): Promise<void>;
 }
 
 export interface WebhookSettings {
   readonly url: string;
   readonly secret: string;
-  readonly host: string;
-  readonly port: number;
 }
 
 /** Update kinds the bot handles (Telegram sends my_chat_member only when asked for). */
@@ -59,39 +55,53 @@ export async function startPolling(bot: Bot<BotContext>, logger: Logger, setting
   };
 }
 
-export async function startWebhook(bot: Bot<BotContext>, settings: WebhookSettings, logger: Logger): Promise<UpdatesSource> {
-  await bot.init();
+/**
+ * Webhook mode on the process's one HTTP server (src/http/server.ts): `route` is mounted
+ * there before it listens; `start()` registers the URL with Telegram. Stopping refuses new
+ * updates with 503 (Telegram delivers them again later) and waits for those in flight.
+ */
+export interface Webhook {
+  readonly route: WebhookRoute;
+  start(): Promise<UpdatesSource>;
+}
+
+export function createWebhook(bot: Bot<BotContext>, settings: WebhookSettings, logger: Logger): Webhook {
   const path = new URL(settings.url).pathname;
   const handle = webhookCallback(bot, 'http', { secretToken: settings.secret, timeoutMilliseconds: 9_000 });
   const inFlight = new Set<Promise<unknown>>();
-  const server: Server = createServer((req, res) => {
-    if (req.method !== 'POST' || req.url !== path) {
-      res.writeHead(404).end();
-      return;
-    }
-    const p = handle(req, res).catch((e: unknown) => {
-      logger.error({ err: e }, 'webhook update failed');
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.port, settings.host, () => resolve());
-  });
-  await bot.api.setWebhook(settings.url, { secret_token: settings.secret, allowed_updates: [...ALLOWED_UPDATES] });
-  const address = server.address() as AddressInfo;
-  logger.info({ port: address.port, path }, 'webhook listening');
-  return {
-    mode: 'webhook',
-    address,
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+  let stopped = false;
+  const route: WebhookRoute = {
+    path,
+    async handle(req, res) {
+      if (stopped) {
+        res.writeHead(503, { 'retry-after': '5' }).end();
+        return;
+      }
+      const p = handle(req, res).catch((e: unknown) => {
+        logger.error({ err: e }, 'webhook update failed');
+        if (!res.headersSent) res.writeHead(500).end();
       });
-      await Promise.allSettled(inFlight);
+      inFlight.add(p);
+      try {
+        await p;
+      } finally {
+        inFlight.delete(p);
+      }
+    },
+  };
+  return {
+    route,
+    async start() {
+      await bot.init();
+      await bot.api.setWebhook(settings.url, { secret_token: settings.secret, allowed_updates: [...ALLOWED_UPDATES] });
+      logger.info({ path }, 'webhook registered; updates arrive on the HTTP server');
+      return {
+        mode: 'webhook',
+        stop: async () => {
+          stopped = true;
+          await Promise.allSettled(inFlight);
+        },
+      };
     },
   };
 }

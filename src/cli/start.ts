@@ -1,13 +1,14 @@
 /**
  * `tanbih start [--role bot|worker|all]` (and `npm start`): validates the configuration,
- * starts the app (src/main.ts), runs until SIGINT/SIGTERM, then stops it within a bounded
+ * starts the app (src/main.ts, roles in src/app), runs until SIGINT/SIGTERM, then stops it within a bounded
  * time. Exit 0 on a clean stop; 1 on bad configuration, a refused token or a slow stop;
  * 2 on a bad role.
  */
 import { GrammyError } from 'grammy';
 import { type Config, ConfigError, createConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import type { App, Role } from '../main.js';
+import { ROLES, type Role } from '../app/lifecycle.js';
+import type { App } from '../main.js';
 import type { CliIo } from './io.js';
 
 /** How long shutdown may take before the process gives up waiting and exits 1. */
@@ -23,9 +24,8 @@ export function parseRole(args: readonly string[]): { ok: true; role: Role } | {
   const i = args.indexOf('--role');
   const inline = args.find((a) => a.startsWith('--role='));
   const value = inline ? inline.slice('--role='.length) : i >= 0 ? args[i + 1] : 'all';
-  return value === 'bot' || value === 'worker' || value === 'all'
-    ? { ok: true, role: value }
-    : { ok: false, message: `unknown role "${value ?? ''}": use --role bot|worker|all` };
+  const role = ROLES.find((r) => r === value);
+  return role ? { ok: true, role } : { ok: false, message: `unknown role "${value ?? ''}": use --role ${ROLES.join('|')}` };
 }
 
 function readConfig(io: CliIo): Config | undefined {

@@ -1,5 +1,5 @@
 /**
- * Builds the delivery engine for src/main.ts: the queues, the ingest and broadcast services,
+ * Builds the delivery engine for src/app/infra.ts: the queues, the ingest and broadcast services,
  * the stats, and (unless `workers` is false) the fan-out and send workers with the global
  * rate limit (the send pacer in Redis, shared by every process; not BullMQ's limiter). `close()` stops workers first (letting in-flight sends finish), then queues.
  */
@@ -27,7 +27,7 @@ import { concurrencyFor, createSendPacer } from './rate-limit.js';
 import { createSendProcessor } from './send-worker.js';
 import { createSender } from './sender.js';
 
-/** What createDelivery needs; main.ts builds each of these once. */
+/** What createDelivery needs; src/app/infra.ts builds each of these once. */
 export interface DeliveryDeps {
   /**
    * The app's Redis client (the stores' one is fine), created with `maxRetriesPerRequest: null`.
@@ -112,7 +112,7 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const chunkSize = chunkSizeFor(deps.sendRatePerSec);
   const broadcasts = createBroadcastService({
     ...stores, queues, ledger, clock, chunkSize,
-    // The progress reporter (src/bot/features/admin/progress-board.ts) listens on this channel.
+    // The progress reporter (src/jobs/broadcast-progress.ts, via src/store/redis-progress-board.ts) listens on this channel.
     onFinished: (id) => deps.redis.publish(keys.broadcastProgressChannel(), id),
   });
   const ingest = createIngestService({

@@ -1,6 +1,6 @@
 /**
- * What the bot, the HTTP API and the feed poller may ask of ingest and delivery.
- * Implemented in src/delivery/ and wired in src/main.ts.
+ * What the bot, the HTTP API and the feed polls may ask of ingest and delivery.
+ * Implemented in src/delivery/ and wired in src/app/infra.ts.
  */
 import type { ArticleWarning } from '../core/article.js';
 import type { ArticleId, BroadcastId, ChatId } from '../core/ids.js';

@@ -1,7 +1,22 @@
-import type { Chat, InlineKeyboardButton, User } from 'grammy/types';
-import type { FakeTelegram } from './index.js';
-import type { UserOptions } from './people.js';
+import type { Chat, InlineKeyboardButton, Message, User } from 'grammy/types';
+import type { Directory, UserOptions } from './people.js';
 import type { CallRecord, SentMessage } from './recorder.js';
+import type { Simulator } from './simulate.js';
+
+/**
+ * The part of the fake Bot API a driver uses (startFakeTelegram's result has it all). Named
+ * here rather than imported from index.ts, which re-exports this module: no import circle.
+ */
+export interface DrivableFake {
+  user: Directory['user'];
+  privateChat: Directory['privateChat'];
+  sendUserMessage: Simulator['sendUserMessage'];
+  tapButton: Simulator['tapButton'];
+  sent(chatId?: number): readonly SentMessage[];
+  calls(method?: string): readonly CallRecord[];
+  message(chatId: number, messageId: number): Message | undefined;
+  waitFor<T>(probe: (calls: readonly CallRecord[]) => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+}
 
 /** A user talking to the bot in one chat, the way an e2e test reads. */
 export interface UserDriver {
@@ -28,7 +43,7 @@ export interface DriverOptions extends UserOptions {
 }
 
 /** Builds a user (Arabic by default) and a driver for their chat with the bot. */
-export function driveUser(fake: FakeTelegram, options: DriverOptions = {}): UserDriver {
+export function driveUser(fake: DrivableFake, options: DriverOptions = {}): UserDriver {
   const user = fake.user(options);
   const chat: Chat = options.chat ?? fake.privateChat(user);
   const inbox = (): readonly SentMessage[] => fake.sent(chat.id);

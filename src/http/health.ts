@@ -12,7 +12,7 @@ export interface HealthDeps {
   readonly stats?: Pick<DeliveryStats, 'queueDepths'>;
   /** Telegram update polling (or webhook) in this process; absent when this process has no bot role. */
   readonly polling?: () => CheckResult;
-  /** The feed poller in this process, if it runs one. */
+  /** The feed polls (src/jobs) in this process, if it runs them. */
   readonly feeds?: () => CheckResult;
   /** Each check gives up after this long (a down Redis must not hang the probe). Default 1,000 ms. */
   readonly timeoutMs?: number;

@@ -1,4 +1,8 @@
-/** The small HTTP server: POST /articles, GET /healthz, GET /metrics. node:http, no framework. */
+/**
+ * The one HTTP server of a process: POST /articles, GET /healthz, GET /metrics, and the
+ * Telegram webhook route when webhooks are on. node:http, no framework: four routes do not
+ * need a router (and grammY's webhookCallback has an adapter for node:http).
+ */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
@@ -11,6 +15,13 @@ export interface HttpServerDeps {
   readonly health: () => Promise<HealthReport>;
   readonly metrics: Pick<Metrics, 'render'>;
   readonly logger: Logger;
+  /** The webhook route (POST on the path of WEBHOOK_URL), when this process takes updates by webhook. */
+  readonly webhook?: WebhookRoute;
+}
+
+export interface WebhookRoute {
+  readonly path: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
 export interface HttpServer {
@@ -39,6 +50,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const key = `${req.method ?? ''} ${url.pathname}`;
     if (key === 'POST /articles') return send(res, await deps.articles(req, url));
+    if (deps.webhook && key === `POST ${deps.webhook.path}`) return deps.webhook.handle(req, res);
     if (key === 'GET /healthz') {
       const report = await deps.health();
       return send(res, { status: report.ok ? 200 : 503, body: report });
@@ -49,7 +61,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
       res.end(body);
       return;
     }
-    const known = ['/articles', '/healthz', '/metrics'].includes(url.pathname);
+    const known = ['/articles', '/healthz', '/metrics', ...(deps.webhook ? [deps.webhook.path] : [])].includes(url.pathname);
     send(res, known ? { status: 405, body: { error: `${req.method ?? ''} is not allowed here` } } : { status: 404, body: { error: 'not found' } });
   }
 

@@ -35,6 +35,15 @@ describe('createConfig', () => {
     expect(createConfig({ SEND_RATE_PER_SEC: '500', PAID_BROADCAST: 'true' }).sendRatePerSec).toBe(500);
   });
 
+  test('the webhook is served on HTTP_PORT: WEBHOOK_PORT is still accepted, with a notice saying so', () => {
+    const webhook = { WEBHOOK_URL: 'https://bot.example.com/telegram', WEBHOOK_SECRET: 'a-webhook-secret-of-length' };
+    const c = createConfig({ ...webhook, HTTP_PORT: '8080', WEBHOOK_PORT: '8443' });
+    expect(c.webhook).toEqual({ url: 'https://bot.example.com/telegram', secret: 'a-webhook-secret-of-length' });
+    expect(c.notices).toEqual([expect.stringMatching(/WEBHOOK_PORT is no longer used: the webhook is served on HTTP_PORT \(8080\)/)]);
+    expect(createConfig(webhook).notices).toEqual([]);
+    expect(() => createConfig({ ...webhook, WEBHOOK_URL: 'https://bot.example.com/healthz' })).toThrow(/WEBHOOK_URL: its path is served/);
+  });
+
   test('a job lock is between 2 s and 5 min', () => {
     expect(createConfig({ JOB_LOCK_MS: '10000' }).jobLockMs).toBe(10_000);
     expect(() => createConfig({ JOB_LOCK_MS: '500' })).toThrow(/JOB_LOCK_MS/);

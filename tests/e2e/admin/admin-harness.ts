@@ -2,7 +2,7 @@
  * The admin's end-to-end rig: the fake Bot API, real Redis under the file's prefix, real
  * stores and delivery (tests/integration/delivery/harness.ts), the real bot with one admin
  * in ADMIN_IDS taking updates through the runner, and the broadcast progress reporter as
- * main.ts runs it (admin dialogues and the progress board in Redis). `restart()` stops the bot,
+ * src/app runs it (admin dialogues and the progress board in Redis). `restart()` stops the bot,
  * reporter and delivery, and builds them again
  * on the same Redis, as a redeploy would.
  */
@@ -14,7 +14,9 @@ import type { Chat, InlineKeyboardButton, Message, MessageEntity, User } from 'g
 import { catalogFromMatcher } from '../../../src/bot/catalog.js';
 import type { BotContext } from '../../../src/bot/context.js';
 import { createBot } from '../../../src/bot/create-bot.js';
-import { createBroadcastProgress, createRedisProgressBoard, type BroadcastProgress } from '../../../src/bot/features/admin/index.js';
+import { progressView } from '../../../src/bot/features/admin/index.js';
+import { createBroadcastProgress, type BroadcastProgress } from '../../../src/jobs/broadcast-progress.js';
+import { createRedisProgressBoard } from '../../../src/store/redis-progress-board.js';
 import { ALLOWED_UPDATES } from '../../../src/bot/run-updates.js';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createLogger } from '../../../src/logger.js';
@@ -81,7 +83,7 @@ export async function startAdminRig(name: string, options: AdminRigOptions = {})
     };
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 1 } } });
     progress = createBroadcastProgress({
-      api: new Api(fake.token, { apiRoot: fake.apiRoot }), broadcasts: wiring.stores.broadcasts, chats: wiring.stores.chats,
+      view: progressView, api: new Api(fake.token, { apiRoot: fake.apiRoot }), broadcasts: wiring.stores.broadcasts, chats: wiring.stores.chats,
       clock, logger, intervalMs: options.progressIntervalMs ?? 300, board: createRedisProgressBoard(wiring.redis, wiring.stores.keys),
     });
     progress.start();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asBroadcastId } from '../../../src/core/ids.js';
-import { createRedisProgressBoard } from '../../../src/bot/features/admin/index.js';
+import { createRedisProgressBoard } from '../../../src/store/redis-progress-board.js';
 import { registerChats, startAdminRig, type AdminRig } from './admin-harness.js';
 
 describe('broadcast progress, pushed', () => {

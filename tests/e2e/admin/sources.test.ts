@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../../src/core/parse/feed.js';
-import { createFeedPoller, type FeedPoller } from '../../../src/sources/feed-poller.js';
-import { createRedisLease } from '../../../src/store/redis-lease.js';
+import { createFeedPolls, type FeedPolls } from '../../../src/jobs/feed-polls.js';
+import { createFeedSchedules, type FeedSchedules } from '../../../src/jobs/feed-schedules.js';
+import { bullConnection } from '../../support/redis.js';
 import { createLogger } from '../../../src/logger.js';
 import { fixtureText } from '../../integration/delivery/harness.js';
 import { registerChats, startAdminRig, type AdminRig } from './admin-harness.js';
@@ -27,7 +28,8 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
   let rig: AdminRig;
   let site: Server;
   let base: string;
-  let poller: FeedPoller;
+  let schedules: FeedSchedules;
+  let polls: FeedPolls;
   let followers: number[];
 
   beforeAll(async () => {
@@ -42,13 +44,15 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     const w = rig.wiring();
-    poller = createFeedPoller({
+    schedules = createFeedSchedules({ feeds: w.stores.feeds, connection: bullConnection, prefix: rig.prefix });
+    polls = createFeedPolls({
       feeds: w.stores.feeds, ingest: w.delivery.ingest, parseFeed, clock: () => new Date(), logger: createLogger('silent'),
-      lease: createRedisLease(w.redis, `${rig.prefix}:lock:feeds`, 30_000),
+      schedules, connection: bullConnection, prefix: rig.prefix,
     });
   }, 60_000);
   afterAll(async () => {
-    await poller.stop();
+    await polls.stop();
+    await schedules.close();
     site.closeAllConnections();
     site.close();
     await rig.close();
@@ -56,10 +60,11 @@ describe('admin sources: /feeds, /ingest and /stats', () => {
 
   const last = () => rig.texts().at(-1)?.text ?? '';
   const alertsTo = (chat: number) => rig.fake.sent(chat).filter((s) => s.method === 'sendMessage');
-  /** Makes every feed due now (as if its interval had passed). */
+  /** Makes every feed due now (as if its interval had passed) and runs each scheduled feed's poll job, as a worker would. */
   async function pollAll(): Promise<void> {
     for (const f of await rig.wiring().stores.feeds.list()) await rig.wiring().stores.feeds.recordPoll(f.id, { nextPollAt: 0 });
-    await poller.tick();
+    await schedules.sync();
+    for (const { feedId } of await schedules.scheduled()) await polls.pollIfDue(feedId);
   }
 
   it('adds feeds, then reports a broken one in /feeds', async () => {

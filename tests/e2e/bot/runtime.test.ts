@@ -1,7 +1,8 @@
 /**
  * `npm start` as an operator runs it: a real child process pointed at the fake Bot API
  * (TELEGRAM_API_ROOT) and Redis; it answers /start, and SIGTERM stops it cleanly (exit 0)
- * in bounded time. A missing or malformed BOT_TOKEN says how to get one.
+ * in bounded time. A missing or malformed BOT_TOKEN says how to get one. Every role serves
+ * one HTTP port: /healthz, and in webhook mode the webhook too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -151,6 +152,43 @@ describe('npm start', () => {
       worker.child.kill('SIGTERM');
       expect(await bot.exit).toBe(0);
       expect(await worker.exit).toBe(0);
+    }
+  });
+
+  it('--role bot in webhook mode: one HTTP port answers /healthz and takes the webhook updates', async () => {
+    const port = await freePort();
+    const secret = 'a-webhook-secret-for-the-runtime-test';
+    const run = start({
+      BOT_TOKEN: tokenFor(fake), TELEGRAM_API_ROOT: fake.apiRoot, HTTP_PORT: String(port),
+      WEBHOOK_URL: 'https://tanbih.example.com/telegram/updates', WEBHOOK_SECRET: secret,
+    }, ['--role', 'bot']);
+    try {
+      const healthz = () => fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+      let health = await healthz();
+      for (let i = 0; i < 150 && health?.status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 200)); // still starting (or the webhook not registered yet)
+        health = await healthz();
+      }
+      if (health?.status !== 200) throw new Error(`no healthy /healthz on the API port\n--- child output ---\n${run.output()}`);
+      expect(await health!.json()).toMatchObject({ ok: true, checks: { redis: { ok: true }, polling: { ok: true, detail: 'webhook' } } });
+      expect(fake.calls('setWebhook').at(-1)?.params).toMatchObject({ url: 'https://tanbih.example.com/telegram/updates', secret_token: secret });
+
+      const user = fake.user({ firstName: 'ليلى' });
+      const chat = fake.privateChat(user);
+      const update = {
+        update_id: 700001,
+        message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat, from: user, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+      };
+      const post = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/telegram/updates`, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update),
+      });
+      expect((await post({})).status).toBe(401); // no secret: refused, on the same port
+      expect((await post({ 'x-telegram-bot-api-secret-token': secret })).status).toBe(200);
+      const welcome = await fake.waitFor(() => fake.sent(chat.id)[0], 20_000);
+      expect(welcome.text).toContain('أهلًا بك');
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exit).toBe(0);
     }
   });
 

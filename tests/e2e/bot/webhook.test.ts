@@ -1,11 +1,14 @@
 /**
  * Webhook mode: the bot registers its URL with Telegram's secret token, answers updates
  * POSTed with the right X-Telegram-Bot-Api-Secret-Token header, and refuses the others.
+ * The route is mounted on the process's one HTTP server, beside /healthz.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/bot/create-bot.js';
 import { catalogFromMatcher } from '../../../src/bot/catalog.js';
-import { startWebhook, type UpdatesSource } from '../../../src/bot/run-updates.js';
+import { createWebhook, type UpdatesSource } from '../../../src/bot/run-updates.js';
+import { createHttpServer, type HttpServer } from '../../../src/http/server.js';
+import { createMetrics } from '../../../src/http/metrics.js';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createLogger } from '../../../src/logger.js';
 import { DEFAULT_ZONE, wire, type Wiring } from '../../integration/delivery/harness.js';
@@ -17,6 +20,8 @@ const prefix = testPrefix('bot-webhook');
 let fake: FakeTelegram;
 let wiring: Wiring;
 let source: UpdatesSource;
+let http: HttpServer;
+let port: number;
 
 beforeAll(async () => {
   fake = await startFakeTelegram();
@@ -27,10 +32,17 @@ beforeAll(async () => {
     ingest: wiring.delivery.ingest, broadcasts: wiring.delivery.broadcasts, stats: wiring.delivery.stats,
     adminIds: [], defaultTimeZone: DEFAULT_ZONE,
   }, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
-  source = await startWebhook(bot, { url: 'https://bot.example.com/telegram/hook', secret: SECRET, host: '127.0.0.1', port: 0 }, logger);
+  const webhook = createWebhook(bot, { url: 'https://bot.example.com/telegram/hook', secret: SECRET }, logger);
+  http = createHttpServer({
+    articles: async () => ({ status: 404, body: {} }), health: async () => ({ ok: true, checks: {} }),
+    metrics: createMetrics(), logger, webhook: webhook.route,
+  });
+  port = (await http.listen(0, '127.0.0.1')).port;
+  source = await webhook.start();
 });
 afterAll(async () => {
   await source.stop();
+  await http.close();
   await wiring.close();
   const redis = connectRedis();
   await deleteKeys(redis, prefix);
@@ -39,7 +51,7 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, secret?: string) =>
-  fetch(`http://127.0.0.1:${source.address!.port}/telegram/hook`, {
+  fetch(`http://127.0.0.1:${port}/telegram/hook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
     body: JSON.stringify(body),

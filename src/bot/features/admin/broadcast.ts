@@ -17,18 +17,18 @@ import type { BroadcastService } from '../../../delivery/ports.js';
 import type { BroadcastStore } from '../../../store/ports.js';
 import type { TopicCatalog } from '../../catalog.js';
 import type { AdminContext, BotContext, Dialogue } from '../../context.js';
-import type { BroadcastProgress } from './broadcast-progress.js';
 import { audienceOf, type Draft, type PanelDeps, renderPanel } from './broadcast-panel.js';
 import { draftData, draftTopicData, stopData } from './callbacks.js';
 import { nextMessage, nextUpdate, tappedOn } from './dialogue-waits.js';
-import type { ProgressBoard } from './progress-board.js';
+import type { ProgressBoard } from '../../../store/redis-progress-board.js';
+import type { ProgressWatcher } from './progress-view.js';
 
 export interface BroadcastFeatureDeps extends PanelDeps {
   readonly service: BroadcastService;
   readonly broadcasts: Pick<BroadcastStore, 'create' | 'get' | 'update'>;
   readonly catalog: TopicCatalog;
   /** Starts editing the progress message at once; without it, the reporter finds the broadcast on its next look. */
-  readonly progress?: Pick<BroadcastProgress, 'watch' | 'refresh'>;
+  readonly progress?: ProgressWatcher;
   /** Tells the progress reporter (in whichever process runs it) about a started or cancelled broadcast. */
   readonly board?: Pick<ProgressBoard, 'announce'>;
   readonly clock: Clock;

@@ -3,7 +3,7 @@
  * admin guard (ADMIN_IDS). Mount before the user features so admin commands and admin
  * callback data are claimed first. Admin dialogues (/broadcast, /feeds add, /ingest) run
  * in a private chat with the bot as @grammyjs/conversations, stored through `dialogueStorage`
- * (Redis in main.ts, so a restart between two steps loses nothing).
+ * (Redis in src/app, so a restart between two steps loses nothing).
  */
 import type { DiscoverFeeds } from '../../../sources/discover-feeds.js';
 import { conversations, createConversation, type ConversationData, type VersionedStateStorage } from '@grammyjs/conversations';
@@ -17,8 +17,8 @@ import type { TopicCatalog } from '../../catalog.js';
 import type { Logger } from '../../../logger.js';
 import type { AdminContext, BotContext } from '../../context.js';
 import { contextSetup } from '../../middleware/context-setup.js';
-import type { BroadcastProgress } from './broadcast-progress.js';
-import type { ProgressBoard } from './progress-board.js';
+import type { ProgressBoard } from '../../../store/redis-progress-board.js';
+import type { ProgressWatcher } from './progress-view.js';
 import { BROADCAST_DIALOGUE, broadcastDialogue, createBroadcastFeature } from './broadcast.js';
 import { draftData, draftTopicData, ingestData } from './callbacks.js';
 import { DIALOGUE_TTL_SEC } from './dialogue-waits.js';
@@ -27,9 +27,8 @@ import { ADMIN_COMMANDS, createAdminGuard } from './guard.js';
 import { createIngestFeature, INGEST_DIALOGUE, ingestDialogue } from './ingest.js';
 import { createStatsFeature } from './stats.js';
 
-export { createBroadcastProgress, type BroadcastProgress } from './broadcast-progress.js';
 export { DIALOGUE_TTL_SEC } from './dialogue-waits.js';
-export { createRedisProgressBoard, type ProgressBoard } from './progress-board.js';
+export { progressView, renderProgressMessage, toProgress, type ProgressWatcher } from './progress-view.js';
 
 export interface AdminFeaturesDeps {
   readonly adminIds: readonly number[];
@@ -53,7 +52,7 @@ export interface AdminFeaturesDeps {
   readonly broadcasts: BroadcastService;
   readonly stats: DeliveryStats;
   /** This process's progress reporter, if it runs one; else the reporter elsewhere finds new broadcasts. */
-  readonly progress?: Pick<BroadcastProgress, 'watch' | 'refresh'>;
+  readonly progress?: ProgressWatcher;
   /** Announces started and cancelled broadcasts to the progress reporter. */
   readonly board?: Pick<ProgressBoard, 'announce'>;
   /** Default: core's renderAlert. */

@@ -6,8 +6,8 @@
  * cancelled instead of at its next look.
  */
 import type { Redis } from 'ioredis';
-import { asBroadcastId, type BroadcastId } from '../../../core/ids.js';
-import type { Keys } from '../../../store/keys.js';
+import { asBroadcastId, type BroadcastId } from '../core/ids.js';
+import type { Keys } from './keys.js';
 
 export interface ProgressBoard {
   /** A progress message was posted or a broadcast changed (started, cancelled): report it now. */

@@ -2,20 +2,31 @@
  * The live progress message of each running broadcast: edited every few seconds (Telegram
  * allows about one edit a second per chat; we stay well below), only when its text
  * changes, with a Cancel button until the broadcast is over, then the final report.
- * Runs in one process at a time (a lease); the bot announces each broadcast on the
- * progress board, so editing starts at once, and a broadcast that ended before the first
+ * Runs on workers, in one process at a time (a lease); the bot announces each broadcast on
+ * the progress board, so editing starts at once, and a broadcast that ended before the first
  * look (or during a restart) still gets its final report: it stays on the board until then.
+ * What the message says is the bot's view (`view`, src/bot/features/admin/progress-view.ts),
+ * passed in: this job reads counts and edits, nothing more.
  */
-import { GrammyError, InlineKeyboard, type Api } from 'grammy';
-import type { BroadcastId } from '../../../core/ids.js';
-import type { Clock } from '../../../core/clock.js';
-import type { Logger } from '../../../logger.js';
-import type { Broadcast, BroadcastCounters, BroadcastStore, ChatStore } from '../../../store/ports.js';
-import { stopData } from './callbacks.js';
-import type { ProgressBoard } from './progress-board.js';
-import { stringsFor, type Progress } from '../../i18n/index.js';
+import { GrammyError, type Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { BroadcastId } from '../core/ids.js';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../logger.js';
+import type { Broadcast, BroadcastCounters, BroadcastStore, ChatStore, Language } from '../store/ports.js';
+import type { ProgressBoard } from '../store/redis-progress-board.js';
 
-export interface BroadcastProgressDeps {
+/** The figures of a reading, and how the view turns them into the message. */
+export interface ProgressView<P> {
+  /** Counts → figures; `previous` is the last reading (the first measures from the start). */
+  figures(c: BroadcastCounters, now: number, previous?: { at: number; done: number }): P;
+  render(broadcast: Pick<Broadcast, 'id' | 'state' | 'breaking'>, figures: P, language: Language | undefined): {
+    readonly text: string; readonly keyboard: InlineKeyboardMarkup;
+  };
+}
+
+export interface BroadcastProgressDeps<P = unknown> {
+  readonly view: ProgressView<P>;
   readonly api: Pick<Api, 'editMessageText'>;
   readonly broadcasts: Pick<BroadcastStore, 'get' | 'counters' | 'list'>;
   readonly chats: Pick<ChatStore, 'get'>;
@@ -33,7 +44,11 @@ export interface BroadcastProgressDeps {
 }
 
 export interface BroadcastProgress {
-  /** Starts (or keeps) editing this broadcast's progress message. */
+  /**
+   * Starts (or keeps) editing this broadcast's progress message (the bot calls it when it
+   * runs in the same process). With a lease, only while this process holds it: the holder,
+   * elsewhere, hears of the broadcast on the board.
+   */
   watch(id: BroadcastId): void;
   /** Edits now instead of at the next tick (after a cancel). */
   refresh(id: BroadcastId): Promise<void>;
@@ -42,19 +57,6 @@ export interface BroadcastProgress {
   /** Looks for running broadcasts every interval (new ones, or after a restart) and watches them. */
   start(): void;
   stop(): Promise<void>;
-}
-
-/**
- * Counts → what the message shows. `previous` gives the rate since the last reading; the
- * first reading measures from the broadcast's start (`{ at: startedAt, done: 0 }`).
- */
-export function toProgress(c: BroadcastCounters, now: number, previous?: { at: number; done: number }): Progress {
-  const total = Math.max(c.total, c.queued);
-  const done = c.sent + c.failed + c.blocked;
-  const remaining = Math.max(0, total - done);
-  const seconds = previous ? (now - previous.at) / 1000 : 0;
-  const rate = previous && seconds > 0 ? Math.max(0, done - previous.done) / seconds : 0;
-  return { total, sent: c.sent, failed: c.failed, blocked: c.blocked, remaining, rate, ...(rate > 0 ? { secondsLeft: remaining / rate } : {}) };
 }
 
 interface Watch {
@@ -68,7 +70,7 @@ interface Watch {
   busy: boolean;
 }
 
-export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastProgress {
+export function createBroadcastProgress<P>(deps: BroadcastProgressDeps<P>): BroadcastProgress {
   const intervalMs = deps.intervalMs ?? 3000;
   const watches = new Map<BroadcastId, Watch>();
   let stopped = false;
@@ -82,15 +84,13 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
     const counters = await deps.broadcasts.counters(id);
     const now = deps.clock().getTime();
     const since = w.previous ?? (broadcast.startedAt === undefined ? undefined : { at: broadcast.startedAt, done: 0 });
-    const progress = toProgress(counters, now, since);
+    const figures = deps.view.figures(counters, now, since);
     w.previous = { at: now, done: counters.sent + counters.failed + counters.blocked };
     const over = isOver(broadcast);
     if (over) w.finalReadings += 1;
-    const t = stringsFor((await deps.chats.get(at.chatId))?.language ?? 'ar').admin.broadcast;
-    const text = over ? t.final(id, progress, broadcast.state === 'cancelled') : t.progress(id, progress, broadcast.breaking);
+    const { text, keyboard } = deps.view.render(broadcast, figures, (await deps.chats.get(at.chatId))?.language);
     if (text !== w.lastText) {
-      const reply_markup = over ? new InlineKeyboard() : new InlineKeyboard().text(t.stop, stopData.pack({ id }));
-      await deps.api.editMessageText(at.chatId, at.messageId, text, { parse_mode: 'HTML', reply_markup });
+      await deps.api.editMessageText(at.chatId, at.messageId, text, { parse_mode: 'HTML', reply_markup: keyboard });
       w.lastText = text;
     }
     // 'done' means every send has its outcome: the report is final. After a cancel, one more
@@ -161,7 +161,10 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
   let unlisten: (() => Promise<void>) | undefined;
 
   return {
-    watch,
+    watch(id) {
+      if (deps.lease && !holding) return;
+      watch(id);
+    },
     resumeAll,
     async refresh(id) {
       const w = watches.get(id);
@@ -198,6 +201,6 @@ export function createBroadcastProgress(deps: BroadcastProgressDeps): BroadcastP
   };
 }
 
-function isOver(b: Broadcast): boolean {
+function isOver(b: Pick<Broadcast, 'state'>): boolean {
   return b.state === 'done' || b.state === 'cancelled';
 }

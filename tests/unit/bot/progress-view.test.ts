@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toProgress } from '../../../src/bot/features/admin/broadcast-progress.js';
+import { toProgress } from '../../../src/bot/features/admin/progress-view.js';
 
 const counters = { total: 1000, queued: 1000, sent: 240, failed: 5, blocked: 5 };
 
