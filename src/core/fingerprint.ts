@@ -82,23 +82,48 @@ function storyTokens(tokens: ArticleTokens): string[] {
   return out;
 }
 
-/** The MinHash signature of 3-word shingles of `tokens`. */
+/**
+ * The MinHash signature of 3-word shingles of `tokens`.
+ *
+ * The hottest loop of fingerprinting (64 hashes per shingle), so it is laid out for the engine:
+ * the distinct shingle hashes are collected into a typed array first (sorted, so a repeated
+ * shingle is skipped by comparing neighbours: wire copy repeats whole paragraphs), then each
+ * minimum is worked out in one pass with the running minimum in a local. Comparing with the sign
+ * bit flipped orders int32 values as their uint32 selves, so nothing leaves int32 arithmetic.
+ */
 export function minhash(tokens: readonly string[]): number[] {
   if (tokens.length === 0) return [];
-  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const count = Math.max(1, tokens.length - SHINGLE + 1);
-  // A shingle seen before cannot lower any minimum (wire copy repeats whole paragraphs).
-  const seen = new Set<number>();
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i += 1) hashes[i] = shingleHash(tokens, i, Math.min(tokens.length, i + SHINGLE));
+  hashes.sort();
+  let distinct = 0;
   for (let i = 0; i < count; i += 1) {
-    const h = shingleHash(tokens, i, Math.min(tokens.length, i + SHINGLE));
-    if (seen.has(h)) continue;
-    seen.add(h);
-    for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
-      const v = mix(h ^ (SEEDS[k] as number));
-      if (v < (signature[k] as number)) signature[k] = v;
-    }
+    const h = hashes[i] as number;
+    if (distinct === 0 || h !== hashes[distinct - 1]) hashes[distinct++] = h;
   }
-  return Array.from(signature);
+  const signature = new Array<number>(SIGNATURE_SIZE);
+  for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
+    const seed = SEEDS[k] as number;
+    let min = 0x7fffffff; // 0xffffffff with the sign bit flipped
+    for (let i = 0; i < distinct; i += 1) {
+      const v = mixSigned((hashes[i] as number) ^ seed);
+      if (v < min) min = v;
+    }
+    signature[k] = (min ^ 0x80000000) >>> 0;
+  }
+  return signature;
+}
+
+/** mix(x) with its sign bit flipped, as an int32: ordered as mix's uint32 results are. */
+function mixSigned(x: number): number {
+  let h = x | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h ^ 0x80000000;
 }
 
 const BAND_PREFIX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
