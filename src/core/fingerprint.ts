@@ -156,10 +156,15 @@ export function storyFingerprint(article: Article, tokens: ArticleTokens = artic
 
 /** Estimated Jaccard similarity of the two texts' shingles (0 when either is empty). */
 export function similarity(a: StoryFingerprint, b: StoryFingerprint): number {
-  const n = Math.min(a.signature.length, b.signature.length);
+  return signatureSimilarity(a.signature, b.signature);
+}
+
+/** similarity() on bare MinHash signatures: the story window compares many, and wraps none. */
+export function signatureSimilarity(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
   if (n === 0) return 0;
   let same = 0;
-  for (let i = 0; i < n; i += 1) if (a.signature[i] === b.signature[i]) same += 1;
+  for (let i = 0; i < n; i += 1) if (a[i] === b[i]) same += 1;
   return same / n;
 }
 

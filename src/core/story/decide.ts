@@ -19,7 +19,7 @@
  * votes: at least 10 % more), a person named in its headline whom the story has not named, or a
  * headline saying تحديث, or عاجل when the story's alerts did not. At most MAX_UPDATES per story.
  */
-import { similarity as minhashSimilarity, SAME_STORY_THRESHOLD } from '../fingerprint.js';
+import { signatureSimilarity, SAME_STORY_THRESHOLD } from '../fingerprint.js';
 import { COMMON_TERMS } from './common-terms.js';
 
 // A Map: look-ups by Arabic keys on a 300-entry object literal are several times slower.
@@ -197,10 +197,9 @@ export function decideStory(
   }
   let best: { story: StoryState; score: number; by: 'near-copy' | 'event' } | undefined;
   const vector = vectorOf(f, idf);
-  const mine = { signature, bands: [] };
   for (const story of candidates) {
     for (const head of story.heads) {
-      const copy = minhashSimilarity(mine, { signature: head.signature, bands: [] });
+      const copy = signatureSimilarity(signature, head.signature);
       if (copy >= SAME_STORY_THRESHOLD) {
         // A near-copy outranks any event match: 1 + its similarity.
         if (!best || 1 + copy > best.score) best = { story, score: 1 + copy, by: 'near-copy' };
