@@ -38,9 +38,9 @@ export function canonicalUrl(url: string): string | undefined {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a of `text` continued from state `h` (not yet finalized with >>> 0). */
-function fnv1a(text: string, h = FNV_OFFSET): number {
-  for (let i = 0; i < text.length; i += 1) {
+/** FNV-1a of `text` from index `start`, continued from state `h` (not yet finalized with >>> 0). */
+function fnv1a(text: string, h = FNV_OFFSET, start = 0): number {
+  for (let i = start; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, FNV_PRIME);
   }
@@ -49,10 +49,13 @@ function fnv1a(text: string, h = FNV_OFFSET): number {
 
 const SPACE = 0x20;
 
-/** fnv1a(tokens.slice(from, to).join(' ')), without building the string. */
-function shingleHash(tokens: readonly string[], from: number, to: number): number {
-  let h = fnv1a(tokens[from] as string);
-  for (let i = from + 1; i < to; i += 1) h = fnv1a(tokens[i] as string, Math.imul(h ^ SPACE, FNV_PRIME));
+/**
+ * fnv1a of the words `from`..`to` joined by spaces, without building the string. A word is
+ * tokens[i] from index starts[i] on (1 where a conjunction is dropped), so no word is copied.
+ */
+function shingleHash(tokens: readonly string[], starts: Uint8Array, from: number, to: number): number {
+  let h = fnv1a(tokens[from] as string, FNV_OFFSET, starts[from]);
+  for (let i = from + 1; i < to; i += 1) h = fnv1a(tokens[i] as string, Math.imul(h ^ SPACE, FNV_PRIME), starts[i]);
   return h >>> 0;
 }
 
@@ -69,17 +72,21 @@ function mix(x: number): number {
 
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 * (i + 1)));
 
-const withoutConjunction = (t: string): string => (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') ? t.slice(1) : t);
+/** Where a token's word starts once a leading و/ف conjunction is dropped: 1, or 0 to keep it whole. */
+const conjunctionLength = (t: string): number => (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') ? 1 : 0);
 
 /**
- * Word tokens of the title and paragraphs, with a leading و/ف conjunction dropped, so outlets'
- * small rewordings still share shingles. (Tokens of the normalized parts in order are the tokens
- * of the normalized whole: normalization never joins or splits words across a line break.)
+ * The MinHash signature of the title's and paragraphs' word tokens, each with a leading و/ف
+ * conjunction dropped, so outlets' small rewordings still share shingles (the words are hashed
+ * from their second letter rather than copied). Tokens of the normalized parts in order are the
+ * tokens of the normalized whole: normalization never joins or splits words across a line break.
  */
-function storyTokens(tokens: ArticleTokens): string[] {
-  const out = tokens.titleTokens.map(withoutConjunction);
-  for (const paragraph of tokens.paragraphTokens) for (const t of paragraph) out.push(withoutConjunction(t));
-  return out;
+function storySignature(tokens: ArticleTokens): number[] {
+  const words: string[] = tokens.titleTokens.slice();
+  for (const paragraph of tokens.paragraphTokens) for (let i = 0; i < paragraph.length; i += 1) words.push(paragraph[i] as string);
+  const starts = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i += 1) starts[i] = conjunctionLength(words[i] as string);
+  return signatureOf(words, starts);
 }
 
 /**
@@ -92,10 +99,15 @@ function storyTokens(tokens: ArticleTokens): string[] {
  * bit flipped orders int32 values as their uint32 selves, so nothing leaves int32 arithmetic.
  */
 export function minhash(tokens: readonly string[]): number[] {
+  return signatureOf(tokens, new Uint8Array(tokens.length));
+}
+
+/** minhash of the words tokens[i] from index starts[i] on. */
+function signatureOf(tokens: readonly string[], starts: Uint8Array): number[] {
   if (tokens.length === 0) return [];
   const count = Math.max(1, tokens.length - SHINGLE + 1);
   const hashes = new Uint32Array(count);
-  for (let i = 0; i < count; i += 1) hashes[i] = shingleHash(tokens, i, Math.min(tokens.length, i + SHINGLE));
+  for (let i = 0; i < count; i += 1) hashes[i] = shingleHash(tokens, starts, i, Math.min(tokens.length, i + SHINGLE));
   hashes.sort();
   let distinct = 0;
   for (let i = 0; i < count; i += 1) {
@@ -150,7 +162,7 @@ export function bandsOf(signature: readonly number[]): string[] {
  */
 export function storyFingerprint(article: Article, tokens: ArticleTokens = articleTokens(article)): StoryFingerprint {
   const url = article.url ? canonicalUrl(article.url) : undefined;
-  const signature = minhash(storyTokens(tokens));
+  const signature = storySignature(tokens);
   return { ...(url ? { canonicalUrl: url } : {}), signature, bands: bandsOf(signature) };
 }
 
