@@ -29,8 +29,12 @@ export function parseDocument(html: string): DomDocument {
 
 const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, td';
 
+// A single space is already what a run becomes: matching only longer runs and other white space
+// leaves ordinary text untouched instead of rebuilding it space by space.
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+
 /** Collapses white space and trims. */
-export const cleanSpace = (s: string): string => s.replace(/\s+/g, ' ').trim();
+export const cleanSpace = (s: string): string => s.replace(SPACE_RUN, ' ').trim();
 
 /**
  * The text paragraphs of an element: block elements (`blocks`) in document order, each once (a block
