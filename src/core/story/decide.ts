@@ -216,7 +216,9 @@ export function decideStory(
     : { kind: 'join', storyId: best.story.id, score: best.score, by: best.by };
 }
 
-function mergeCounts(a: readonly StoryCount[], b: readonly StoryCount[]): StoryCount[] {
+function mergeCounts(a: readonly StoryCount[], b: readonly StoryCount[]): readonly StoryCount[] {
+  // Most joining articles report no count: the story's (one per kind already) stand as they are.
+  if (b.length === 0) return a;
   const m = new Map<CountKind, number>();
   for (const c of [...a, ...b]) m.set(c.kind, Math.max(m.get(c.kind) ?? 0, c.value));
   return [...m].map(([kind, value]) => ({ kind, value }));
@@ -246,7 +248,7 @@ export function extendStory(
     // The first head stays; the newest updates replace the oldest ones.
     heads: heads.length > MAX_HEADS ? [heads[0] as StoryHead, ...heads.slice(heads.length - MAX_HEADS + 1)] : heads,
     counts: mergeCounts(story.counts, f.counts),
-    persons: [...new Set([...story.persons, ...personsOf(f)])],
+    persons: personsOf(f).every((p) => story.persons.includes(p)) ? story.persons : [...new Set([...story.persons, ...personsOf(f)])],
     updates: story.updates + (update ? 1 : 0),
     breaking: story.breaking || f.breakingWord || f.updateWord,
   };
