@@ -114,7 +114,7 @@ function signatureOf(tokens: readonly string[], starts: Uint8Array): number[] {
     const h = hashes[i] as number;
     if (distinct === 0 || h !== hashes[distinct - 1]) hashes[distinct++] = h;
   }
-  const signature = new Array<number>(SIGNATURE_SIZE);
+  const signature: number[] = [];
   for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
     const seed = SEEDS[k] as number;
     let min = 0x7fffffff; // 0xffffffff with the sign bit flipped
@@ -122,7 +122,7 @@ function signatureOf(tokens: readonly string[], starts: Uint8Array): number[] {
       const v = mixSigned((hashes[i] as number) ^ seed);
       if (v < min) min = v;
     }
-    signature[k] = (min ^ 0x80000000) >>> 0;
+    signature.push((min ^ 0x80000000) >>> 0);
   }
   return signature;
 }
