@@ -36,7 +36,7 @@ function withoutClosing(paragraph: string): string {
   let end = paragraph.length;
   while (end > 0) {
     const ch = paragraph[end - 1] as string;
-    if (!CLOSING.has(ch) && !SPACE.test(ch)) break;
+    if (!CLOSING.has(ch) && ch !== ' ' && !SPACE.test(ch)) break;
     end--;
   }
   return end === paragraph.length ? paragraph : paragraph.slice(0, end);
