@@ -60,6 +60,8 @@ const QUOTED = /(?:وكال[ةه]|صحيف[ةه]|خدم[ةه]|قنا[ةه]|شب�
 const CREDIT = new RegExp(`\\((${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})\\)`, 'gu');
 
 const DISPLAY = new Map(SPELLINGS);
+const OPENING_QUOTE = /["«“]/;
+const LATIN_LOWER = /[a-z]/;
 // Most paragraphs name no agency at all: one cheap test spares them the cue-and-name expression.
 const ANY_NAME = new RegExp(SPELLINGS.map(([s]) => escapeRe(s)).join('|'), 'u');
 
@@ -86,12 +88,12 @@ export function findCitedSources(paragraphs: readonly string[], exclude?: string
     const text = normalized?.[index] ?? normalizeText(paragraph);
     const named = ANY_NAME.test(text);
     if (named) for (const m of knownCitations(text)) found.push({ at: offset + m.index, name: DISPLAY.get(m.name) ?? '' });
-    if (/["«“]/.test(paragraph)) for (const m of paragraph.matchAll(QUOTED)) {
+    if (OPENING_QUOTE.test(paragraph)) for (const m of paragraph.matchAll(QUOTED)) {
       const name = (m[1] ?? '').trim();
       found.push({ at: offset + m.index, name: DISPLAY.get(normalizeText(name)) ?? name });
     }
     if (index === 0 && named) for (const m of text.matchAll(CREDIT)) found.push({ at: m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
-    if (/[a-z]/.test(text)) {
+    if (LATIN_LOWER.test(text)) {
       for (const m of text.matchAll(ENGLISH_CITED)) found.push({ at: offset + m.index, name: ENGLISH[m[1] ?? m[2] ?? ''] ?? '' });
     }
     offset += Math.max(text.length, paragraph.length) + 1;

@@ -17,12 +17,15 @@ const ABBREVIATIONS = new Set([
 
 const ELLIPSIS_BREAK = /(…|\.\.\.)(\s+)(?=\S)/gu;
 
+const LAST_WORD_BEFORE_DOT = /(?:^|[\s(«"“])([\p{L}.]{1,6})\.\s*$/u;
+const ONE_LETTER = /^\p{L}$/u;
+
 /** True when `segment` ends with an abbreviation or an initial, so the next segment continues it. */
 function endsWithAbbreviation(segment: string): boolean {
-  const m = /(?:^|[\s(«"“])([\p{L}.]{1,6})\.\s*$/u.exec(segment);
+  const m = LAST_WORD_BEFORE_DOT.exec(segment);
   if (!m) return false;
   const word = (m[1] ?? '').toLowerCase();
-  return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
+  return ABBREVIATIONS.has(word) || ONE_LETTER.test(word);
 }
 
 // Terminators that may end a sentence; a paragraph with none before its end is one sentence.
