@@ -33,12 +33,35 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const CUE = '(?:[وف]?(?:نقلت|نقل|ذكرت|ذكر|افادت|افاد|قالت|اوردت|اورد|اعلنت|نشرت|اكدت|بحسب|حسب|وفقا ل|نقلا عن|طبقا ل|لوكاله)|وكاله|صحيفه|خدمه|قناه|شبكه|موقع|مراسل)';
 // "الأردنية", "الرسمية": a nisba adjective may sit between "وكالة الأنباء" and the name.
 const FILLER = '(?:\\s+(?:وكاله|صحيفه|خدمه|قناه|شبكه|موقع|الانباء|انباء|للانباء|الاخباريه|عن|ل|ال\\p{L}{2,}يه))*';
-const KNOWN = new RegExp(`${CUE}${FILLER}\\s*["«“'(]?\\s*(${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})(?![\\p{L}])`, 'gu');
+const KNOWN_SOURCE = `${CUE}${FILLER}\\s*["«“'(]?\\s*(${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})(?![\\p{L}])`;
+// A citation starts where a cue does: cues are found by their own expression, and the whole one is
+// tried (sticky) only there. Same matches as matchAll of the whole expression, in a fraction of the time.
+const CUE_AT = new RegExp(CUE, 'gu');
+const KNOWN_AT = new RegExp(KNOWN_SOURCE, 'uy');
+
+/** Every citation of a known agency in `text`, left to right, as matchAll(KNOWN) would give them. */
+function knownCitations(text: string): { index: number; name: string }[] {
+  const found: { index: number; name: string }[] = [];
+  CUE_AT.lastIndex = 0;
+  for (let cue = CUE_AT.exec(text); cue; cue = CUE_AT.exec(text)) {
+    KNOWN_AT.lastIndex = cue.index;
+    const m = KNOWN_AT.exec(text);
+    if (!m) {
+      CUE_AT.lastIndex = cue.index + 1;
+      continue;
+    }
+    found.push({ index: m.index, name: m[1] ?? '' });
+    CUE_AT.lastIndex = m.index + m[0].length;
+  }
+  return found;
+}
 // Run on the original text so an unknown agency keeps its own spelling.
 const QUOTED = /(?:وكال[ةه]|صحيف[ةه]|خدم[ةه]|قنا[ةه]|شبك[ةه])(?:\s+(?:ال)?[أا]نباء)?(?:\s+ال\p{L}{2,}ي[ةه])?\s*["«“]([^"»”<>\n]{2,40})["»”]/gu;
 const CREDIT = new RegExp(`\\((${SPELLINGS.map(([s]) => escapeRe(s)).join('|')})\\)`, 'gu');
 
 const DISPLAY = new Map(SPELLINGS);
+const OPENING_QUOTE = /["«“]/;
+const LATIN_LOWER = /[a-z]/;
 // Most paragraphs name no agency at all: one cheap test spares them the cue-and-name expression.
 const ANY_NAME = new RegExp(SPELLINGS.map(([s]) => escapeRe(s)).join('|'), 'u');
 
@@ -64,13 +87,13 @@ export function findCitedSources(paragraphs: readonly string[], exclude?: string
   paragraphs.forEach((paragraph, index) => {
     const text = normalized?.[index] ?? normalizeText(paragraph);
     const named = ANY_NAME.test(text);
-    if (named) for (const m of text.matchAll(KNOWN)) found.push({ at: offset + m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
-    if (/["«“]/.test(paragraph)) for (const m of paragraph.matchAll(QUOTED)) {
+    if (named) for (const m of knownCitations(text)) found.push({ at: offset + m.index, name: DISPLAY.get(m.name) ?? '' });
+    if (OPENING_QUOTE.test(paragraph)) for (const m of paragraph.matchAll(QUOTED)) {
       const name = (m[1] ?? '').trim();
       found.push({ at: offset + m.index, name: DISPLAY.get(normalizeText(name)) ?? name });
     }
     if (index === 0 && named) for (const m of text.matchAll(CREDIT)) found.push({ at: m.index, name: DISPLAY.get(m[1] ?? '') ?? '' });
-    if (/[a-z]/.test(text)) {
+    if (LATIN_LOWER.test(text)) {
       for (const m of text.matchAll(ENGLISH_CITED)) found.push({ at: offset + m.index, name: ENGLISH[m[1] ?? m[2] ?? ''] ?? '' });
     }
     offset += Math.max(text.length, paragraph.length) + 1;

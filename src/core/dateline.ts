@@ -192,10 +192,19 @@ export function findDateline(text: string, ctx: DatelineContext): DatelineMatch 
   return findInNormalized(normalizeText(text), ctx);
 }
 
+// Module constants: a regex literal in a function body is a new object on every call.
+const DIGIT = /\d/;
+const RELATIVE_WORD = /منذ|قبل/;
+const PAST_DAY_WORD = /امس|البارحه/;
+
 function findInNormalized(normalized: string, ctx: DatelineContext): DatelineMatch | undefined {
-  // Every form holds a digit or one of these words; most sentences hold neither.
-  if (!/\d|منذ|قبل|امس|البارحه|اليوم/.test(normalized)) return undefined;
-  return readAbsolute(normalized, ctx) ?? readRelative(normalized, ctx) ?? readDayWord(normalized, ctx);
+  // Each reading is tried only when the text holds what it needs (summaries test every sentence,
+  // and most hold none): every absolute date has a digit, a relative one منذ or قبل, and a day word
+  // is أمس/البارحة, or اليوم with a clock time (digits again).
+  const digit = DIGIT.test(normalized);
+  return (digit ? readAbsolute(normalized, ctx) : undefined)
+    ?? (RELATIVE_WORD.test(normalized) ? readRelative(normalized, ctx) : undefined)
+    ?? ((digit && normalized.includes('اليوم')) || PAST_DAY_WORD.test(normalized) ? readDayWord(normalized, ctx) : undefined);
 }
 
 /**

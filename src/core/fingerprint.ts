@@ -38,9 +38,9 @@ export function canonicalUrl(url: string): string | undefined {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a of `text` continued from state `h` (not yet finalized with >>> 0). */
-function fnv1a(text: string, h = FNV_OFFSET): number {
-  for (let i = 0; i < text.length; i += 1) {
+/** FNV-1a of `text` from index `start`, continued from state `h` (not yet finalized with >>> 0). */
+function fnv1a(text: string, h = FNV_OFFSET, start = 0): number {
+  for (let i = start; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, FNV_PRIME);
   }
@@ -49,10 +49,13 @@ function fnv1a(text: string, h = FNV_OFFSET): number {
 
 const SPACE = 0x20;
 
-/** fnv1a(tokens.slice(from, to).join(' ')), without building the string. */
-function shingleHash(tokens: readonly string[], from: number, to: number): number {
-  let h = fnv1a(tokens[from] as string);
-  for (let i = from + 1; i < to; i += 1) h = fnv1a(tokens[i] as string, Math.imul(h ^ SPACE, FNV_PRIME));
+/**
+ * fnv1a of the words `from`..`to` joined by spaces, without building the string. A word is
+ * tokens[i] from index starts[i] on (1 where a conjunction is dropped), so no word is copied.
+ */
+function shingleHash(tokens: readonly string[], starts: Uint8Array, from: number, to: number): number {
+  let h = fnv1a(tokens[from] as string, FNV_OFFSET, starts[from]);
+  for (let i = from + 1; i < to; i += 1) h = fnv1a(tokens[i] as string, Math.imul(h ^ SPACE, FNV_PRIME), starts[i]);
   return h >>> 0;
 }
 
@@ -69,36 +72,70 @@ function mix(x: number): number {
 
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 * (i + 1)));
 
-const withoutConjunction = (t: string): string => (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') ? t.slice(1) : t);
+/** Where a token's word starts once a leading و/ف conjunction is dropped: 1, or 0 to keep it whole. */
+const conjunctionLength = (t: string): number => (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') ? 1 : 0);
 
 /**
- * Word tokens of the title and paragraphs, with a leading و/ف conjunction dropped, so outlets'
- * small rewordings still share shingles. (Tokens of the normalized parts in order are the tokens
- * of the normalized whole: normalization never joins or splits words across a line break.)
+ * The MinHash signature of the title's and paragraphs' word tokens, each with a leading و/ف
+ * conjunction dropped, so outlets' small rewordings still share shingles (the words are hashed
+ * from their second letter rather than copied). Tokens of the normalized parts in order are the
+ * tokens of the normalized whole: normalization never joins or splits words across a line break.
  */
-function storyTokens(tokens: ArticleTokens): string[] {
-  const out = tokens.titleTokens.map(withoutConjunction);
-  for (const paragraph of tokens.paragraphTokens) for (const t of paragraph) out.push(withoutConjunction(t));
-  return out;
+function storySignature(tokens: ArticleTokens): number[] {
+  const words: string[] = tokens.titleTokens.slice();
+  for (const paragraph of tokens.paragraphTokens) for (let i = 0; i < paragraph.length; i += 1) words.push(paragraph[i] as string);
+  const starts = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i += 1) starts[i] = conjunctionLength(words[i] as string);
+  return signatureOf(words, starts);
 }
 
-/** The MinHash signature of 3-word shingles of `tokens`. */
+/**
+ * The MinHash signature of 3-word shingles of `tokens`.
+ *
+ * The hottest loop of fingerprinting (64 hashes per shingle), so it is laid out for the engine:
+ * the distinct shingle hashes are collected into a typed array first (sorted, so a repeated
+ * shingle is skipped by comparing neighbours: wire copy repeats whole paragraphs), then each
+ * minimum is worked out in one pass with the running minimum in a local. Comparing with the sign
+ * bit flipped orders int32 values as their uint32 selves, so nothing leaves int32 arithmetic.
+ */
 export function minhash(tokens: readonly string[]): number[] {
+  return signatureOf(tokens, new Uint8Array(tokens.length));
+}
+
+/** minhash of the words tokens[i] from index starts[i] on. */
+function signatureOf(tokens: readonly string[], starts: Uint8Array): number[] {
   if (tokens.length === 0) return [];
-  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const count = Math.max(1, tokens.length - SHINGLE + 1);
-  // A shingle seen before cannot lower any minimum (wire copy repeats whole paragraphs).
-  const seen = new Set<number>();
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i += 1) hashes[i] = shingleHash(tokens, starts, i, Math.min(tokens.length, i + SHINGLE));
+  hashes.sort();
+  let distinct = 0;
   for (let i = 0; i < count; i += 1) {
-    const h = shingleHash(tokens, i, Math.min(tokens.length, i + SHINGLE));
-    if (seen.has(h)) continue;
-    seen.add(h);
-    for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
-      const v = mix(h ^ (SEEDS[k] as number));
-      if (v < (signature[k] as number)) signature[k] = v;
-    }
+    const h = hashes[i] as number;
+    if (distinct === 0 || h !== hashes[distinct - 1]) hashes[distinct++] = h;
   }
-  return Array.from(signature);
+  const signature: number[] = [];
+  for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
+    const seed = SEEDS[k] as number;
+    let min = 0x7fffffff; // 0xffffffff with the sign bit flipped
+    for (let i = 0; i < distinct; i += 1) {
+      const v = mixSigned((hashes[i] as number) ^ seed);
+      if (v < min) min = v;
+    }
+    signature.push((min ^ 0x80000000) >>> 0);
+  }
+  return signature;
+}
+
+/** mix(x) with its sign bit flipped, as an int32: ordered as mix's uint32 results are. */
+function mixSigned(x: number): number {
+  let h = x | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h ^ 0x80000000;
 }
 
 const BAND_PREFIX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
@@ -125,16 +162,21 @@ export function bandsOf(signature: readonly number[]): string[] {
  */
 export function storyFingerprint(article: Article, tokens: ArticleTokens = articleTokens(article)): StoryFingerprint {
   const url = article.url ? canonicalUrl(article.url) : undefined;
-  const signature = minhash(storyTokens(tokens));
+  const signature = storySignature(tokens);
   return { ...(url ? { canonicalUrl: url } : {}), signature, bands: bandsOf(signature) };
 }
 
 /** Estimated Jaccard similarity of the two texts' shingles (0 when either is empty). */
 export function similarity(a: StoryFingerprint, b: StoryFingerprint): number {
-  const n = Math.min(a.signature.length, b.signature.length);
+  return signatureSimilarity(a.signature, b.signature);
+}
+
+/** similarity() on bare MinHash signatures: the story window compares many, and wraps none. */
+export function signatureSimilarity(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
   if (n === 0) return 0;
   let same = 0;
-  for (let i = 0; i < n; i += 1) if (a.signature[i] === b.signature[i]) same += 1;
+  for (let i = 0; i < n; i += 1) if (a[i] === b[i]) same += 1;
   return same / n;
 }
 

@@ -62,12 +62,11 @@ function classOf(code: number): number {
  */
 export function normalizeText(text: string): string {
   const s = text.normalize('NFKC');
-  // Unchanged stretches are copied by slice; `from` is where the pending one starts.
-  let out = '';
-  let from = 0;
-  let cased = false;
   const n = s.length;
-  for (let i = 0; i < n; i++) {
+  let cased = false;
+  // Most of a text is kept as it is: find where the first change is before copying anything.
+  let i = 0;
+  for (; i < n; i++) {
     const code = s.charCodeAt(i);
     const cls = classOf(code);
     if (cls === KEEP) continue;
@@ -75,24 +74,61 @@ export function normalizeText(text: string): string {
       cased = true;
       continue;
     }
-    if (cls === SPACE) {
-      // A run of white space (dropped characters inside it vanish first) becomes one space.
-      let j = i + 1;
-      while (j < n && (classOf(s.charCodeAt(j)) === SPACE || classOf(s.charCodeAt(j)) === DROP)) j++;
-      if (j === i + 1 && code === 0x20) continue;
-      out += `${s.slice(from, i)} `;
-      from = j;
-      i = j - 1;
-      continue;
-    }
-    out += s.slice(from, i);
-    if (cls === ASCII_UPPER) out += String.fromCharCode(code + 32);
-    else if (cls === FOLDS) out += FOLDED.get(code) as string;
-    from = i + 1;
+    if (code === 0x20 && (i + 1 === n || !isSpaceOrDropped(s.charCodeAt(i + 1)))) continue;
+    break;
   }
-  const result = from === 0 ? s : out + s.slice(from);
+  let result = s;
+  if (i < n) {
+    // The rest is written code unit by code unit: no character ever becomes more than one.
+    const out = n <= REUSED_UNITS ? reused : new Uint16Array(n);
+    for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
+    let w = i;
+    for (; i < n; i++) {
+      const code = s.charCodeAt(i);
+      const cls = classOf(code);
+      if (cls === KEEP) out[w++] = code;
+      else if (cls === CASED) {
+        cased = true;
+        out[w++] = code;
+      } else if (cls === SPACE) {
+        // A run of white space (dropped characters inside it vanish first) becomes one space.
+        while (i + 1 < n && isSpaceOrDropped(s.charCodeAt(i + 1))) i++;
+        out[w++] = 0x20;
+      } else if (cls === ASCII_UPPER) out[w++] = code + 32;
+      else if (cls === FOLDS) out[w++] = FOLDED_CODE[code] as number;
+      // DROP: nothing written.
+    }
+    result = fromCodeUnits(out, w);
+  }
   // Only non-ASCII capitals need the full (context-sensitive: final sigma) lower-casing.
   return (cased ? result.toLowerCase() : result).trim();
+}
+
+/** normalizeText writes into one reused buffer (it is synchronous); longer texts get their own. */
+const REUSED_UNITS = 32_768;
+const reused = new Uint16Array(REUSED_UNITS);
+
+const isSpaceOrDropped = (code: number): boolean => {
+  const cls = classOf(code);
+  return cls === SPACE || cls === DROP;
+};
+
+/** The folded code unit of each folded character (every fold is one BMP character). */
+const FOLDED_CODE = (() => {
+  const table = new Uint16Array(0x10000);
+  for (const [code, to] of FOLDED) table[code] = to.charCodeAt(0);
+  return table;
+})();
+
+/** The string of units[0..length), in chunks small enough to pass as arguments. */
+function fromCodeUnits(units: Uint16Array, length: number): string {
+  const CHUNK = 8192;
+  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  let text = '';
+  for (let at = 0; at < length; at += CHUNK) {
+    text += String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + CHUNK)) as unknown as number[]);
+  }
+  return text;
 }
 
 // Word characters (\p{L} or \p{N}) by BMP code unit, filled on first sight: 1 word, 2 not.

@@ -17,22 +17,38 @@ const ABBREVIATIONS = new Set([
 
 const ELLIPSIS_BREAK = /(…|\.\.\.)(\s+)(?=\S)/gu;
 
+const LAST_WORD_BEFORE_DOT = /(?:^|[\s(«"“])([\p{L}.]{1,6})\.\s*$/u;
+const ONE_LETTER = /^\p{L}$/u;
+
 /** True when `segment` ends with an abbreviation or an initial, so the next segment continues it. */
 function endsWithAbbreviation(segment: string): boolean {
-  const m = /(?:^|[\s(«"“])([\p{L}.]{1,6})\.\s*$/u.exec(segment);
+  const m = LAST_WORD_BEFORE_DOT.exec(segment);
   if (!m) return false;
   const word = (m[1] ?? '').toLowerCase();
-  return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
+  return ABBREVIATIONS.has(word) || ONE_LETTER.test(word);
 }
 
 // Terminators that may end a sentence; a paragraph with none before its end is one sentence.
 const TERMINATOR = /[.!?؟…]/;
-const TRAILING = /[.!?؟…"'»”’)\]\s]+$/u;
+// What may close a paragraph after its last word: terminators, closing quotes and brackets, space.
+const CLOSING = new Set(['.', '!', '?', '؟', '…', '"', "'", '»', '”', '’', ')', ']']);
+const SPACE = /\s/;
+
+/** `paragraph` without the closing marks and space it ends with (scanned from the end: it runs on every paragraph). */
+function withoutClosing(paragraph: string): string {
+  let end = paragraph.length;
+  while (end > 0) {
+    const ch = paragraph[end - 1] as string;
+    if (!CLOSING.has(ch) && ch !== ' ' && !SPACE.test(ch)) break;
+    end--;
+  }
+  return end === paragraph.length ? paragraph : paragraph.slice(0, end);
+}
 
 /** Splits one paragraph into trimmed sentences, in order. Never drops text (except white space). */
 export function splitSentences(paragraph: string): string[] {
   // Most news paragraphs are a single sentence: skip the segmenter for them.
-  const body = paragraph.replace(TRAILING, '');
+  const body = withoutClosing(paragraph);
   if (!TERMINATOR.test(body)) {
     const whole = paragraph.trim();
     return whole ? [whole] : [];

@@ -45,7 +45,15 @@ interface Candidate {
   readonly tokens: ReadonlySet<string>;
 }
 
-const contentSet = (tokens: readonly string[]): Set<string> => new Set(tokens.filter((t) => t.length > 2 && !STOPWORDS.has(t)));
+/** The content words of a sentence or paragraph (built for every candidate: no intermediate array). */
+function contentSet(tokens: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (t.length > 2 && !STOPWORDS.has(t)) set.add(t);
+  }
+  return set;
+}
 const tokensOf = (normalized: string): Set<string> => contentSet(tokenize(normalized));
 const contentTokens = (text: string): Set<string> => tokensOf(normalizeText(text));
 
@@ -99,7 +107,8 @@ function candidatesOf(
       if (position > MAX_CANDIDATES || inList) continue;
       if (tokens.size < MIN_TOKENS || BOILERPLATE.test(norm) || readDatelineLine(text, datelineCtx, norm)) continue;
       if (sentenceFlaw(text, article.lang, norm)) continue;
-      const jaccardTitle = overlap(tokens, titleTokens) / (tokens.size + titleTokens.size - overlap(tokens, titleTokens));
+      const inTitle = overlap(tokens, titleTokens);
+      const jaccardTitle = inTitle / (tokens.size + titleTokens.size - inTitle);
       if (jaccardTitle >= 0.6 || captions.some((c) => nearDuplicate(c, tokens))) continue;
       if (out.some((c) => nearDuplicate(c.tokens, tokens))) continue;
       out.push({ text, position: out.length, tokens });

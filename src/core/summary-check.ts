@@ -48,9 +48,12 @@ export function endsOnColon(text: string): boolean {
   return text[i] === ':' || text[i] === '：';
 }
 
+const LATIN_LETTER = /[A-Za-z]/;
+const ARABIC_LETTER = /[\u0600-\u06ff]/;
+
 /** Mostly written in another script than the article's language (Latin in an Arabic article, or the reverse). */
 export function inOtherLanguage(text: string, lang: Article['lang']): boolean {
-  if (lang === 'other' || !(lang === 'ar' ? /[A-Za-z]/ : /[\u0600-\u06ff]/).test(text)) return false;
+  if (lang === 'other' || !(lang === 'ar' ? LATIN_LETTER : ARABIC_LETTER).test(text)) return false;
   const { arabic, latin } = scriptCounts(text);
   return lang === 'ar' ? latin > arabic : arabic > latin;
 }

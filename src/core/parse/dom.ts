@@ -7,6 +7,8 @@ import { parseHTML } from 'linkedom';
 export interface DomElement {
   readonly textContent: string | null;
   readonly tagName: string;
+  readonly localName: string;
+  readonly children: ArrayLike<DomElement>;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
@@ -29,8 +31,12 @@ export function parseDocument(html: string): DomDocument {
 
 const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, td';
 
+// A single space is already what a run becomes: matching only longer runs and other white space
+// leaves ordinary text untouched instead of rebuilding it space by space.
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+
 /** Collapses white space and trims. */
-export const cleanSpace = (s: string): string => s.replace(/\s+/g, ' ').trim();
+export const cleanSpace = (s: string): string => s.replace(SPACE_RUN, ' ').trim();
 
 /**
  * The text paragraphs of an element: block elements (`blocks`) in document order, each once (a block
@@ -39,14 +45,36 @@ export const cleanSpace = (s: string): string => s.replace(/\s+/g, ' ').trim();
  */
 export function paragraphsOf(root: DomElement, blocks = BLOCKS, skipInside?: string): string[] {
   const out: string[] = [];
+  const tags = tagNames(blocks);
   for (const el of root.querySelectorAll(blocks)) {
-    if (el.querySelector(blocks) || (skipInside && el.closest(skipInside))) continue;
+    if ((tags ? holdsTag(el, tags) : el.querySelector(blocks)) || (skipInside && el.closest(skipInside))) continue;
     const text = cleanSpace(el.textContent ?? '');
     // A list item keeps a bullet, so the summary can tell a fact box from the story's sentences.
     if (text) out.push(el.tagName.toLowerCase() === 'li' && !/^[•\-–—ـ]/u.test(text) ? `• ${text}` : text);
   }
   if (out.length > 0) return out;
   return (root.textContent ?? '').split(/\n\s*\n|\n/).map(cleanSpace).filter(Boolean);
+}
+
+/** The tag names of a selector that lists only tag names ("p, h2, li"), lower-cased; else undefined. */
+function tagNames(selector: string): ReadonlySet<string> | undefined {
+  const names = selector.split(',').map((s) => s.trim().toLowerCase());
+  return names.every((n) => /^[a-z][a-z0-9]*$/.test(n)) ? new Set(names) : undefined;
+}
+
+/**
+ * el.querySelector(tag list) !== null, without compiling the selector for every block (linkedom
+ * does on each call): a descendant element whose lower-cased name is listed, template contents
+ * left out as the DOM's querySelector leaves them.
+ */
+function holdsTag(el: DomElement, tags: ReadonlySet<string>): boolean {
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as DomElement;
+    if (tags.has(child.localName.toLowerCase())) return true;
+    if (child.localName !== 'template' && holdsTag(child, tags)) return true;
+  }
+  return false;
 }
 
 // Feed content is someone else's HTML: code, embeds and photo captions are not article text.

@@ -3,7 +3,11 @@
  * (it rewrites the document): og:title, article:published_time and friends, JSON-LD
  * datePublished/headline/publisher, the canonical URL, og:site_name.
  * Pages are read in one streaming pass without a DOM (page-scan.ts); linkedom and Readability
- * only run for pages that do not mark their article body.
+ * only run for pages that do not mark their article body. That path is the costliest step of the
+ * pipeline (measured Dec 2026 on the 2 KB Qatar fixture: ~0.14 ms linkedom, ~0.45 ms Readability,
+ * ~400 KB allocated, against ~0.07 ms for a whole marked page); it is kept as it is because
+ * guessing the body of an unmarked page is exactly Readability's job, and a home-grown guess would
+ * change what readers get on real pages.
  */
 import { Readability } from '@mozilla/readability';
 import { cleanSpace, documentSource, paragraphsOf, parseDocument, type DomDocument, type DomElement } from './dom.js';

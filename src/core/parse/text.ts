@@ -25,7 +25,8 @@ type Kind = 'caption' | 'dateline' | 'line';
 
 /** Splits text into trimmed lines, blank lines kept as '' (they separate paragraphs). */
 function lines(text: string): string[] {
-  return text.replace(/[ \t\u00A0]+/g, ' ').split(/\r\n?|\n|\u2028|\u2029/).map((l) => l.trim());
+  // Runs of two or more, and lone tabs and no-break spaces: a lone space already is what a run becomes.
+  return text.replace(/[ \t\u00A0]{2,}|[\t\u00A0]/g, ' ').split(/\r\n?|\n|\u2028|\u2029/).map((l) => l.trim());
 }
 
 /**

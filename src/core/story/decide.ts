@@ -19,7 +19,7 @@
  * votes: at least 10 % more), a person named in its headline whom the story has not named, or a
  * headline saying تحديث, or عاجل when the story's alerts did not. At most MAX_UPDATES per story.
  */
-import { similarity as minhashSimilarity, SAME_STORY_THRESHOLD } from '../fingerprint.js';
+import { signatureSimilarity, SAME_STORY_THRESHOLD } from '../fingerprint.js';
 import { COMMON_TERMS } from './common-terms.js';
 
 // A Map: look-ups by Arabic keys on a 300-entry object literal are several times slower.
@@ -197,10 +197,9 @@ export function decideStory(
   }
   let best: { story: StoryState; score: number; by: 'near-copy' | 'event' } | undefined;
   const vector = vectorOf(f, idf);
-  const mine = { signature, bands: [] };
   for (const story of candidates) {
     for (const head of story.heads) {
-      const copy = minhashSimilarity(mine, { signature: head.signature, bands: [] });
+      const copy = signatureSimilarity(signature, head.signature);
       if (copy >= SAME_STORY_THRESHOLD) {
         // A near-copy outranks any event match: 1 + its similarity.
         if (!best || 1 + copy > best.score) best = { story, score: 1 + copy, by: 'near-copy' };
@@ -217,7 +216,9 @@ export function decideStory(
     : { kind: 'join', storyId: best.story.id, score: best.score, by: best.by };
 }
 
-function mergeCounts(a: readonly StoryCount[], b: readonly StoryCount[]): StoryCount[] {
+function mergeCounts(a: readonly StoryCount[], b: readonly StoryCount[]): readonly StoryCount[] {
+  // Most joining articles report no count: the story's (one per kind already) stand as they are.
+  if (b.length === 0) return a;
   const m = new Map<CountKind, number>();
   for (const c of [...a, ...b]) m.set(c.kind, Math.max(m.get(c.kind) ?? 0, c.value));
   return [...m].map(([kind, value]) => ({ kind, value }));
@@ -247,7 +248,7 @@ export function extendStory(
     // The first head stays; the newest updates replace the oldest ones.
     heads: heads.length > MAX_HEADS ? [heads[0] as StoryHead, ...heads.slice(heads.length - MAX_HEADS + 1)] : heads,
     counts: mergeCounts(story.counts, f.counts),
-    persons: [...new Set([...story.persons, ...personsOf(f)])],
+    persons: personsOf(f).every((p) => story.persons.includes(p)) ? story.persons : [...new Set([...story.persons, ...personsOf(f)])],
     updates: story.updates + (update ? 1 : 0),
     breaking: story.breaking || f.breakingWord || f.updateWord,
   };

@@ -108,7 +108,15 @@ function termUncached(token: string): string {
   return t;
 }
 
-const isDigits = (t: string): boolean => /^[0-9]+$/.test(t);
+/** /^[0-9]+$/ by hand: it runs on every headline and lead token, and a regex test there allocates. */
+function isDigits(t: string): boolean {
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
 /** A number worth comparing: not a year, not a small count every story has (2 dead, 3 days). */
 function specificNumber(t: string): boolean {
@@ -180,45 +188,52 @@ const BREAKING_WORDS = new Set(norm('عاجل'));
 
 /** The story features of an article, from tokens it was already split into and its matches. */
 export function storyFeatures(tokens: ArticleTokens, matches: readonly TopicMatch[]): StoryFeatures {
+  // Runs on every article against a full window: one pass over the headline and the lead, no
+  // intermediate copies of either.
   const lead: string[] = [];
   for (const paragraph of tokens.paragraphTokens) {
-    for (const t of paragraph) {
-      if (lead.length >= LEAD_TOKENS) break;
-      lead.push(t);
-    }
+    for (let i = 0; i < paragraph.length && lead.length < LEAD_TOKENS; i++) lead.push(paragraph[i] as string);
     if (lead.length >= LEAD_TOKENS) break;
   }
   const out: string[] = [];
   const seen = new Set<string>();
   const numbers = new Set<string>();
-  const take = (list: readonly string[]): void => {
-    for (const token of list) {
-      if (isDigits(token)) {
-        if (specificNumber(token)) numbers.add(token);
-        continue;
-      }
-      const term = termOf(token);
-      if (term && !seen.has(term) && out.length < MAX_TERMS) {
-        seen.add(term);
-        out.push(term);
-      }
-    }
-  };
-  take(tokens.titleTokens);
+  takeTerms(tokens.titleTokens, out, seen, numbers);
   const titleTerms = out.length;
-  take(lead);
-  const titleSet = new Set(tokens.titleTokens);
-  const specific = matches.filter((m) => m.kind !== 'region' && m.kind !== 'theme');
-  const titlePersons = matches
-    .filter((m) => m.kind === 'person' && m.evidence.some((e) => e.zone === 'title' && !e.weak))
-    .map((m) => m.topicId as string);
+  takeTerms(lead, out, seen, numbers);
+  const topics: string[] = [];
+  const persons: string[] = [];
+  const titlePersons: string[] = [];
+  for (const m of matches) {
+    if (m.kind !== 'region' && m.kind !== 'theme') topics.push(m.topicId as string);
+    if (m.kind !== 'person') continue;
+    persons.push(m.topicId as string);
+    if (m.evidence.some((e) => e.zone === 'title' && !e.weak)) titlePersons.push(m.topicId as string);
+  }
   return {
     terms: out, titleTerms, numbers: [...numbers],
-    counts: countsOf([...tokens.titleTokens, ...lead]),
-    topics: (specific.length > 0 ? specific : matches).map((m) => m.topicId as string),
-    persons: matches.filter((m) => m.kind === 'person').map((m) => m.topicId as string),
+    counts: countsOf(tokens.titleTokens.concat(lead)),
+    // Regions and themes only when the article matched nothing more specific.
+    topics: topics.length > 0 ? topics : matches.map((m) => m.topicId as string),
+    persons,
     titlePersons,
-    updateWord: [...titleSet].some((t) => UPDATE_WORDS.has(t)),
-    breakingWord: [...titleSet].some((t) => BREAKING_WORDS.has(t)),
+    updateWord: tokens.titleTokens.some((t) => UPDATE_WORDS.has(t)),
+    breakingWord: tokens.titleTokens.some((t) => BREAKING_WORDS.has(t)),
   };
+}
+
+/** Adds the distinct terms of `list` to `out` (at most MAX_TERMS) and its specific numbers to `numbers`. */
+function takeTerms(list: readonly string[], out: string[], seen: Set<string>, numbers: Set<string>): void {
+  for (let i = 0; i < list.length; i++) {
+    const token = list[i] as string;
+    if (isDigits(token)) {
+      if (specificNumber(token)) numbers.add(token);
+      continue;
+    }
+    const term = termOf(token);
+    if (term && !seen.has(term) && out.length < MAX_TERMS) {
+      seen.add(term);
+      out.push(term);
+    }
+  }
 }
