@@ -9,7 +9,6 @@
  * against the same Redis to scale out.
  */
 import { Api } from 'grammy';
-import { Redis } from 'ioredis';
 import { catalogFromMatcher } from './bot/catalog.js';
 import { registerCommands } from './bot/commands.js';
 import { createBot } from './bot/create-bot.js';
@@ -32,6 +31,7 @@ import { createFeedPoller } from './sources/feed-poller.js';
 import { createRedisLease } from './store/redis-lease.js';
 import type { Logger } from './logger.js';
 import { createRedisStores } from './store/index.js';
+import { openRedis } from './store/redis-connection.js';
 
 export type Role = 'bot' | 'worker' | 'all';
 
@@ -70,8 +70,8 @@ export async function startApp(config: Config & { botToken: string }, role: Role
   try {
     // Queues and workers block on Redis: BullMQ needs maxRetriesPerRequest null. Ingest gets
     // its own client that fails at once while Redis is down (answers 503, loses nothing).
-    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-    const ingestRedis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    const redis = openRedis(config.redis, { maxRetriesPerRequest: null });
+    const ingestRedis = openRedis(config.redis, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     for (const client of [redis, ingestRedis]) client.on('error', (err) => logger.warn({ err: err.message }, 'redis'));
     parts.push({ name: 'redis', stop: async () => void (await Promise.all([redis.quit(), ingestRedis.quit()])) });
 
@@ -138,7 +138,7 @@ export async function startApp(config: Config & { botToken: string }, role: Role
     if (role !== 'worker') {
       // The bot's many small reads go through their own client that batches the commands
       // of one tick into one write (auto-pipelining); queues keep the plain client.
-      const botRedis = new Redis(config.redisUrl, { enableAutoPipelining: true });
+      const botRedis = openRedis(config.redis, { enableAutoPipelining: true });
       botRedis.on('error', (err) => logger.warn({ err: err.message }, 'redis (bot)'));
       parts.push({ name: 'redis (bot)', stop: async () => void (await botRedis.quit()) });
       const botStores = createRedisStores({

@@ -6,6 +6,7 @@
  */
 import { QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bullPrefix } from '../../../src/store/keys.js';
 import { followersPage } from '../../../src/delivery/audience.js';
 import { DEFAULT_JOB_LOCK_MS, FANOUT_QUEUE, type FanoutJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
@@ -45,7 +46,7 @@ it('takes over a dead worker’s half-done fan-out and resumes it from its saved
   await job.updateData({ ...job.data, topics, ti: first.next.ti, cur: first.next.cur, pg: 1, so: true });
   await dead.close();
 
-  const events = new QueueEvents(FANOUT_QUEUE, { connection: bullConnection, prefix });
+  const events = new QueueEvents(FANOUT_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
   let movedBack = 0;
   events.on('stalled', ({ jobId }) => {
     if (jobId === job.id) movedBack = Date.now();
