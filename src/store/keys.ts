@@ -81,16 +81,18 @@ export function prefixName(prefix: string): string {
  */
 export const bullPrefix = (prefix: string): string => `{${prefixName(prefix)}}`;
 
+// Hash tags (see the header): a chat bucket, an article, a broadcast.
+const cb = (bucket: number): string => {
+  if (!Number.isInteger(bucket) || bucket < 0 || bucket >= CHAT_BUCKETS) throw new Error(`store key: no chat bucket ${bucket}`);
+  return `{c${bucket}}`;
+};
+const article = (id: ArticleId): string => `{${token(id, 'article id')}}`;
+const broadcast = (id: BroadcastId): string => `{b:${token(id, 'broadcast id')}}`;
+
 /** Builds every key under `prefix` (e.g. `tanbih`, `{tanbih}` — the same keys —, or a test's `t:name:3fa2c1`). */
 export function createKeys(prefix: string) {
   const name = prefixName(prefix);
   const k = (rest: string): string => `${name}:${rest}`;
-  const cb = (bucket: number): string => {
-    if (!Number.isInteger(bucket) || bucket < 0 || bucket >= CHAT_BUCKETS) throw new Error(`store key: no chat bucket ${bucket}`);
-    return `{c${bucket}}`;
-  };
-  const article = (id: ArticleId): string => `{${token(id, 'article id')}}`;
-  const broadcast = (id: BroadcastId): string => `{b:${token(id, 'broadcast id')}}`;
   return {
     /** The plain prefix (no braces): `<prefix>:` starts every store key. */
     prefix: name,

@@ -34,7 +34,7 @@ it('takes over a dead worker’s half-done fan-out and resumes it from its saved
   const chats = await addFollowers(ingestOnly.stores, 'country:AM', 42_000_001, 3000);
   expect(await ingestOnly.delivery.ingest.ingest(fixtureInput())).toMatchObject({ status: 'queued', recipients: chats.length });
 
-  const dead = new Worker<FanoutJob>(FANOUT_QUEUE, null, { connection: bullConnection, prefix, lockDuration: DEFAULT_JOB_LOCK_MS });
+  const dead = new Worker<FanoutJob>(FANOUT_QUEUE, null, { connection: bullConnection, prefix: bullPrefix(prefix), lockDuration: DEFAULT_JOB_LOCK_MS });
   const job = await dead.getNextJob('dead-worker');
   const diedAt = Date.now();
   if (job?.data.k !== 'a') throw new Error('expected the article’s fan-out job');
