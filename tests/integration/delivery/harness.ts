@@ -35,6 +35,8 @@ export interface WiringOptions {
    * cluster project, else that server. Any other URL is a private single server (the outage test).
    */
   readonly redisUrl: string;
+  /** Overrides redisUrl: this Redis (e.g. a bench's own cluster). */
+  readonly target?: RedisTarget;
   readonly prefix: string;
   readonly apiRoot: string;
   readonly token: string;
@@ -53,7 +55,7 @@ export interface WiringOptions {
 
 /** Builds stores + delivery against Redis and the fake API. */
 export async function wire(o: WiringOptions): Promise<Wiring> {
-  const target: RedisTarget = o.redisUrl === REDIS_URL ? REDIS_TARGET : { kind: 'single', url: o.redisUrl };
+  const target: RedisTarget = o.target ?? (o.redisUrl === REDIS_URL ? REDIS_TARGET : { kind: 'single', url: o.redisUrl });
   const redis = openRedis(target, { maxRetriesPerRequest: null });
   const ingestRedis = openRedis(target, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   ingestRedis.on('error', () => undefined);
