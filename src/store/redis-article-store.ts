@@ -10,6 +10,7 @@ import type { Clock } from '../core/clock.js';
 import type { PreparedArticle } from '../core/prepared.js';
 import type { ArticleStore, DuplicateOf } from './ports.js';
 import { isTokenId, isTopicId, type Keys } from './keys.js';
+import { batch } from './batch.js';
 import { execAll } from './exec-all.js';
 import { decodePrepared, encodePrepared } from './serialize.js';
 
@@ -59,9 +60,11 @@ function idOf(p: PreparedArticle): ArticleId {
 /** Creates the Redis ArticleStore. */
 export function createRedisArticleStore({ redis, keys, clock, retention }: RedisArticleStoreDeps): RedisArticleStore {
   const r = { ...defaultArticleRetention, ...retention };
-  // One GET per article (articles live in different slots; a cluster client pipelines them per node).
+  // One GET per article, at once (articles live in different slots: batch.ts).
   const getMany = async (ids: readonly string[]): Promise<(PreparedArticle | undefined)[]> =>
-    (await Promise.all(ids.map((id) => redis.get(keys.article(asArticleId(id)))))).map((j) => (j === null ? undefined : decodePrepared(j)));
+    ((await batch(redis, (c) => {
+      for (const id of ids) c.get(keys.article(asArticleId(id)));
+    })) as (string | null)[]).map((j) => (j === null ? undefined : decodePrepared(j)));
 
   /**
    * The indexes of a stored article: URL, story bands, newest-first lists. Each key on its own (they
@@ -115,7 +118,10 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
       if (bands.length === 0) return undefined;
       const since = clock().getTime() - r.dedupWindowSec * 1000;
       const shared = new Map<string, number>();
-      for (const ids of await Promise.all(bands.map((band) => redis.zrangebyscore(keys.articleBand(band), since, '+inf')))) {
+      const postings = await batch(redis, (c) => {
+        for (const band of bands) c.zrangebyscore(keys.articleBand(band), since, '+inf');
+      });
+      for (const ids of postings as string[][]) {
         for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
       }
       // Most shared bands first: the likeliest copies are confirmed before the cap cuts in.

@@ -8,6 +8,7 @@ import { asChatId, type ChatId } from '../core/ids.js';
 import type { Clock } from '../core/clock.js';
 import type { Chat, ChatPatch, ChatStats, ChatStore, InactiveReason } from './ports.js';
 import type { Keys } from './keys.js';
+import { batch } from './batch.js';
 import { CHAT_BUCKETS, chatBucketOf } from './keys.js';
 import { KeyList } from './key-list.js';
 import { createCheckedWrite, retryConflicts, type Op } from './checked-write.js';
@@ -102,7 +103,7 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
     },
 
     async getMany(ids) {
-      // One HMGET per bucket, all sent at once (on a cluster, pipelined per node by the client).
+      // One HMGET per bucket, all at once (batch.ts).
       const byBucket = new Map<number, number[]>();
       ids.forEach((id, i) => {
         const b = chatBucketOf(id);
@@ -110,13 +111,16 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
         if (list) list.push(i);
         else byBucket.set(b, [i]);
       });
+      const groups = [...byBucket];
+      const replies = await batch(redis, (c) => {
+        for (const [b, at] of groups) c.hmget(keys.chatsBucket(b), ...at.map((i) => String(ids[i])));
+      });
       const out: (Chat | undefined)[] = Array.from({ length: ids.length }, () => undefined);
-      await Promise.all([...byBucket].map(async ([b, at]) => {
-        const values = await redis.hmget(keys.chatsBucket(b), ...at.map((i) => String(ids[i])));
-        values.forEach((v, j) => {
+      groups.forEach(([, at], g) => {
+        (replies[g] as (string | null)[]).forEach((v, j) => {
           if (v !== null) out[at[j]!] = decodeChat(v);
         });
-      }));
+      });
       return out;
     },
 
@@ -128,8 +132,10 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
       // Every bucket's counters, summed: CHAT_BUCKETS small HGETALLs (admin /stats, broadcast previews).
       const sum = new Map<string, number>();
       for (let b = 0; b < CHAT_BUCKETS; b += STATS_BATCH) {
-        const batch = Array.from({ length: Math.min(STATS_BATCH, CHAT_BUCKETS - b) }, (_, i) => redis.hgetall(keys.chatCounters(b + i)));
-        for (const raw of await Promise.all(batch)) {
+        const replies = await batch(redis, (c) => {
+          for (let i = b; i < Math.min(b + STATS_BATCH, CHAT_BUCKETS); i++) c.hgetall(keys.chatCounters(i));
+        });
+        for (const raw of replies as Record<string, string>[]) {
           for (const [field, value] of Object.entries(raw)) sum.set(field, (sum.get(field) ?? 0) + Number(value));
         }
       }

@@ -15,6 +15,7 @@ import { decideStory, extendStory, idfOf, startStory, type StoryDecision, type S
 import { candidateTerms, DEFAULT_STORY_WINDOW_MS, indexKeys, MAX_CANDIDATES } from '../core/story/window.js';
 import type { StoryFiling, StoryMember, StoryStore } from './ports.js';
 import type { Keys } from './keys.js';
+import { batch } from './batch.js';
 import { execAll } from './exec-all.js';
 
 export interface RedisStoryStoreDeps {
@@ -44,17 +45,23 @@ export function createRedisStoryStore({ redis, keys, windowMs = DEFAULT_STORY_WI
   const candidates = async (at: number, indexed: readonly string[]): Promise<{ stories: StoryState[]; df: Map<string, number>; size: number }> => {
     const from = at - windowMs;
     const to = at + windowMs;
-    const [size, ...dfs] = await Promise.all([keys.storyWindow(), ...indexed.map((k) => keys.storyTerm(k))].map((key) => redis.zcount(key, from, to)));
+    const [size, ...dfs] = (await batch(redis, (c) => {
+      for (const key of [keys.storyWindow(), ...indexed.map((k) => keys.storyTerm(k))]) c.zcount(key, from, to);
+    })) as number[];
     const df = new Map(indexed.map((k, i) => [k, dfs[i] ?? 0]));
     const terms = candidateTerms(indexed, (k) => df.get(k) ?? 0, size ?? 0);
     if (terms.length === 0) return { stories: [], df, size: size ?? 0 };
-    const postings = await Promise.all(terms.map((t) => redis.zrangebyscore(keys.storyTerm(t), from, to, 'LIMIT', 0, POSTINGS_PER_TERM)));
+    const postings = (await batch(redis, (c) => {
+      for (const t of terms) c.zrangebyscore(keys.storyTerm(t), from, to, 'LIMIT', 0, POSTINGS_PER_TERM);
+    })) as string[][];
     const shared = new Map<string, number>();
     for (const ids of postings) for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
     const ids = [...shared].toSorted((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES).map(([id]) => id);
     if (ids.length === 0) return { stories: [], df, size: size ?? 0 };
     // One HGET per story (stories live in different slots).
-    const states = (await Promise.all(ids.map((id) => redis.hget(keys.story(id), 'state'))))
+    const states = ((await batch(redis, (c) => {
+      for (const id of ids) c.hget(keys.story(id), 'state');
+    })) as (string | null)[])
       .flatMap((json) => (json === null ? [] : [JSON.parse(json) as StoryState]))
       .filter((s) => Math.abs(s.lastPublishedAt - at) <= windowMs);
     return { stories: states, df, size: size ?? 0 };

@@ -21,6 +21,7 @@
 import { asChatId, type ChatId, type TopicId } from '../core/ids.js';
 import type { FollowError, SubscriptionStore } from './ports.js';
 import { chatBucketOf, isTopicId, type Keys } from './keys.js';
+import { batch } from './batch.js';
 import { createScript } from './lua-script.js';
 import type { RedisClient } from './redis-connection.js';
 
@@ -158,13 +159,16 @@ export function createRedisSubscriptionStore({ redis, keys, maxTopicsPerChat, is
         if (list) list.push(c);
         else byBucket.set(b, [c]);
       }
+      const groups = [...byBucket];
+      const replies = await batch(redis, (c) => {
+        for (const [b, list] of groups) c.hmget(keys.chatTopicsBucket(b), ...list.map(String));
+      });
       const real = new Set<number>();
-      await Promise.all([...byBucket].map(async ([b, list]) => {
-        const fields = await redis.hmget(keys.chatTopicsBucket(b), ...list.map(String));
-        fields.forEach((f, i) => {
+      groups.forEach(([, list], g) => {
+        (replies[g] as (string | null)[]).forEach((f, i) => {
           if (splitTopics(f).includes(topic)) real.add(list[i]!);
         });
-      }));
+      });
       return { cursor: next, chats: chats.filter((c) => real.has(c)) };
     },
 
