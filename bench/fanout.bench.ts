@@ -69,7 +69,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
         await stores.subscriptions.follow(id, topic);
       }));
     }
-    const subscriptionKeys = [stores.keys.followers(topic), stores.keys.topTopics(), ...(await keysUnder(redis, `${prefix}:s:*`))];
+    const subscriptionKeys = [stores.keys.topicBuckets(topic), stores.keys.topTopics(), ...(await keysUnder(redis, `${prefix}:s:*`)), ...(await keysUnder(redis, `${prefix}:f:*`))];
     const bytesPerSubscription = (await bytesOf(redis, subscriptionKeys)) / recipients;
 
     const delivery = await createDelivery({

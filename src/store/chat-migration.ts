@@ -6,13 +6,15 @@
  * move is a sequence of idempotent steps, each one-slot, ordered so that an interrupted migration
  * is repaired by running it again — which the sender does by itself, since Telegram keeps answering
  * "migrated" for the old id:
- * 1. the new id joins the topics' follower sets (a superset is harmless, see the subscription store);
- * 2. the new id's bucket: record (the old id's settings win), counters, merged topics — one checked write;
- * 3. the old id's bucket: record, counters and topics removed — one checked write;
- * 4. the old id leaves the follower sets; top-topic counts are refreshed;
+ * 1. the new id's bucket joins the moved topics' bucket lists (a superset is harmless);
+ * 2. the new id's bucket: record (the old id's settings win), counters, merged topics and the
+ *    topics' followers there — one checked write;
+ * 3. the old id's bucket: record, counters, topics and followers removed — one checked write;
+ * 4. each topic both ids followed counts one follower fewer;
  * 5. each linked user's channel list swaps the old id for the new one; the reverse index follows.
  * Between 2 and 3 both ids exist: the old one's sends fail with "migrated" and re-run the migration;
- * the chat counters count the group twice until then.
+ * the chat counters count the group twice until then. A crash between 3 and 4 leaves a topic count
+ * one too high (recountTopic repairs it).
  */
 import { asUserId, type ChatId, type TopicId } from '../core/ids.js';
 import type { Chat, ChatStatus } from './ports.js';
@@ -52,9 +54,12 @@ export async function migrateChat({ redis, keys, write }: MigrationDeps, from: C
   if (!swap) swaps.set(redis, (swap = createScript(redis, SWAP)));
   const read = (id: ChatId) => Promise.all([redis.hget(keys.chats(id), String(id)), redis.hget(keys.chatTopics(id), String(id))]);
   const moved: TopicId[] = splitTopics((await read(from))[1]);
+  const toBucket = chatBucketOf(to);
+  const fromBucket = chatBucketOf(from);
+  let both: TopicId[] = [];
 
-  // 1. Index first.
-  await Promise.all(moved.map((t) => redis.sadd(keys.followers(t), to)));
+  // 1. Bucket lists first.
+  await Promise.all(moved.map((t) => redis.sadd(keys.topicBuckets(t), toBucket)));
 
   // 2. The new id's bucket, from what the old id holds (re-read on each conflict).
   await retryConflicts<void>('migrate chat (new id)', async () => {
@@ -71,8 +76,11 @@ export async function migrateChat({ redis, keys, write }: MigrationDeps, from: C
       ops.push(['HSET', chats, String(to), encodeChat(next)], ...counterOps(counters, before, next.status));
     }
     const already = splitTopics(toTopics);
-    const merged = [...already, ...splitTopics(fromTopics).filter((t) => !already.includes(t))];
+    const incoming = splitTopics(fromTopics);
+    const merged = [...already, ...incoming.filter((t) => !already.includes(t))];
     if (merged.length > already.length) ops.push(['HSET', topics, String(to), merged.join(' ')]);
+    for (const t of incoming) ops.push(['SADD', kl.at(keys.followersIn(t, toBucket)), to]);
+    both = incoming.filter((t) => already.includes(t));
     if (ops.length === 0) return { done: true, value: undefined };
     const ok = await write(kl.keys, [[chats, String(to), toJson ?? undefined], [topics, String(to), toTopics ?? undefined]], ops);
     return ok ? { done: true, value: undefined } : { done: false };
@@ -88,17 +96,15 @@ export async function migrateChat({ redis, keys, write }: MigrationDeps, from: C
     const ops: Op[] = [];
     if (fromJson !== null) ops.push(['HDEL', chats, String(from)], ...counterOps(kl.at(keys.chatCounters(chatBucketOf(from))), decodeChat(fromJson).status, undefined));
     if (fromTopics !== null) ops.push(['HDEL', topics, String(from)]);
+    for (const t of splitTopics(fromTopics)) ops.push(['SREM', kl.at(keys.followersIn(t, fromBucket)), from]);
     const ok = await write(kl.keys, [[chats, String(from), fromJson ?? undefined], [topics, String(from), fromTopics ?? undefined]], ops);
     return ok ? { done: true, value: undefined } : { done: false };
   });
 
-  // 4. Out of the old id's follower sets: those it had when this run began and, for a re-run after a
-  // crash past step 3 (the old field is gone then), every topic the new id follows.
-  const left = [...new Set([...moved, ...splitTopics((await read(to))[1])])];
-  await Promise.all(left.map((t) => redis.srem(keys.followers(t), from)));
-  await Promise.all(left.map(async (t) => {
-    const n = await redis.scard(keys.followers(t));
-    if (n > 0) await redis.zadd(keys.topTopics(), n, t);
+  // 4. A topic that counted both ids has one follower fewer.
+  await Promise.all(both.map(async (t) => {
+    const left = await redis.zincrby(keys.topTopics(), -1, t);
+    if (Number(left) <= 0) await redis.zrem(keys.topTopics(), t);
   }));
 
   // 5. Channel links.

@@ -10,13 +10,15 @@
  * Sharding (Redis Cluster): every script or MULTI touches keys of ONE hash slot. The keys that are
  * written together carry the same hash tag (`{…}`, the part Redis hashes):
  * - `{c<bucket>}`: a chat bucket (chat id mod CHAT_BUCKETS): the chats' records, their topics, the
- *   bucket's status counters — register/update/unfollowAll/the follow limit are one-slot scripts;
+ *   topics' followers among those chats, the bucket's status counters — register, update, follow
+ *   (with its limit), unfollow and unfollowAll are one-slot scripts;
  * - `{<article id>}`: an article, its extra sources, its sent marker and delivery counters;
  * - `{b:<broadcast id>}`: a broadcast's sent marker and counters; `{b}`: the broadcast list;
  * - `{fd:<feed id>}`: a feed's health and seen-set; `{d}`: send-rate and hourly statistics;
  * - `{<story id>}`: a story's hash.
- * What must span slots (a follow writes the chat's bucket and the topic's follower set) is done in
- * idempotent steps (redis-subscription-store.ts). Keys of their own (follower sets, indexes,
+ * What must span slots (a follow lists the chat's bucket among the topic's, and counts the topic's
+ * followers) is done in idempotent steps around the one-slot script (redis-subscription-store.ts).
+ * Keys of their own (bucket lists, indexes,
  * leases…) need no tag. The prefix itself never carries a tag for store keys: that would put
  * everything in one slot. BullMQ's keys do, as its cluster guide requires: `bullPrefix`.
  */
@@ -113,10 +115,13 @@ export function createKeys(prefix: string) {
 
     // ── Subscriptions ───────────────────────────────────────────────────────
     /**
-     * SET of integer chat ids following a topic (SSCAN by the fan-out): a derived index, a superset of
-     * the chats whose own topics list the topic (redis-subscription-store.ts explains why).
+     * SET of the integer chat ids of one chat bucket that follow a topic: a topic's followers are
+     * split by chat bucket, so that a follow (the chat's topics and the topic's followers) is one
+     * slot, one script. The fan-out walks the buckets listed by topicBuckets.
      */
-    followers: (t: TopicId) => k(`f:${topic(t)}`),
+    followersIn: (t: TopicId, bucket: number) => k(`f:${cb(bucket)}:${topic(t)}`),
+    /** SET of the bucket numbers where a topic may have followers (a superset: a bucket whose followers all left stays listed). */
+    topicBuckets: (t: TopicId) => k(`fb:${topic(t)}`),
     /** HASH chatId → space-separated topic ids (the truth of who follows what), for the chats of one bucket. */
     chatTopics: (chat: ChatId | number) => k(`s:${cb(chatBucketOf(chat))}`),
     /** The same HASH by bucket number, 0 ≤ bucket < CHAT_BUCKETS (to walk them all). */

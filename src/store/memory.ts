@@ -12,7 +12,7 @@ export interface SubscriptionFootprint {
   readonly subscriptions: number;
   readonly bytes: number;
   readonly bytesPerSubscription: number;
-  /** Bytes of each part: topic → chats sets, chat → topics buckets, follower-count ZSET. */
+  /** Bytes of each part: topic → chats sets (per chat bucket, with each topic's bucket list), chat → topics buckets, follower-count ZSET. */
   readonly parts: { readonly followerSets: number; readonly chatBuckets: number; readonly topTopics: number };
 }
 
@@ -34,7 +34,10 @@ export async function measureSubscriptions(redis: RedisClient, keys: Keys): Prom
   for (const fields of await Promise.all(buckets.map((bucket) => redis.hgetall(bucket)))) {
     for (const field of Object.values(fields)) subscriptions += splitTopics(field).length;
   }
-  const followerSets = await usage(redis, topics.map((t) => keys.followers(t)));
+  const followerSets = await usage(redis, [
+    ...topics.map((t) => keys.topicBuckets(t)),
+    ...(await Promise.all(topics.map(async (t) => (await redis.smembers(keys.topicBuckets(t))).map((b) => keys.followersIn(t, Number(b)))))).flat(),
+  ]);
   const chatBuckets = await usage(redis, buckets);
   const topTopics = await usage(redis, [keys.topTopics()]);
   const bytes = followerSets + chatBuckets + topTopics;

@@ -24,7 +24,8 @@ describe('the key builder under Redis Cluster', () => {
 
   it('gives the keys written together one hash tag: a chat bucket, an article, a broadcast, a feed, the statistics', () => {
     const bucket = chatBucketOf(chat);
-    expect(new Set([keys.chats(chat), keys.chatTopics(chat), keys.chatCounters(bucket)].map(hashTag))).toEqual(new Set([`c${bucket}`]));
+    const armenia = 'country:AM' as never;
+    expect(new Set([keys.chats(chat), keys.chatTopics(chat), keys.chatCounters(bucket), keys.followersIn(armenia, bucket)].map(hashTag))).toEqual(new Set([`c${bucket}`]));
     expect(new Set([keys.article(article), keys.articleSources(article), keys.sentArticle(article), keys.articleCounters(article)].map(hashTag)).size).toBe(1);
     const b = asBroadcastId('0a1b2c3d4e5f6a7b');
     expect(hashTag(keys.sentBroadcast(b))).toBe(hashTag(keys.broadcastCounters(b)));
@@ -44,6 +45,6 @@ describe('the key builder under Redis Cluster', () => {
   it('never lets the prefix carry a tag into store keys (that would put them all in one slot)', () => {
     const tagged = createKeys('{tanbih}');
     expect(hashTag(tagged.chats(asChatId(1)))).not.toBe(hashTag(tagged.chats(asChatId(2))));
-    expect(tagged.followers('country:AM' as never)).toBe('tanbih:f:country:AM');
+    expect(tagged.topicBuckets('country:AM' as never)).toBe('tanbih:fb:country:AM');
   });
 });
