@@ -22,12 +22,14 @@ const chat = (id: number, status: Chat['status'] = { kind: 'active' }): Chat => 
   timeZone: 'Asia/Riyadh', status, delivery: { kind: 'instant' }, createdAt: Date.UTC(2024, 4, 9),
 } as Chat);
 
+/** The old subscription bucket of a chat (the same numbering as today's). */
+const bucket = (id: number) => ((id % CHAT_BUCKETS) + CHAT_BUCKETS) % CHAT_BUCKETS;
+
 /** The old layout, as the version before wrote it. */
 async function writeOldLayout(p: string): Promise<void> {
   const chats = [chat(1001), chat(1002, { kind: 'inactive', reason: 'blocked', since: Date.UTC(2024, 4, 10) }), chat(-1001234567890)];
   await redis.hset(`${p}:c`, Object.fromEntries(chats.map((c) => [String(c.id), encodeChat(c)])));
   await redis.hset(`${p}:c:n`, { total: 3, active: 2, 'inactive:blocked': 1 });
-  const bucket = (id: number) => ((id % CHAT_BUCKETS) + CHAT_BUCKETS) % CHAT_BUCKETS;
   await redis.hset(`${p}:s:${bucket(1001)}`, '1001', `${armenia} ${caucasus}`);
   await redis.hset(`${p}:s:${bucket(-1001234567890)}`, '-1001234567890', armenia);
   await redis.sadd(`${p}:f:${armenia}`, 1001, -1001234567890);
