@@ -25,6 +25,8 @@ export interface RedisChatStoreDeps {
 
 /** Buckets whose counters are read at once by stats(). */
 const STATS_BATCH = 512;
+/** Buckets read at once by a page of scanAll. */
+const SCAN_BUCKETS = 64;
 
 /**
  * A scanAll cursor: `<bucket>.<HSCAN cursor of that bucket>`; '0' starts at bucket 0 and, returned, means done.
@@ -164,19 +166,26 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
       return (await redis.smembers(keys.userChannels(user))).map(Number).toSorted((a, b) => a - b).map(asChatId);
     },
 
-    /** Walks the buckets in order, HSCAN within each; a page may hold more or fewer than `count` chats. */
+    /**
+     * Walks the buckets in order, SCAN_BUCKETS at a time (one batch), HSCAN within each; a page holds
+     * at least `count` chats unless the walk ends, and more only by the last bucket read.
+     */
     async scanAll(cursor, count) {
-      let { bucket, inner } = parseScanCursor(cursor);
+      const start = parseScanCursor(cursor);
       const chats: ChatId[] = [];
-      while (bucket < CHAT_BUCKETS && chats.length < count) {
-        const [next, flat] = await redis.hscan(keys.chatsBucket(bucket), inner, 'COUNT', count);
-        for (let i = 0; i < flat.length; i += 2) chats.push(asChatId(Number(flat[i])));
-        if (next === '0') {
-          bucket++;
-          inner = '0';
-        } else inner = next;
+      for (let first = start.bucket; first < CHAT_BUCKETS; first += SCAN_BUCKETS) {
+        const last = Math.min(first + SCAN_BUCKETS, CHAT_BUCKETS);
+        const pages = (await batch(redis, (c) => {
+          for (let b = first; b < last; b++) c.hscan(keys.chatsBucket(b), b === start.bucket ? start.inner : '0', 'COUNT', count);
+        })) as [string, string[]][];
+        for (const [i, [next, flat]] of pages.entries()) {
+          for (let j = 0; j < flat.length; j += 2) chats.push(asChatId(Number(flat[j])));
+          const b = first + i;
+          if (next !== '0') return { cursor: `${b}.${next}`, chats };
+          if (chats.length >= count) return { cursor: b + 1 >= CHAT_BUCKETS ? '0' : `${b + 1}.0`, chats };
+        }
       }
-      return { cursor: bucket >= CHAT_BUCKETS ? '0' : `${bucket}.${inner}`, chats };
+      return { cursor: '0', chats };
     },
   };
 }
