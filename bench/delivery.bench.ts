@@ -14,13 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { asTopicId } from '../src/core/ids.js';
 import { startFakeTelegram } from '../src/fake-telegram/index.js';
+import { deletePrefix } from '../src/store/delete-prefix.js';
+import { bullPrefix } from '../src/store/keys.js';
 import { addFollowers, fixtureInput, wire } from '../tests/integration/delivery/harness.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WORKER = fileURLToPath(new URL('../tests/support/delivery-worker.ts', import.meta.url));
 
 /** Worker processes send; this process runs the fake and ingests (as in production, the API is elsewhere). */
-async function startWorkers(n: number, env: Record<string, string>): Promise<ChildProcess[]> {
+export async function startWorkers(n: number, env: Record<string, string>): Promise<ChildProcess[]> {
   return Promise.all(Array.from({ length: n }, async () => {
     const child = spawn(process.execPath, [...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/wprof'] : []), '--import', 'tsx', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -33,14 +35,11 @@ async function startWorkers(n: number, env: Record<string, string>): Promise<Chi
   }));
 }
 
+/** Deletes the bench's keys: the store's under `prefix`, BullMQ's under its hash-tagged form. */
 async function deleteUnder(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  await deletePrefix(redis, prefix);
+  await deletePrefix(redis, bullPrefix(prefix));
   redis.disconnect();
 }
 

@@ -3,6 +3,14 @@
  * counter covers them all: they sit in chunk jobs sized by the send rate), and Redis bytes per
  * subscription and per queued send (per recipient) (MEMORY USAGE of the keys involved, under a bench prefix
  * that is deleted afterwards). `npm run -s bench -- fanout --json [--recipients N]`
+ *
+ * Then what stays in Redis per delivered recipient: every recipient's send is recorded as the
+ * sender records it (ledger.record: sent marker, counters, rate statistics; articles.rememberMessage:
+ * the message → article map /why reads, 7 days) and those keys are measured
+ * (`bytesPerDeliveredRecipient`, by part, as right after the sends). After a day of sending at a
+ * steady rate only the markers of the last TTL seconds are still there (the TTL read from Redis), the
+ * rest all of the day's: `bytesPerDeliveredAfterADay` = marker bytes × min(1, TTL / 1 day) + the
+ * rest, `before` with the 8-day markers of before, `after` with the TTL measured.
  */
 import { randomBytes } from 'node:crypto';
 import { Api } from 'grammy';
@@ -16,6 +24,7 @@ import { createDelivery } from '../src/delivery/create-delivery.js';
 import { createLedger } from '../src/delivery/ledger.js';
 import { createLogger } from '../src/logger.js';
 import { createRedisStores } from '../src/store/index.js';
+import { bullPrefix } from '../src/store/keys.js';
 import { readFileSync } from 'node:fs';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -60,7 +69,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
         await stores.subscriptions.follow(id, topic);
       }));
     }
-    const subscriptionKeys = [stores.keys.followers(topic), stores.keys.topTopics(), ...(await keysUnder(redis, `${prefix}:s:*`))];
+    const subscriptionKeys = [stores.keys.topicBuckets(topic), stores.keys.topTopics(), ...(await keysUnder(redis, `${prefix}:s:*`)), ...(await keysUnder(redis, `${prefix}:f:*`))];
     const bytesPerSubscription = (await bytesOf(redis, subscriptionKeys)) / recipients;
 
     const delivery = await createDelivery({
@@ -90,16 +99,38 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const enqueueSeconds = (performance.now() - started) / 1000;
     await delivery.close();
 
-    const sendKeys = await keysUnder(redis, `${prefix}:send:*`);
+    const sendKeys = await keysUnder(redis, `${bullPrefix(prefix)}:send:*`);
     const bytesPerQueuedSend = (await bytesOf(redis, sendKeys)) / recipients;
+
+    // Every recipient delivered, recorded as the sender records it, 1,000 a second of (fake) time.
+    const subject = { k: 'a' as const, id: outcome.articleId as ArticleId };
+    const t0 = Date.now();
+    for (let c = 0; c < recipients; c += 1000) {
+      await Promise.all(Array.from({ length: Math.min(1000, recipients - c) }, async (_, j) => {
+        const chat = asChatId(100_000_001 + c + j);
+        await ledger.record(subject, chat, 'sent', t0 + c);
+        await stores.articles.rememberMessage(chat, 4321, subject.id);
+      }));
+    }
+    const marker = stores.keys.sentArticle(subject.id);
+    const markerBytes = await bytesOf(redis, [marker]);
+    const ledgerBytes = await bytesOf(redis, await keysUnder(redis, `${prefix}:d:*`));
+    const messageMapBytes = await bytesOf(redis, await keysUnder(redis, `${prefix}:m:*`));
+    const markerTtlSec = await redis.ttl(marker);
+    const DAY = 86_400;
+    const per = (bytes: number): number => Number((bytes / recipients).toFixed(1));
+    const afterADay = (ttlSec: number): number => per(markerBytes * Math.min(1, ttlSec / DAY) + (ledgerBytes - markerBytes) + messageMapBytes);
     return {
       recipients,
       enqueueSeconds: Number(enqueueSeconds.toFixed(2)),
       bytesPerSubscription: Math.round(bytesPerSubscription),
       bytesPerQueuedSend: Math.round(bytesPerQueuedSend),
+      bytesPerDeliveredRecipient: { sentMarker: per(markerBytes), otherLedger: per(ledgerBytes - markerBytes), messageMap: per(messageMapBytes) },
+      markerTtlSec,
+      bytesPerDeliveredAfterADay: { before: afterADay(8 * DAY), after: afterADay(markerTtlSec) },
     };
   } finally {
-    for (const key of await keysUnder(redis, `${prefix}:*`)) await redis.unlink(key);
+    for (const key of [...await keysUnder(redis, `${prefix}:*`), ...await keysUnder(redis, `${bullPrefix(prefix)}:*`)]) await redis.unlink(key);
     redis.disconnect();
   }
 }

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Api } from 'grammy';
 import { Redis } from 'ioredis';
+import { bullPrefix } from '../src/store/keys.js';
 import { builtinTopics } from '../src/core/catalog.js';
 import { asChatId, asTopicId } from '../src/core/ids.js';
 import { createMatcher } from '../src/core/matcher.js';
@@ -55,12 +56,15 @@ export async function startStack(name: string, sendRatePerSec: number): Promise<
     fake, redis, stores, delivery, prefix,
     async close() {
       await delivery.close();
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-        cursor = next;
-        if (keys.length > 0) await redis.unlink(...keys);
-      } while (cursor !== '0');
+      // The store's keys and BullMQ's (under the hash-tagged prefix).
+      for (const under of [prefix, bullPrefix(prefix)]) {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${under}:*`, 'COUNT', 5000);
+          cursor = next;
+          if (keys.length > 0) await redis.unlink(...keys);
+        } while (cursor !== '0');
+      }
       await redis.quit();
       await fake.close();
     },

@@ -1,5 +1,5 @@
 /**
- * The `tanbih` command: `start`, `preview`, `ingest`, `topics`, `feeds`, `demo`.
+ * The `tanbih` command: `start`, `preview`, `ingest`, `topics`, `feeds`, `demo`, `migrate-keys`.
  * Each subcommand lives in src/cli/<name>.ts and exports
  * `run(args: string[], io: CliIo): Promise<number>` (the exit code).
  */
@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ run(args: string[], io: CliIo): P
   start: () => import('./cli/start.js'),
   feeds: () => import('./cli/feeds.js'),
   demo: () => import('./cli/demo.js'),
+  'migrate-keys': () => import('./cli/migrate-keys.js'),
 };
 
 const usage = `Usage: tanbih <command> [options]
@@ -22,7 +23,8 @@ const usage = `Usage: tanbih <command> [options]
   topics   [words…]                  list the topic catalogue or find topics by name
   ingest   <file|->                  ingest an article into a running instance's Redis
   feeds    list | import <file.opml|-> | export   an instance's feeds, OPML in and out
-  demo     [--check] [--no-seed]      the playground: the bot in a local chat page, no token needed`;
+  demo     [--check] [--no-seed]      the playground: the bot in a local chat page, no token needed
+  migrate-keys                       move an older instance's Redis data to the current key layout`;
 
 const [name, ...args] = process.argv.slice(2);
 const load = name ? commands[name] : undefined;

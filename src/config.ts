@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from './core/time.js';
+import { parseClusterNodes, type RedisTarget } from './store/redis-connection.js';
 
 const emptyAsUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const intIn = (min: number, max: number, fallback: number) =>
@@ -29,7 +30,12 @@ const schema = z.object({
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -').optional(),
   ),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379')),
-  REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lower-case letters, digits, _ or -').default('tanbih')),
+  // `{tanbih}` (hash-tagged, as BullMQ's cluster guide writes it) and `tanbih` name the same keys: see src/store/keys.ts.
+  REDIS_PREFIX: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^(?:[a-z0-9_-]{1,32}|\{[a-z0-9_-]{1,32}\})$/, 'lower-case letters, digits, _ or - (optionally in one pair of braces, e.g. {tanbih})').default('tanbih'),
+  ),
+  REDIS_CLUSTER_NODES: z.preprocess(emptyAsUndefined, z.string().optional()),
   ADMIN_IDS: z.preprocess(emptyAsUndefined, z.string().default(''))
     .transform((s) => s.split(/[,\s]+/).filter(Boolean))
     .pipe(z.array(z.string().regex(/^\d{1,15}$/, 'comma-separated numeric Telegram user ids')))
@@ -52,6 +58,12 @@ const schema = z.object({
   if (c.SEND_RATE_PER_SEC > 30 && !c.PAID_BROADCAST) {
     ctx.addIssue({ code: 'custom', path: ['SEND_RATE_PER_SEC'], message: 'above 30 msg/s Telegram requires PAID_BROADCAST=true' });
   }
+  if (c.REDIS_CLUSTER_NODES !== undefined) {
+    const nodes = parseClusterNodes(c.REDIS_CLUSTER_NODES);
+    if (!nodes.ok) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: `comma-separated host:port seed nodes of a Redis Cluster: ${nodes.problems.join('; ')}` });
+    }
+  }
   if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when WEBHOOK_URL is set' });
   }
@@ -68,6 +80,8 @@ export interface Config {
   /** Webhook mode: Telegram POSTs updates to `url`, served on the HTTP server (HTTP_PORT) at its path. */
   readonly webhook?: { readonly url: string; readonly secret: string };
   readonly redisUrl: string;
+  /** Where Redis is: REDIS_CLUSTER_NODES when set (a Redis Cluster), else the single server at REDIS_URL. */
+  readonly redis: RedisTarget;
   readonly redisPrefix: string;
   readonly adminIds: readonly number[];
   readonly ingestToken?: string;
@@ -98,6 +112,13 @@ export class ConfigError extends Error {
   }
 }
 
+function redisTargetOf(url: string, clusterNodes: string | undefined): RedisTarget {
+  if (clusterNodes === undefined) return { kind: 'single', url };
+  const parsed = parseClusterNodes(clusterNodes);
+  if (!parsed.ok) throw new Error('unreachable: REDIS_CLUSTER_NODES was validated');
+  return { kind: 'cluster', nodes: Object.freeze(parsed.nodes.map((n) => Object.freeze(n))) };
+}
+
 /** Validates an environment (process.env or a test's object). Throws ConfigError listing every problem. */
 export function createConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = schema.safeParse(env);
@@ -110,6 +131,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     telegramApiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     ...(c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { webhook: Object.freeze({ url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET }) } : {}),
     redisUrl: c.REDIS_URL,
+    redis: Object.freeze(redisTargetOf(c.REDIS_URL, c.REDIS_CLUSTER_NODES)),
     redisPrefix: c.REDIS_PREFIX,
     adminIds: Object.freeze([...c.ADMIN_IDS]),
     ...(c.INGEST_TOKEN ? { ingestToken: c.INGEST_TOKEN } : {}),

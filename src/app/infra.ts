@@ -4,9 +4,9 @@
  * feed schedules. Every Redis client comes from `openRedis` (the one place that knows how
  * to reach Redis); BullMQ opens connections of its own from the queues client's options.
  */
-import type { ConnectionOptions, RedisOptions as BullRedisOptions } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
 import { Api } from 'grammy';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import type { Config } from '../config.js';
 import { builtinTopics } from '../core/catalog.js';
 import type { Clock } from '../core/clock.js';
@@ -19,6 +19,8 @@ import { createMetrics, type Metrics } from '../http/metrics.js';
 import { createFeedSchedules, scheduledFeeds, type FeedSchedules } from '../jobs/feed-schedules.js';
 import type { Logger } from '../logger.js';
 import { createRedisStores, type Keys, type RedisStores } from '../store/index.js';
+import { bullPrefix } from '../store/keys.js';
+import { bullConnectionFor, openRedis as openRedisClient, type RedisClient } from '../store/redis-connection.js';
 import { createRedisProgressBoard, type ProgressBoard } from '../store/redis-progress-board.js';
 import { type Lifecycle, type Role, runsWorkers } from './lifecycle.js';
 
@@ -41,11 +43,11 @@ const REDIS_OPTIONS: Readonly<Record<RedisPurpose, RedisOptions>> = {
 };
 
 /**
- * Opens a Redis client for a purpose. The one constructor of app Redis clients: a
- * different deployment (Redis Cluster, say) changes this function and nothing else.
+ * Opens a Redis client for a purpose: a single server or a Redis Cluster, as configured
+ * (`store/redis-connection.ts` knows how to reach either).
  */
-export function openRedis(config: Pick<Config, 'redisUrl'>, purpose: RedisPurpose, logger: Logger): Redis {
-  const client = new Redis(config.redisUrl, REDIS_OPTIONS[purpose]);
+export function openRedis(config: Pick<Config, 'redis'>, purpose: RedisPurpose, logger: Logger): RedisClient {
+  const client = openRedisClient(config.redis, REDIS_OPTIONS[purpose]);
   client.on('error', (err: Error) => logger.warn({ err: err.message, redis: purpose }, 'redis'));
   return client;
 }
@@ -57,7 +59,7 @@ export interface Infra {
   readonly role: Role;
   readonly logger: Logger;
   readonly clock: Clock;
-  readonly redis: { readonly queues: Redis; readonly ingest: Redis; readonly stores: Redis };
+  readonly redis: { readonly queues: RedisClient; readonly ingest: RedisClient; readonly stores: RedisClient };
   /** BullMQ's connection options and prefix, for job queues and workers outside delivery. */
   readonly bullmq: { readonly connection: ConnectionOptions; readonly prefix: string };
   /** The one grammY Api of the process (delivery's sender, the progress job). The bot has its own, inside `Bot`. */
@@ -89,7 +91,10 @@ export async function createInfra(
     isCatalogTopic: (id) => builtinIds.has(id),
     onError: (err) => logger.warn({ err }, 'keyword announcements'),
   });
-  const bullmq = { connection: { ...(redis.queues.options as BullRedisOptions), maxRetriesPerRequest: null }, prefix: config.redisPrefix };
+  // BullMQ's own connection (a cluster needs a dedicated client) under its hash-tagged prefix.
+  const bull = bullConnectionFor(redis.queues, { maxRetriesPerRequest: null });
+  life.started('feed schedules connection', () => bull.close());
+  const bullmq = { connection: bull.connection, prefix: bullPrefix(config.redisPrefix) };
   const feedSchedules = createFeedSchedules({ feeds: bare.feeds, ...bullmq });
   life.started('feed schedules', () => feedSchedules.close());
   const stores: RedisStores = {

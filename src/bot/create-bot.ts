@@ -6,6 +6,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { ConversationData, VersionedState } from '@grammyjs/conversations';
 import { RedisAdapter } from '@grammyjs/storage-redis';
+import type { Redis } from 'ioredis';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -37,7 +38,8 @@ export const interactiveRetry = () => autoRetry({ maxRetryAttempts: 2, maxDelayS
 /** Admin dialogues in Redis, under the app's prefix, expiring with the draft. */
 function dialoguesIn(redis: NonNullable<BotDeps['redis']>) {
   return {
-    dialogueStorage: new RedisAdapter<VersionedState<ConversationData>>({ instance: redis.client, ttl: DIALOGUE_TTL_SEC }),
+    // The adapter is typed for a single Redis; it only GETs/SETs/DELs one key at a time, which a Cluster client does alike.
+    dialogueStorage: new RedisAdapter<VersionedState<ConversationData>>({ instance: redis.client as Redis, ttl: DIALOGUE_TTL_SEC }),
     dialogueKey: (userId: number) => redis.keys.adminDialogues(userId),
   };
 }

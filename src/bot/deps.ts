@@ -7,7 +7,7 @@ import type { Clock } from '../core/clock.js';
 import type { BroadcastService, DeliveryStats, IngestService } from '../delivery/ports.js';
 import type { HeldRelease } from '../delivery/release-held.js';
 import type { Topic } from '../core/topic.js';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../store/redis-connection.js';
 import type { Logger } from '../logger.js';
 import type { Keys } from '../store/keys.js';
 import type {

@@ -3,7 +3,7 @@
  * reaching its Redis, each failure said in one line with the command's exit code.
  */
 import { readFile } from 'node:fs/promises';
-import { Redis } from 'ioredis';
+import { openRedis, type RedisClient } from '../store/redis-connection.js';
 import { type Config, ConfigError, createConfig } from '../config.js';
 import type { CliIo } from './io.js';
 
@@ -19,14 +19,15 @@ export function readCliConfig(io: CliIo): Config | undefined {
 }
 
 /** A client of the instance's Redis that answered PING, or undefined after saying it is unreachable (exit 3). */
-export async function connectInstanceRedis(config: Config, io: CliIo): Promise<Redis | undefined> {
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, connectTimeout: 5000, retryStrategy: (n) => (n > 3 ? null : 200) });
+export async function connectInstanceRedis(config: Config, io: CliIo): Promise<RedisClient | undefined> {
+  const redis = openRedis(config.redis, { maxRetriesPerRequest: null, connectTimeout: 5000, retryStrategy: (n) => (n > 3 ? null : 200) });
   redis.on('error', () => undefined);
   try {
     await redis.ping();
     return redis;
   } catch {
-    io.stderr.write(`Redis is unreachable at ${config.redisUrl}: is the instance running?\n`);
+    const where = config.redis.kind === 'cluster' ? `the cluster ${config.redis.nodes.map((n) => `${n.host}:${n.port}`).join(',')}` : config.redisUrl;
+    io.stderr.write(`Redis is unreachable at ${where}: is the instance running?\n`);
     redis.disconnect();
     return undefined;
   }

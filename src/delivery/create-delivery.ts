@@ -3,13 +3,13 @@
  * the stats, and (unless `workers` is false) the fan-out and send workers with the global
  * rate limit (the send pacer in Redis, shared by every process; not BullMQ's limiter). `close()` stops workers first (letting in-flight sends finish), then queues.
  */
-import { Worker, type RedisOptions } from 'bullmq';
+import { Worker } from 'bullmq';
 import type { Api } from 'grammy';
-import type { Redis } from 'ioredis';
 import type { Clock } from '../core/clock.js';
 import type { TopicMatcher } from '../core/matcher.js';
 import type { Logger } from '../logger.js';
 import { createKeys } from '../store/keys.js';
+import { bullConnectionFor, type RedisClient } from '../store/redis-connection.js';
 import type { ArticleStore, BroadcastStore, ChatStore, KeywordRegistry, StoryStore, SubscriptionStore } from '../store/ports.js';
 import { createHeldRelease, type HeldRelease } from './release-held.js';
 import { createBroadcastService } from './broadcast-service.js';
@@ -21,7 +21,7 @@ import { createLedger } from './ledger.js';
 import { wireLiveKeywords } from './live-keywords.js';
 import { noMetrics, type BroadcastService, type DeliveryMetrics, type DeliveryStats, type IngestService } from './ports.js';
 import {
-  chunkSizeFor, createQueues, DEFAULT_JOB_LOCK_MS, FANOUT_QUEUE, SEND_QUEUE, SEND_WORKER_CLEANUP, workerLockOptions, type FanoutJob, type SendJob,
+  chunkSizeFor, createQueues, DEFAULT_JOB_LOCK_MS, FANOUT_BACKOFF, FANOUT_QUEUE, fanoutBackoffMs, SEND_QUEUE, SEND_WORKER_CLEANUP, workerLockOptions, type FanoutJob, type SendJob,
 } from './queues.js';
 import { concurrencyFor, createSendPacer } from './rate-limit.js';
 import { createSendProcessor } from './send-worker.js';
@@ -35,14 +35,14 @@ export interface DeliveryDeps {
    * options (BullMQ defines ~70 Lua commands on a client it is given, which makes every
    * MULTI on that client copy them). Not closed by `close()`.
    */
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /**
    * Optional Redis for the ingest path, created with `enableOfflineQueue: false` so that
    * ingest fails at once while Redis is down (503); the ingest queue connects with its
    * options. Without it, ingest still gives up after `ingestTimeoutMs`. Not closed by `close()`.
    */
-  readonly ingestRedis?: Redis;
-  /** Key prefix (config.redisPrefix): BullMQ's `prefix`, and the store keys' prefix. */
+  readonly ingestRedis?: RedisClient;
+  /** Key prefix (config.redisPrefix): the store keys' prefix; BullMQ's is its hash-tagged form (keys.bull). */
   readonly prefix: string;
   /** grammY Api (`new Api(token, { apiRoot })`), no Bot: the sender uses it directly. */
   readonly api: Api;
@@ -97,18 +97,17 @@ export interface Delivery {
   close(): Promise<void>;
 }
 
-/** A copy of an ioredis client's options, for BullMQ to open connections of its own. */
-const optionsOf = (client: Redis): RedisOptions => ({ ...(client.options as RedisOptions) });
-
 export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const { stores, logger, clock } = deps;
   const metrics = deps.metrics ?? noMetrics;
   const keys = createKeys(deps.prefix);
-  const ledger = createLedger(deps.redis, keys);
-  // BullMQ connects (and disconnects, on close) with copies of the clients' options.
-  const bullConnection: RedisOptions = { ...optionsOf(deps.redis), maxRetriesPerRequest: null };
-  const queues = createQueues(bullConnection, deps.prefix);
-  const ingestQueues = deps.ingestRedis ? createQueues(optionsOf(deps.ingestRedis), deps.prefix) : undefined;
+  const lockMs = deps.lockDurationMs ?? DEFAULT_JOB_LOCK_MS;
+  const ledger = createLedger(deps.redis, keys, { lockMs });
+  // BullMQ's connections of its own, modelled on the app's clients (redis-connection.ts).
+  const bull = bullConnectionFor(deps.redis, { maxRetriesPerRequest: null });
+  const ingestBull = deps.ingestRedis ? bullConnectionFor(deps.ingestRedis) : undefined;
+  const queues = createQueues(bull.connection, keys.bull);
+  const ingestQueues = ingestBull ? createQueues(ingestBull.connection, keys.bull) : undefined;
   const chunkSize = chunkSizeFor(deps.sendRatePerSec);
   const broadcasts = createBroadcastService({
     ...stores, queues, ledger, clock, chunkSize,
@@ -129,13 +128,13 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
   const stopKeywords = await wireLiveKeywords(stores.keywords, deps.matcher);
 
   const workers: Worker[] = [];
-  const common = { connection: bullConnection, prefix: deps.prefix, ...workerLockOptions(deps.lockDurationMs ?? DEFAULT_JOB_LOCK_MS) };
+  const common = { connection: bull.connection, prefix: keys.bull, ...workerLockOptions(lockMs) };
   const run = typeof deps.workers === 'object' ? deps.workers : { fanout: deps.workers !== false, send: deps.workers !== false };
   if (run.fanout) {
     workers.push(new Worker<FanoutJob>(
       FANOUT_QUEUE,
       createFanoutProcessor({ ...stores, queues, ledger, clock, logger, chunkSize, onBroadcastPlanned: broadcasts.planned }),
-      { ...common, concurrency: 2 },
+      { ...common, concurrency: 2, settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === FANOUT_BACKOFF ? fanoutBackoffMs(attemptsMade) : 0) } },
     ));
   }
   if (run.send) {
@@ -189,6 +188,8 @@ export async function createDelivery(deps: DeliveryDeps): Promise<Delivery> {
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
       await ingestQueues?.close();
+      await bull.close();
+      await ingestBull?.close();
     },
   };
 }

@@ -80,11 +80,22 @@ export const jobIds = {
     'a' in subject ? `a_${subject.a.slice(0, 16)}_k${chunk}` : `b_${subject.b}_k${chunk}`,
 };
 
-/** Fan-out jobs are kept 48 h after completion so that re-queuing the same article is a no-op (dedup window). */
+/** Fan-out retries: 0.5 s, 1 s, 2 s … capped at 30 s (BullMQ's exponential backoff has no cap: 20 tries of it spanned 3 days). */
+export const FANOUT_ATTEMPTS = 20;
+export const FANOUT_BACKOFF_CAP_MS = 30_000;
+export const fanoutBackoffMs = (attemptsMade: number): number => Math.min(FANOUT_BACKOFF_CAP_MS, 500 * 2 ** Math.max(0, attemptsMade - 1));
+/** The name of that backoff (a Worker's `settings.backoffStrategy` computes it). */
+export const FANOUT_BACKOFF = 'capped';
+
+/**
+ * Fan-out jobs are kept 7 days (the article's own lifetime) after completion, so that re-queuing the
+ * same article (ingest of an article id already stored) stays a no-op for as long as the article is
+ * known: the sent markers are far shorter-lived than that (ledger.ts) and could not stop a second fan-out.
+ */
 export const FANOUT_JOB_OPTIONS: JobsOptions = {
-  attempts: 20,
-  backoff: { type: 'exponential', delay: 500 },
-  removeOnComplete: { age: 48 * 3600 },
+  attempts: FANOUT_ATTEMPTS,
+  backoff: { type: FANOUT_BACKOFF },
+  removeOnComplete: { age: 7 * 24 * 3600 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
@@ -94,6 +105,12 @@ export const FANOUT_JOB_OPTIONS: JobsOptions = {
  * finished jobs are dropped by the worker's removeOnComplete (the sent ledger remembers).
  */
 export const SEND_MAX_TRIES = 8;
+/** A send's n-th retry waits min(SEND_RETRY_CAP_MS, 1 s · 2^(n−1)), ± SEND_RETRY_JITTER of it. */
+export const SEND_RETRY_CAP_MS = 300_000;
+export const SEND_RETRY_JITTER = 0.2;
+/** 1 s, 2 s, 4 s … capped at 5 min, with ±20 % jitter so that retries do not come back together. */
+export const sendRetryDelayMs = (tries: number, random: () => number = Math.random): number =>
+  Math.min(SEND_RETRY_CAP_MS, 1000 * 2 ** (tries - 1)) * (1 - SEND_RETRY_JITTER + random() * 2 * SEND_RETRY_JITTER);
 export const SEND_WORKER_CLEANUP = { removeOnComplete: { count: 0 }, removeOnFail: { age: 7 * 24 * 3600, count: 10_000 } } as const;
 
 /**
@@ -135,6 +152,24 @@ export interface DeliveryQueues {
 }
 
 /** Builds both queues on `connection` under the Redis `prefix` (BullMQ's own prefix option, no ioredis keyPrefix). */
+/**
+ * The longest a job's chats can be tried again after one of its tries recorded a send, from the
+ * retry and lock settings (ledger.ts keeps its sent markers this long plus a margin):
+ * - a send job's retries (SEND_MAX_TRIES tries, every backoff at its longest, jitter included);
+ * - takeovers after crashes: maxStalledCount + 1 of them, each ≤ lockMs + stalledInterval;
+ * - the fan-out's retries, which re-queue the pages it was adding (chunks already sent come back).
+ */
+export function retryWindowMs(lockMs: number): number {
+  let sends = 0;
+  for (let n = 1; n < SEND_MAX_TRIES; n++) sends += sendRetryDelayMs(n, () => 1);
+  const lock = workerLockOptions(lockMs);
+  const takeovers = (lock.maxStalledCount + 1) * (lock.lockDuration + lock.stalledInterval);
+  let fanout = 0;
+  for (let n = 1; n < FANOUT_ATTEMPTS; n++) fanout += fanoutBackoffMs(n);
+  return Math.ceil(sends + takeovers + fanout);
+}
+
+/** Builds both queues on `connection` under BullMQ prefix `prefix` (keys.bull: hash-tagged; no ioredis keyPrefix). */
 export function createQueues(connection: ConnectionOptions, prefix: string): DeliveryQueues {
   const fanout = new Queue<FanoutJob, unknown, string>(FANOUT_QUEUE, { connection, prefix, defaultJobOptions: FANOUT_JOB_OPTIONS });
   // Nobody listens to the send queue's event stream: keep it short (it costs bytes per queued send).

@@ -28,7 +28,7 @@
  * also stops its already-scheduled sends at once (they ask for a new slot), and the others learn
  * of the pause with their next batch (≤ HORIZON_MS later).
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-connection.js';
 import { createScript } from '../store/lua-script.js';
 import { createRedisClock, type LocalSpan } from './redis-clock.js';
 
@@ -123,7 +123,7 @@ export interface PacerOptions {
 }
 
 /** Builds the pacer for `ratePerSec` on `redis`, its state in the hash `key`. */
-export function createSendPacer(redis: Redis, key: string, ratePerSec: number, options: PacerOptions = {}): SendPacer {
+export function createSendPacer(redis: RedisClient, key: string, ratePerSec: number, options: PacerOptions = {}): SendPacer {
   const interval = slotIntervalMs(ratePerSec);
   const take = createScript(redis, TAKE);
   const pauseScript = createScript(redis, PAUSE);

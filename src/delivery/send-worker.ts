@@ -26,7 +26,7 @@ import type { Logger } from '../logger.js';
 import { noMetrics, type DeliveryMetrics } from './ports.js';
 import type { Ledger, Subject } from './ledger.js';
 import type { Message, Sender, SendResult } from './sender.js';
-import { isChunk, jobIds, laneOptions, SEND_MAX_TRIES, type ChatSend, type DeliveryQueues, type SendJob } from './queues.js';
+import { isChunk, jobIds, laneOptions, SEND_MAX_TRIES, sendRetryDelayMs, type ChatSend, type DeliveryQueues, type SendJob } from './queues.js';
 import type { ComposeMessages } from './compose.js';
 import type { SendPacer } from './rate-limit.js';
 import { createSemaphore } from './semaphore.js';
@@ -51,8 +51,7 @@ export interface SendDeps {
 
 export type SendOutcome = 'sent' | 'failed' | 'blocked' | 'skipped' | 'retry';
 
-/** 1 s, 2 s, 4 s … capped at 5 min, with ±20 % jitter so that retries do not come back together. */
-const retryDelayMs = (tries: number): number => Math.min(300_000, 1000 * 2 ** (tries - 1)) * (0.8 + Math.random() * 0.4);
+const retryDelayMs = (tries: number): number => sendRetryDelayMs(tries);
 
 const subjectOf = (d: SendJob): Subject => ('a' in d ? { k: 'a', id: d.a } : 'b' in d ? { k: 'b', id: d.b } : { k: 'd', t: d.t });
 

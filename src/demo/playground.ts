@@ -13,6 +13,7 @@ import { ChatLog } from './chat-log.js';
 import { startEmulator } from './emulator.js';
 import { createIngestProxy } from './ingest.js';
 import { PEOPLE, type PersonKey } from './people.js';
+import { bullPrefix } from '../store/keys.js';
 import { deletePrefix } from './redis.js';
 import { seedPlayground } from './seed.js';
 import { startDemoServer } from './server.js';
@@ -51,7 +52,11 @@ async function freePort(): Promise<number> {
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const prefix = `demo-${randomBytes(4).toString('hex')}`;
   const ingestToken = randomBytes(24).toString('base64url');
-  const stops: (() => Promise<void>)[] = [async () => void (await deletePrefix(options.redis, prefix))];
+  // The store's keys and BullMQ's (under the hash-tagged prefix).
+  const stops: (() => Promise<void>)[] = [async () => {
+    await deletePrefix(options.redis, prefix);
+    await deletePrefix(options.redis, bullPrefix(prefix));
+  }];
   const stop = async (): Promise<void> => {
     for (const step of stops.toReversed()) {
       await step().catch((err: unknown) => options.logger.warn({ err }, 'playground: stop step failed'));

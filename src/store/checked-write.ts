@@ -3,7 +3,7 @@
  * list of writes is applied atomically (optimistic concurrency without WATCH, which is unsafe on
  * a shared connection).
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { createScript, type ScriptArg } from './lua-script.js';
 
 /** `[keyIndex, field, value]`: the field must hold value (undefined: must be absent). */
@@ -44,7 +44,7 @@ return 1
 export type CheckedWrite = (keys: readonly string[], checks: readonly Check[], ops: readonly Op[]) => Promise<boolean>;
 
 /** Applies `ops` only if every check still holds; false means "someone wrote first, re-read and retry". */
-export function createCheckedWrite(redis: Redis): CheckedWrite {
+export function createCheckedWrite(redis: RedisClient): CheckedWrite {
   const run = createScript(redis, CHECKED_WRITE);
   return async (keys, checks, ops) => {
     const spec = {

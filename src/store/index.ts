@@ -2,7 +2,7 @@
  * The Redis store, assembled: every adapter over one shared client and one key prefix.
  * The caller (main, tests, benches) builds the client; nothing here connects on import.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import type { Clock } from '../core/clock.js';
 import type { TopicId } from '../core/ids.js';
 import type { BroadcastStore, ChatStore, FeedStore, KeywordRegistry, StoryStore, SubscriptionStore } from './ports.js';
@@ -25,7 +25,7 @@ export interface StoreLimits extends Partial<ArticleRetention> {
 }
 
 export interface RedisStoresOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /** Config REDIS_PREFIX, e.g. `tanbih` (no trailing colon). */
   readonly prefix: string;
   readonly limits?: StoreLimits;

@@ -6,13 +6,13 @@
  * pipeline made on it, and the delivery code makes one per send on the shared client.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 
 export type ScriptArg = string | number;
 export type Script = (keys: readonly string[], args: readonly ScriptArg[]) => Promise<unknown>;
 
 /** A caller for `lua` on `redis`; the script's SHA1 is computed once, here. */
-export function createScript(redis: Redis, lua: string): Script {
+export function createScript(redis: RedisClient, lua: string): Script {
   const sha = createHash('sha1').update(lua).digest('hex');
   return async (keys, args) => {
     try {

@@ -3,13 +3,14 @@
  * for 48 h (dedup), newest-first indexes per topic, extra sources, and the map from a
  * sent Telegram message to its article (for /why).
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { sameStory } from '../core/fingerprint.js';
 import { asArticleId, type ArticleId, type TopicId } from '../core/ids.js';
 import type { Clock } from '../core/clock.js';
 import type { PreparedArticle } from '../core/prepared.js';
 import type { ArticleStore, DuplicateOf } from './ports.js';
 import { isTokenId, isTopicId, type Keys } from './keys.js';
+import { batch } from './batch.js';
 import { execAll } from './exec-all.js';
 import { decodePrepared, encodePrepared } from './serialize.js';
 
@@ -34,7 +35,7 @@ export const defaultArticleRetention: ArticleRetention = {
 };
 
 export interface RedisArticleStoreDeps {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: Keys;
   readonly clock: Clock;
   readonly retention?: Partial<ArticleRetention>;
@@ -59,31 +60,46 @@ function idOf(p: PreparedArticle): ArticleId {
 /** Creates the Redis ArticleStore. */
 export function createRedisArticleStore({ redis, keys, clock, retention }: RedisArticleStoreDeps): RedisArticleStore {
   const r = { ...defaultArticleRetention, ...retention };
+  // One GET per article, at once (articles live in different slots: batch.ts).
   const getMany = async (ids: readonly string[]): Promise<(PreparedArticle | undefined)[]> =>
-    ids.length === 0 ? [] : (await redis.mget(...ids.map((id) => keys.article(asArticleId(id))))).map((j) => (j === null ? undefined : decodePrepared(j)));
+    ((await batch(redis, (c) => {
+      for (const id of ids) c.get(keys.article(asArticleId(id)));
+    })) as (string | null)[]).map((j) => (j === null ? undefined : decodePrepared(j)));
+
+  /**
+   * The indexes of a stored article: URL, story bands, newest-first lists. Each key on its own (they
+   * live in different slots), every write idempotent: `save` runs them after the article itself, and
+   * again when the article was already there, which repairs a save interrupted between the two.
+   */
+  const index = async (prepared: PreparedArticle, id: ArticleId, now: number, latest: boolean): Promise<void> => {
+    const writes: Promise<unknown>[] = [];
+    const url = prepared.fingerprint.canonicalUrl;
+    if (url) writes.push(redis.set(keys.articleByUrl(url), id, 'EX', r.dedupWindowSec, 'NX'));
+    for (const band of new Set(prepared.fingerprint.bands)) {
+      const key = keys.articleBand(band);
+      writes.push(execAll(redis.multi().zadd(key, now, id).zremrangebyscore(key, '-inf', now - r.dedupWindowSec * 1000).expire(key, r.dedupWindowSec)));
+    }
+    if (latest) {
+      const score = prepared.article.publishedAt.getTime();
+      writes.push(execAll(redis.multi().zadd(keys.latestAll(), score, id).zremrangebyrank(keys.latestAll(), 0, -r.latestAll - 1)));
+      for (const topic of new Set(prepared.matches.map((m) => m.topicId))) {
+        if (!isTopicId(topic)) continue;
+        const key = keys.latestOf(topic);
+        writes.push(execAll(redis.multi().zadd(key, score, id).zremrangebyrank(key, 0, -r.latestPerTopic - 1).expire(key, r.articleTtlSec)));
+      }
+    }
+    await Promise.all(writes);
+  };
 
   const store: RedisArticleStore = {
     async save(prepared, options = {}) {
       const id = idOf(prepared);
       const now = clock().getTime();
-      // NX: of concurrent ingests of one article exactly one learns it stored it first.
-      const tx = redis.multi().set(keys.article(id), encodePrepared(prepared), 'EX', r.articleTtlSec, 'NX');
-      const url = prepared.fingerprint.canonicalUrl;
-      if (url) tx.set(keys.articleByUrl(url), id, 'EX', r.dedupWindowSec, 'NX');
-      for (const band of new Set(prepared.fingerprint.bands)) {
-        const key = keys.articleBand(band);
-        tx.zadd(key, now, id).zremrangebyscore(key, '-inf', now - r.dedupWindowSec * 1000).expire(key, r.dedupWindowSec);
-      }
-      const score = prepared.article.publishedAt.getTime();
-      if (options.latest === false) return (await execAll(tx))[0] === 'OK';
-      tx.zadd(keys.latestAll(), score, id).zremrangebyrank(keys.latestAll(), 0, -r.latestAll - 1);
-      for (const topic of new Set(prepared.matches.map((m) => m.topicId))) {
-        if (!isTopicId(topic)) continue;
-        const key = keys.latestOf(topic);
-        tx.zadd(key, score, id).zremrangebyrank(key, 0, -r.latestPerTopic - 1).expire(key, r.articleTtlSec);
-      }
-      const [stored] = await execAll(tx);
-      return stored === 'OK';
+      // The article first (NX: of concurrent ingests of one article exactly one learns it stored it
+      // first), then its indexes: an index never points at an article not stored yet.
+      const stored = (await redis.set(keys.article(id), encodePrepared(prepared), 'EX', r.articleTtlSec, 'NX')) === 'OK';
+      await index(prepared, id, now, options.latest !== false);
+      return stored;
     },
 
     async get(id) {
@@ -101,11 +117,12 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
       const bands = [...new Set(prepared.fingerprint.bands)];
       if (bands.length === 0) return undefined;
       const since = clock().getTime() - r.dedupWindowSec * 1000;
-      const pipe = redis.pipeline();
-      for (const band of bands) pipe.zrangebyscore(keys.articleBand(band), since, '+inf');
       const shared = new Map<string, number>();
-      for (const ids of await execAll(pipe)) {
-        for (const id of ids as string[]) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const postings = await batch(redis, (c) => {
+        for (const band of bands) c.zrangebyscore(keys.articleBand(band), since, '+inf');
+      });
+      for (const ids of postings as string[][]) {
+        for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
       }
       // Most shared bands first: the likeliest copies are confirmed before the cap cuts in.
       const candidates = [...shared].toSorted((a, b) => b[1] - a[1]).slice(0, r.maxStoryCandidates).map(([id]) => id);

@@ -3,7 +3,8 @@
  * and a counters HASH per broadcast that delivery's sender HINCRBYs (see addBroadcastCounts).
  */
 import { randomBytes } from 'node:crypto';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { asBroadcastId, type BroadcastId } from '../core/ids.js';
 import type { Clock } from '../core/clock.js';
 import type { Broadcast, BroadcastCounters, BroadcastState, BroadcastStore } from './ports.js';
@@ -14,7 +15,7 @@ import { execAll } from './exec-all.js';
 import { compact, decodeBroadcast, encodeBroadcast } from './serialize.js';
 
 export interface RedisBroadcastStoreDeps {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: Keys;
   readonly clock: Clock;
 }

@@ -1,27 +1,43 @@
 /**
- * Chats on Redis: one HASH id → chat JSON, status counters kept in the same atomic
- * write as every status change (so stats() is one HGETALL), and channel links both ways.
+ * Chats on Redis: HASHes id → chat JSON, one per chat bucket (keys.ts: chat id mod CHAT_BUCKETS, so
+ * no key outgrows a cluster shard), status counters per bucket kept in the same one-slot atomic write
+ * as every status change (stats() sums the buckets), and channel links both ways.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { asChatId, type ChatId } from '../core/ids.js';
 import type { Clock } from '../core/clock.js';
 import type { Chat, ChatPatch, ChatStats, ChatStore, InactiveReason } from './ports.js';
 import type { Keys } from './keys.js';
+import { batch } from './batch.js';
+import { CHAT_BUCKETS, chatBucketOf } from './keys.js';
 import { KeyList } from './key-list.js';
 import { createCheckedWrite, retryConflicts, type Op } from './checked-write.js';
-import { execAll } from './exec-all.js';
 import { counterOps, migrateChat, statusField } from './chat-migration.js';
 import { compact, decodeChat, encodeChat } from './serialize.js';
 
 export interface RedisChatStoreDeps {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: Keys;
   readonly clock: Clock;
   /** Time zone of newly registered chats (config DEFAULT_TIMEZONE). */
   readonly defaultTimeZone: string;
 }
 
-const HMGET_CHUNK = 1000;
+/** Buckets whose counters are read at once by stats(). */
+const STATS_BATCH = 512;
+/** Buckets read at once by a page of scanAll. */
+const SCAN_BUCKETS = 64;
+
+/**
+ * A scanAll cursor: `<bucket>.<HSCAN cursor of that bucket>`; '0' starts at bucket 0 and, returned, means done.
+ */
+function parseScanCursor(cursor: string): { bucket: number; inner: string } {
+  if (cursor === '0') return { bucket: 0, inner: '0' };
+  const m = /^(\d{1,5})\.(\d{1,20})$/.exec(cursor);
+  const bucket = m ? Number(m[1]) : NaN;
+  if (!m || bucket >= CHAT_BUCKETS) throw new Error(`chat store: malformed scan cursor ${JSON.stringify(cursor)}`);
+  return { bucket, inner: m[2]! };
+}
 
 function applyPatch(chat: Chat, patch: ChatPatch): Chat {
   const { pausedUntil, quietHours, ...rest } = patch;
@@ -37,15 +53,16 @@ function applyPatch(chat: Chat, patch: ChatPatch): Chat {
 export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: RedisChatStoreDeps): ChatStore {
   const write = createCheckedWrite(redis);
   const read = async (id: ChatId): Promise<{ json: string | null; chat?: Chat }> => {
-    const json = await redis.hget(keys.chats(), String(id));
+    const json = await redis.hget(keys.chats(id), String(id));
     return json === null ? { json } : { json, chat: decodeChat(json) };
   };
 
   /** Replaces the chat `id` (read as `json`) with `next`, keeping the counters right. */
   const replace = (id: ChatId, json: string | null, before: Chat | undefined, next: Chat): Promise<boolean> => {
     const kl = new KeyList();
-    const chats = kl.at(keys.chats());
-    const counters = kl.at(keys.chatCounters());
+    // Both keys carry the chat's bucket tag: one slot.
+    const chats = kl.at(keys.chats(id));
+    const counters = kl.at(keys.chatCounters(chatBucketOf(id)));
     const ops: Op[] = [['HSET', chats, String(id), encodeChat(next)]];
     if (!before || statusField(before.status) !== statusField(next.status)) {
       ops.push(...counterOps(counters, before?.status, next.status));
@@ -88,13 +105,24 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
     },
 
     async getMany(ids) {
-      const out: (Chat | undefined)[] = [];
-      for (let i = 0; i < ids.length; i += HMGET_CHUNK) {
-        const page = ids.slice(i, i + HMGET_CHUNK);
-        if (page.length === 0) continue;
-        const values = await redis.hmget(keys.chats(), ...page.map(String));
-        for (const v of values) out.push(v === null ? undefined : decodeChat(v));
-      }
+      // One HMGET per bucket, all at once (batch.ts).
+      const byBucket = new Map<number, number[]>();
+      ids.forEach((id, i) => {
+        const b = chatBucketOf(id);
+        const list = byBucket.get(b);
+        if (list) list.push(i);
+        else byBucket.set(b, [i]);
+      });
+      const groups = [...byBucket];
+      const replies = await batch(redis, (c) => {
+        for (const [b, at] of groups) c.hmget(keys.chatsBucket(b), ...at.map((i) => String(ids[i])));
+      });
+      const out: (Chat | undefined)[] = Array.from({ length: ids.length }, () => undefined);
+      groups.forEach(([, at], g) => {
+        (replies[g] as (string | null)[]).forEach((v, j) => {
+          if (v !== null) out[at[j]!] = decodeChat(v);
+        });
+      });
       return out;
     },
 
@@ -103,20 +131,34 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
     },
 
     async stats(): Promise<ChatStats> {
-      const raw = await redis.hgetall(keys.chatCounters());
-      const inactiveByReason: Partial<Record<InactiveReason, number>> = {};
-      for (const [field, value] of Object.entries(raw)) {
-        if (field.startsWith('inactive:') && Number(value) > 0) inactiveByReason[field.slice(9) as InactiveReason] = Number(value);
+      // Every bucket's counters, summed: CHAT_BUCKETS small HGETALLs (admin /stats, broadcast previews).
+      const sum = new Map<string, number>();
+      for (let b = 0; b < CHAT_BUCKETS; b += STATS_BATCH) {
+        const replies = await batch(redis, (c) => {
+          for (let i = b; i < Math.min(b + STATS_BATCH, CHAT_BUCKETS); i++) c.hgetall(keys.chatCounters(i));
+        });
+        for (const raw of replies as Record<string, string>[]) {
+          for (const [field, value] of Object.entries(raw)) sum.set(field, (sum.get(field) ?? 0) + Number(value));
+        }
       }
-      return { total: Number(raw.total ?? 0), active: Number(raw.active ?? 0), inactiveByReason };
+      const inactiveByReason: Partial<Record<InactiveReason, number>> = {};
+      for (const [field, value] of [...sum].toSorted(([a], [b]) => (a < b ? -1 : 1))) {
+        if (field.startsWith('inactive:') && value > 0) inactiveByReason[field.slice(9) as InactiveReason] = value;
+      }
+      return { total: sum.get('total') ?? 0, active: sum.get('active') ?? 0, inactiveByReason };
     },
 
+    // A link is two keys in two slots, written in two idempotent steps. The reverse index (chat →
+    // users, read only by migrate) is written first and removed last, so a crash between the steps
+    // leaves at most a reverse entry without its link, which migrate ignores (it moves only links it finds).
     async linkChannel(user, channel) {
-      await execAll(redis.multi().sadd(keys.userChannels(user), channel).sadd(keys.chatLinkers(channel), user));
+      await redis.sadd(keys.chatLinkers(channel), user);
+      await redis.sadd(keys.userChannels(user), channel);
     },
 
     async unlinkChannel(user, channel) {
-      await execAll(redis.multi().srem(keys.userChannels(user), channel).srem(keys.chatLinkers(channel), user));
+      await redis.srem(keys.userChannels(user), channel);
+      await redis.srem(keys.chatLinkers(channel), user);
     },
 
     async channelsOf(user) {
@@ -124,11 +166,26 @@ export function createRedisChatStore({ redis, keys, clock, defaultTimeZone }: Re
       return (await redis.smembers(keys.userChannels(user))).map(Number).toSorted((a, b) => a - b).map(asChatId);
     },
 
+    /**
+     * Walks the buckets in order, SCAN_BUCKETS at a time (one batch), HSCAN within each; a page holds
+     * at least `count` chats unless the walk ends, and more only by the last bucket read.
+     */
     async scanAll(cursor, count) {
-      const [next, flat] = await redis.hscan(keys.chats(), cursor, 'COUNT', count);
+      const start = parseScanCursor(cursor);
       const chats: ChatId[] = [];
-      for (let i = 0; i < flat.length; i += 2) chats.push(asChatId(Number(flat[i])));
-      return { cursor: next, chats };
+      for (let first = start.bucket; first < CHAT_BUCKETS; first += SCAN_BUCKETS) {
+        const last = Math.min(first + SCAN_BUCKETS, CHAT_BUCKETS);
+        const pages = (await batch(redis, (c) => {
+          for (let b = first; b < last; b++) c.hscan(keys.chatsBucket(b), b === start.bucket ? start.inner : '0', 'COUNT', count);
+        })) as [string, string[]][];
+        for (const [i, [next, flat]] of pages.entries()) {
+          for (let j = 0; j < flat.length; j += 2) chats.push(asChatId(Number(flat[j])));
+          const b = first + i;
+          if (next !== '0') return { cursor: `${b}.${next}`, chats };
+          if (chats.length >= count) return { cursor: b + 1 >= CHAT_BUCKETS ? '0' : `${b + 1}.0`, chats };
+        }
+      }
+      return { cursor: '0', chats };
     },
   };
 }

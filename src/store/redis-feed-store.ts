@@ -3,7 +3,7 @@
  * errors, items seen) and a capped seen-set of item-key digests per feed.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { asFeedId } from '../core/ids.js';
 import type { Clock } from '../core/clock.js';
 import type { Feed, FeedHealth, FeedStore } from './ports.js';
@@ -15,7 +15,7 @@ import { createScript } from './lua-script.js';
 import { decodeFeed, encodeFeed } from './serialize.js';
 
 export interface RedisFeedStoreDeps {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: Keys;
   readonly clock: Clock;
   /** Item keys remembered per feed (oldest forgotten first). */
@@ -70,7 +70,10 @@ export function createRedisFeedStore({ redis, keys, clock, seenCap = 2000 }: Red
 
     async remove(id) {
       if (!isTokenId(id)) return false;
-      const [removed] = await execAll(redis.multi().hdel(keys.feeds(), id).unlink(keys.feedHealth(id), keys.feedSeen(id)));
+      // The feed first (what readers list), then its health and seen-set (same slot as each other,
+      // not as the feeds hash): a crash between leaves only keys no feed points at.
+      const removed = await redis.hdel(keys.feeds(), id);
+      await redis.unlink(keys.feedHealth(id), keys.feedSeen(id));
       return removed === 1;
     },
 

@@ -2,14 +2,14 @@
  * Free keyword topics shared by every process: a HASH id → Topic JSON, and a pub/sub
  * channel announcing each new one so every matcher compiles it without a restart.
  */
-import type { Redis } from 'ioredis';
+import { duplicateOf, type RedisClient } from './redis-connection.js';
 import type { KeywordRegistry } from './ports.js';
 import { isTopicId, type Keys } from './keys.js';
 import { createScript } from './lua-script.js';
 import { decodeTopic, encodeTopic } from './serialize.js';
 
 export interface RedisKeywordRegistryDeps {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: Keys;
   /** Told about a malformed announcement or a subscriber connection error (e.g. the logger). */
   readonly onError?: (error: unknown) => void;
@@ -46,7 +46,7 @@ export function createRedisKeywordRegistry({ redis, keys, onError = () => undefi
      */
     async watch(onAdded) {
       const channel = keys.keywordsChannel();
-      const sub = redis.duplicate();
+      const sub = duplicateOf(redis);
       sub.on('error', onError);
       sub.on('message', (from: string, message: string) => {
         if (from !== channel) return;

@@ -1,6 +1,6 @@
 /** A lease in Redis: one holder at a time, renewed while alive, expiring if the holder dies. */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { createScript } from './lua-script.js';
 
 export interface Lease {
@@ -20,7 +20,7 @@ return 0`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /** Creates a lease on `key` (the caller builds it under the app's prefix). */
-export function createRedisLease(redis: Redis, key: string, ttlMs: number): Lease {
+export function createRedisLease(redis: RedisClient, key: string, ttlMs: number): Lease {
   const holder = randomUUID();
   const acquire = createScript(redis, ACQUIRE);
   const release = createScript(redis, RELEASE);

@@ -5,7 +5,7 @@
  * it), and a pub/sub channel so the reporter starts editing the moment one starts or is
  * cancelled instead of at its next look.
  */
-import type { Redis } from 'ioredis';
+import { duplicateOf, type RedisClient as Redis } from './redis-connection.js';
 import { asBroadcastId, type BroadcastId } from '../core/ids.js';
 import type { Keys } from './keys.js';
 
@@ -37,7 +37,7 @@ export function createRedisProgressBoard(redis: Redis, keys: Pick<Keys, 'broadca
     },
     async listen(onAnnounced, onError) {
       // A subscribed connection can run nothing else: a duplicate of the caller's client.
-      const sub = redis.duplicate();
+      const sub = duplicateOf(redis);
       sub.on('error', onError);
       sub.on('message', (from: string, message: string) => {
         if (from === channel && ID.test(message)) onAnnounced(asBroadcastId(message));

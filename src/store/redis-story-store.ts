@@ -3,20 +3,23 @@
  * numbers) to them, as core/story/window.ts keeps them in memory; the decision is core's
  * decideStory on the candidates read here, so ingest and `preview --jsonl` decide alike.
  *
- * Per article: one pipeline of ZCOUNTs (document frequencies and window size), one of
+ * Per article: one batch of ZCOUNTs (document frequencies and window size), one of
  * ZRANGEBYSCOREs on its rarest terms (candidates), one of HGETs (their states), one of writes.
+ * A batch is commands sent at once, each on its own key (the keys live in different slots; a
+ * cluster client pipelines them per node), never a MULTI or pipeline across them.
  * Two ingests of one event at the same instant may both start a story (a miss, never a false join).
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import type { PreparedArticle } from '../core/prepared.js';
 import { decideStory, extendStory, idfOf, startStory, type StoryDecision, type StoryState } from '../core/story/decide.js';
 import { candidateTerms, DEFAULT_STORY_WINDOW_MS, indexKeys, MAX_CANDIDATES } from '../core/story/window.js';
 import type { StoryFiling, StoryMember, StoryStore } from './ports.js';
 import type { Keys } from './keys.js';
+import { batch } from './batch.js';
 import { execAll } from './exec-all.js';
 
 export interface RedisStoryStoreDeps {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: Keys;
   /** By publication time. Default 48 h. */
   readonly windowMs?: number;
@@ -42,22 +45,23 @@ export function createRedisStoryStore({ redis, keys, windowMs = DEFAULT_STORY_WI
   const candidates = async (at: number, indexed: readonly string[]): Promise<{ stories: StoryState[]; df: Map<string, number>; size: number }> => {
     const from = at - windowMs;
     const to = at + windowMs;
-    const counts = redis.pipeline().zcount(keys.storyWindow(), from, to);
-    for (const k of indexed) counts.zcount(keys.storyTerm(k), from, to);
-    const [size, ...dfs] = (await execAll(counts)) as number[];
+    const [size, ...dfs] = (await batch(redis, (c) => {
+      for (const key of [keys.storyWindow(), ...indexed.map((k) => keys.storyTerm(k))]) c.zcount(key, from, to);
+    })) as number[];
     const df = new Map(indexed.map((k, i) => [k, dfs[i] ?? 0]));
     const terms = candidateTerms(indexed, (k) => df.get(k) ?? 0, size ?? 0);
     if (terms.length === 0) return { stories: [], df, size: size ?? 0 };
-    const postings = redis.pipeline();
-    for (const t of terms) postings.zrangebyscore(keys.storyTerm(t), from, to, 'LIMIT', 0, POSTINGS_PER_TERM);
+    const postings = (await batch(redis, (c) => {
+      for (const t of terms) c.zrangebyscore(keys.storyTerm(t), from, to, 'LIMIT', 0, POSTINGS_PER_TERM);
+    })) as string[][];
     const shared = new Map<string, number>();
-    for (const ids of (await execAll(postings)) as string[][]) for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const ids of postings) for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
     const ids = [...shared].toSorted((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES).map(([id]) => id);
     if (ids.length === 0) return { stories: [], df, size: size ?? 0 };
-    // One HGET per story (a pipeline, not a multi-key command: stories live in different slots).
-    const reads = redis.pipeline();
-    for (const id of ids) reads.hget(keys.story(id), 'state');
-    const states = ((await execAll(reads)) as (string | null)[])
+    // One HGET per story (stories live in different slots).
+    const states = ((await batch(redis, (c) => {
+      for (const id of ids) c.hget(keys.story(id), 'state');
+    })) as (string | null)[])
       .flatMap((json) => (json === null ? [] : [JSON.parse(json) as StoryState]))
       .filter((s) => Math.abs(s.lastPublishedAt - at) <= windowMs);
     return { stories: states, df, size: size ?? 0 };
@@ -66,18 +70,19 @@ export function createRedisStoryStore({ redis, keys, windowMs = DEFAULT_STORY_WI
   const record = async (story: StoryState, member: StoryMember, indexed: readonly string[]): Promise<void> => {
     const key = keys.story(story.id);
     const at = story.lastPublishedAt;
-    const tx = redis.pipeline()
-      .hset(key, 'state', JSON.stringify(story), `m:${member.articleId}`, JSON.stringify(member))
-      .expire(key, ttlSec)
-      .zadd(keys.storyWindow(), at, story.id)
-      .zremrangebyscore(keys.storyWindow(), '-inf', at - 2 * windowMs)
-      .zremrangebyrank(keys.storyWindow(), 0, -maxStories - 1);
+    const writes: Promise<unknown>[] = [
+      execAll(redis.multi().hset(key, 'state', JSON.stringify(story), `m:${member.articleId}`, JSON.stringify(member)).expire(key, ttlSec)),
+      execAll(redis.multi()
+        .zadd(keys.storyWindow(), at, story.id)
+        .zremrangebyscore(keys.storyWindow(), '-inf', at - 2 * windowMs)
+        .zremrangebyrank(keys.storyWindow(), 0, -maxStories - 1)),
+    ];
     for (const k of indexed) {
       const term = keys.storyTerm(k);
       // GT: an older article of the story never moves its posting back in time.
-      tx.zadd(term, 'GT', at, story.id).zremrangebyscore(term, '-inf', at - 2 * windowMs).expire(term, 2 * windowSec);
+      writes.push(execAll(redis.multi().zadd(term, 'GT', at, story.id).zremrangebyscore(term, '-inf', at - 2 * windowMs).expire(term, 2 * windowSec)));
     }
-    await execAll(tx);
+    await Promise.all(writes);
   };
 
   return {

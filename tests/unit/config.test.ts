@@ -48,4 +48,33 @@ describe('createConfig', () => {
     expect(createConfig({ JOB_LOCK_MS: '10000' }).jobLockMs).toBe(10_000);
     expect(() => createConfig({ JOB_LOCK_MS: '500' })).toThrow(/JOB_LOCK_MS/);
   });
+
+  test('a single Redis by default; a Redis Cluster from REDIS_CLUSTER_NODES', () => {
+    expect(createConfig({}).redis).toEqual({ kind: 'single', url: 'redis://127.0.0.1:6379' });
+    expect(createConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b.internal:7001,[::1]:7002' }).redis).toEqual({
+      kind: 'cluster',
+      nodes: [{ host: '10.0.0.1', port: 7000 }, { host: 'redis-b.internal', port: 7001 }, { host: '::1', port: 7002 }],
+    });
+  });
+
+  test('says what is wrong with REDIS_CLUSTER_NODES, node by node', () => {
+    let error: unknown;
+    try {
+      createConfig({ REDIS_CLUSTER_NODES: '10.0.0.1, 10.0.0.2:99999,10.0.0.3:7000,10.0.0.3:7000' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const [problem] = (error as ConfigError).problems;
+    expect(problem).toMatch(/^REDIS_CLUSTER_NODES: comma-separated host:port/);
+    expect(problem).toContain('"10.0.0.1" is not host:port');
+    expect(problem).toContain('"10.0.0.2:99999" is not host:port');
+    expect(problem).toContain('10.0.0.3:7000 is listed twice');
+  });
+
+  test('takes a key prefix as is or hash-tagged ({tanbih}, as BullMQ writes it for clusters), nothing else', () => {
+    expect(createConfig({ REDIS_PREFIX: 'tanbih' }).redisPrefix).toBe('tanbih');
+    expect(createConfig({ REDIS_PREFIX: '{tanbih}' }).redisPrefix).toBe('{tanbih}');
+    for (const bad of ['{tanbih', 'tan{bih}', '{a}{b}', 'Tanbih', '{}']) expect(() => createConfig({ REDIS_PREFIX: bad })).toThrow(/REDIS_PREFIX/);
+  });
 });

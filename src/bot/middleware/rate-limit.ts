@@ -5,7 +5,7 @@
  * (benches, tests). Redis unreachable: the update goes through (the bot keeps answering).
  */
 import type { MiddlewareFn } from 'grammy';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../store/redis-connection.js';
 import type { Keys } from '../../store/keys.js';
 import { createScript } from '../../store/lua-script.js';
 import type { BotContext } from '../context.js';

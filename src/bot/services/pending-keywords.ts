@@ -5,7 +5,7 @@
  * screen; in memory, bounded, for benches and tests without Redis.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../store/redis-connection.js';
 import type { Keys } from '../../store/keys.js';
 
 export interface PendingKeywords {

@@ -67,7 +67,6 @@ afterAll(async () => {
   await fake?.close();
   const redis = connectRedis();
   await deleteKeys(redis, prefix);
-  await deleteKeys(redis, `bull:${prefix}`);
   redis.disconnect();
 });
 

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bullPrefix } from '../../../src/store/keys.js';
 import { isChunk, SEND_QUEUE, type SendJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { bullConnection, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
@@ -67,8 +68,8 @@ it('delivers every alert when one of two worker processes is SIGKILLed half-way 
   const chats = await addFollowers(w.stores, 'country:AM', 40_000_001, 5000);
   const [doomed] = await Promise.all([startWorker(`${DOOMED_BOT}:AAFakeTanbihToken_${DOOMED_BOT}`), startWorker(fake.token)]);
   // A job taken back from a dead process is moved from active to wait with a 'stalled' event.
-  const sendQueue = new Queue<SendJob>(SEND_QUEUE, { connection: bullConnection, prefix });
-  const events = new QueueEvents(SEND_QUEUE, { connection: bullConnection, prefix });
+  const sendQueue = new Queue<SendJob>(SEND_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
+  const events = new QueueEvents(SEND_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
   const stalled = new Map<string, number>();
   events.on('stalled', ({ jobId }) => stalled.set(jobId, Date.now()));
   await events.waitUntilReady();

@@ -6,6 +6,7 @@
  */
 import { QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bullPrefix } from '../../../src/store/keys.js';
 import { followersPage } from '../../../src/delivery/audience.js';
 import { DEFAULT_JOB_LOCK_MS, FANOUT_QUEUE, type FanoutJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
@@ -33,7 +34,7 @@ it('takes over a dead worker’s half-done fan-out and resumes it from its saved
   const chats = await addFollowers(ingestOnly.stores, 'country:AM', 42_000_001, 3000);
   expect(await ingestOnly.delivery.ingest.ingest(fixtureInput())).toMatchObject({ status: 'queued', recipients: chats.length });
 
-  const dead = new Worker<FanoutJob>(FANOUT_QUEUE, null, { connection: bullConnection, prefix, lockDuration: DEFAULT_JOB_LOCK_MS });
+  const dead = new Worker<FanoutJob>(FANOUT_QUEUE, null, { connection: bullConnection, prefix: bullPrefix(prefix), lockDuration: DEFAULT_JOB_LOCK_MS });
   const job = await dead.getNextJob('dead-worker');
   const diedAt = Date.now();
   if (job?.data.k !== 'a') throw new Error('expected the article’s fan-out job');
@@ -45,7 +46,7 @@ it('takes over a dead worker’s half-done fan-out and resumes it from its saved
   await job.updateData({ ...job.data, topics, ti: first.next.ti, cur: first.next.cur, pg: 1, so: true });
   await dead.close();
 
-  const events = new QueueEvents(FANOUT_QUEUE, { connection: bullConnection, prefix });
+  const events = new QueueEvents(FANOUT_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
   let movedBack = 0;
   events.on('stalled', ({ jobId }) => {
     if (jobId === job.id) movedBack = Date.now();

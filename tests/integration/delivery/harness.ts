@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { Api } from 'grammy';
-import { Redis } from 'ioredis';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import type { ArticleInput } from '../../../src/core/input.js';
 import { createMatcher, type TopicMatcher } from '../../../src/core/matcher.js';
@@ -14,13 +13,15 @@ import { renderAlert } from '../../../src/core/render/alert.js';
 import { createDelivery, type Delivery, type DeliveryDeps } from '../../../src/delivery/create-delivery.js';
 import { createLogger } from '../../../src/logger.js';
 import { createRedisStores, type RedisStores } from '../../../src/store/index.js';
+import { openRedis, type RedisClient, type RedisTarget } from '../../../src/store/redis-connection.js';
+import { REDIS_TARGET, REDIS_URL } from '../../support/redis.js';
 
 export const DEFAULT_ZONE = 'Asia/Riyadh';
 export const fixtureText = (): string => readFileSync(new URL('../../fixtures/armenia-withdrawal.txt', import.meta.url), 'utf8');
 export const fixtureInput = (url = 'https://example.com/news/armenia-withdrawal'): ArticleInput => ({ kind: 'text', text: fixtureText(), url, outlet: 'روسيا اليوم' });
 
 export interface Wiring {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly stores: RedisStores;
   readonly matcher: TopicMatcher;
   readonly delivery: Delivery;
@@ -29,7 +30,13 @@ export interface Wiring {
 }
 
 export interface WiringOptions {
+  /**
+   * REDIS_URL (tests/support/redis.ts) means this run's shared target: the cluster in vitest's
+   * cluster project, else that server. Any other URL is a private single server (the outage test).
+   */
   readonly redisUrl: string;
+  /** Overrides redisUrl: this Redis (e.g. a bench's own cluster). */
+  readonly target?: RedisTarget;
   readonly prefix: string;
   readonly apiRoot: string;
   readonly token: string;
@@ -48,8 +55,9 @@ export interface WiringOptions {
 
 /** Builds stores + delivery against Redis and the fake API. */
 export async function wire(o: WiringOptions): Promise<Wiring> {
-  const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
-  const ingestRedis = new Redis(o.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const target: RedisTarget = o.target ?? (o.redisUrl === REDIS_URL ? REDIS_TARGET : { kind: 'single', url: o.redisUrl });
+  const redis = openRedis(target, { maxRetriesPerRequest: null });
+  const ingestRedis = openRedis(target, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   ingestRedis.on('error', () => undefined);
   redis.on('error', () => undefined);
   const offset = o.startAt === undefined ? 0 : o.startAt - Date.now();

@@ -5,6 +5,7 @@
  */
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bullPrefix } from '../../../src/store/keys.js';
 import { SEND_QUEUE, type SendJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { bullConnection, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
@@ -30,8 +31,8 @@ afterAll(async () => {
 
 it('stops sending a chunk whose lock it lost, and the chunk is finished once taken over, each chat once', async () => {
   const chats = await addFollowers(w.stores, 'country:AM', 43_000_001, 20);
-  const sendQueue = new Queue<SendJob>(SEND_QUEUE, { connection: bullConnection, prefix });
-  const events = new QueueEvents(SEND_QUEUE, { connection: bullConnection, prefix });
+  const sendQueue = new Queue<SendJob>(SEND_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
+  const events = new QueueEvents(SEND_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
   const stalled: string[] = [];
   events.on('stalled', ({ jobId }) => stalled.push(jobId));
   await events.waitUntilReady();
@@ -41,7 +42,7 @@ it('stops sending a chunk whose lock it lost, and the chunk is finished once tak
     await fake.waitFor(() => fake.sent().length >= 4, 30_000);
     const [chunk] = await sendQueue.getActive();
     if (!chunk?.id) throw new Error('the chunk should be active');
-    await w.redis.set(`${prefix}:${SEND_QUEUE}:${chunk.id}:lock`, 'another-worker:0', 'PX', FOREIGN_LOCK_MS);
+    await w.redis.set(`${bullPrefix(prefix)}:${SEND_QUEUE}:${chunk.id}:lock`, 'another-worker:0', 'PX', FOREIGN_LOCK_MS);
     const takenAt = Date.now();
 
     await fake.waitFor(() => fake.sentChats().size >= chats.length, 60_000);

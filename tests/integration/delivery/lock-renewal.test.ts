@@ -1,5 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bullPrefix } from '../../../src/store/keys.js';
 import { SEND_QUEUE, type SendJob } from '../../../src/delivery/queues.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
 import { bullConnection, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
@@ -29,8 +30,8 @@ it('keeps the lock of a chunk that waits out a 429 and slow calls longer than th
   const [w] = wirings;
   if (!w) throw new Error('no wiring');
   const chats = await addFollowers(w.stores, 'country:AM', 41_000_001, 20);
-  const sendQueue = new Queue<SendJob>(SEND_QUEUE, { connection: bullConnection, prefix });
-  const events = new QueueEvents(SEND_QUEUE, { connection: bullConnection, prefix });
+  const sendQueue = new Queue<SendJob>(SEND_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
+  const events = new QueueEvents(SEND_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
   const stalled: string[] = [];
   events.on('stalled', ({ jobId }) => stalled.push(jobId));
   await events.waitUntilReady();

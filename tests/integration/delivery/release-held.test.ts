@@ -4,12 +4,13 @@
  */
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bullPrefix } from '../../../src/store/keys.js';
 import { asChatId, asTopicId } from '../../../src/core/ids.js';
 import { heldUntil } from '../../../src/delivery/release-held.js';
 import { jobIds, SEND_QUEUE } from '../../../src/delivery/queues.js';
 import type { Chat } from '../../../src/store/ports.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
-import { connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
+import { bullConnection, connectRedis, deleteKeys, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { fixtureInput, wire, type Wiring } from './harness.js';
 
 const prefix = testPrefix('delivery-release-held');
@@ -24,7 +25,7 @@ const HOUR = 3_600_000;
 beforeAll(async () => {
   fake = await startFakeTelegram({ acceptAnyChat: true });
   w = await wire({ redisUrl: REDIS_URL, prefix, apiRoot: fake.apiRoot, token: fake.token, rate: 1000, startAt: ELEVEN_PM });
-  send = new Queue(SEND_QUEUE, { connection: { host: '127.0.0.1', port: Number(new URL(REDIS_URL).port || 6379) }, prefix });
+  send = new Queue(SEND_QUEUE, { connection: bullConnection, prefix: bullPrefix(prefix) });
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bullPrefix } from '../../../src/store/keys.js';
 import { run } from '../../../src/cli/ingest.js';
 import { asArticleId } from '../../../src/core/ids.js';
 import { FANOUT_QUEUE } from '../../../src/delivery/queues.js';
@@ -31,7 +32,7 @@ describe('tanbih ingest <file|->', () => {
     expect(out.stdout).toContain('country:AM');
     const stores = createRedisStores({ redis, prefix, clock: () => new Date() });
     expect((await stores.articles.get(asArticleId(id!)))?.article.title).toBe('بوتين يوافق على سحب القوات الروسية من مناطق أرمينية');
-    const fanout = new Queue(FANOUT_QUEUE, { connection: redis, prefix });
+    const fanout = new Queue(FANOUT_QUEUE, { connection: redis, prefix: bullPrefix(prefix) });
     expect(await fanout.getJobCountByTypes('waiting', 'prioritized', 'delayed')).toBe(1);
     await fanout.close();
   });
