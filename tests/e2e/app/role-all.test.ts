@@ -14,6 +14,7 @@ import { createFeedSchedules } from '../../../src/jobs/feed-schedules.js';
 import { createLogger } from '../../../src/logger.js';
 import { type App, startApp } from '../../../src/main.js';
 import { createRedisStores } from '../../../src/store/index.js';
+import { bullPrefix } from '../../../src/store/keys.js';
 import { bullConnection, connectRedis, deleteKeys, REDIS_URL } from '../../support/redis.js';
 
 // REDIS_PREFIX allows no ':' (testPrefix has them): a prefix of the same kind, by hand.
@@ -67,7 +68,7 @@ describe('--role all', () => {
 
   it('a feed added with /feeds add is scheduled at once (its poll job needs no sync)', async () => {
     const redis = connectRedis();
-    const schedules = createFeedSchedules({ feeds: createRedisStores({ redis, prefix, clock: () => new Date() }).feeds, connection: bullConnection, prefix });
+    const schedules = createFeedSchedules({ feeds: createRedisStores({ redis, prefix, clock: () => new Date() }).feeds, connection: bullConnection, prefix: bullPrefix(prefix) });
     try {
       expect((await admin.say('/feeds add http://127.0.0.1:9/feed.xml | أخبار يريفان | Asia/Yerevan | 10')).text).toContain('أُضيف المصدر: أخبار يريفان');
       expect(await schedules.scheduled()).toEqual([expect.objectContaining({ everyMs: 600_000 })]);
