@@ -15,7 +15,7 @@ import { createLogger } from '../../../src/logger.js';
 import { type App, startApp } from '../../../src/main.js';
 import { createRedisStores } from '../../../src/store/index.js';
 import { bullPrefix } from '../../../src/store/keys.js';
-import { bullConnection, connectRedis, deleteKeys, REDIS_URL } from '../../support/redis.js';
+import { bullConnection, connectRedis, deleteKeys, REDIS_TARGET, REDIS_URL } from '../../support/redis.js';
 
 // REDIS_PREFIX allows no ':' (testPrefix has them): a prefix of the same kind, by hand.
 const prefix = `t-app-role-all-${randomBytes(3).toString('hex')}`;
@@ -29,6 +29,8 @@ beforeAll(async () => {
   const token = `${fake.botInfo.id}:AAE_a_real_looking_token_for_the_fake_api`;
   const config = createConfig({
     BOT_TOKEN: token, TELEGRAM_API_ROOT: fake.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, HTTP_PORT: '0',
+    // In the cluster project the whole app runs on the test cluster.
+    ...(REDIS_TARGET.kind === 'cluster' ? { REDIS_CLUSTER_NODES: REDIS_TARGET.nodes.map((n) => `${n.host}:${n.port}`).join(',') } : {}),
     ADMIN_IDS: String(admin.user.id), SEND_RATE_PER_SEC: '25',
   });
   app = await startApp({ ...config, botToken: token }, 'all', createLogger('silent'));
