@@ -108,13 +108,9 @@ export function createSendProcessor(
    * `retry(tries)` schedules this chat's send again after a transient failure.
    */
   const deliver = async (d: ChatSend, chat: Chat, messages: readonly Message[], started: number, retry: () => Promise<void>): Promise<SendOutcome> => {
-    let firstId: number | undefined;
     for (const message of messages) {
       const result = await paced(chat.id, message, started);
-      if (result.ok) {
-        firstId ??= result.messageId;
-        continue;
-      }
+      if (result.ok) continue;
       const f = result.failure;
       switch (f.kind) {
         case 'rate-limited':
@@ -150,8 +146,7 @@ export function createSendProcessor(
           return finish(d, chat.id, 'failed', started);
       }
     }
-    const remembered = 'a' in d && firstId !== undefined ? deps.articles.rememberMessage(chat.id, firstId, d.a) : undefined;
-    const [outcome] = await Promise.all([finish(d, chat.id, 'sent', started), remembered]);
+    const outcome = await finish(d, chat.id, 'sent', started);
     if ('t' in d) await deps.ledger.bucketDrop(chat.id, d.t);
     return outcome;
   };

@@ -37,8 +37,6 @@ const TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
 export const CHAT_BUCKETS = 4096;
 /** The older name (subscriptions were bucketed first). */
 export const SUBSCRIPTION_BUCKETS = CHAT_BUCKETS;
-/** Sent messages → article live in hashes of this many message ids. */
-const MESSAGE_BUCKET = 1024;
 
 export const isTopicId = (s: string): s is TopicId => TOPIC_ID.test(s);
 export const isTokenId = (s: string): boolean => TOKEN.test(s);
@@ -142,13 +140,19 @@ export function createKeys(prefix: string) {
     articleSources: (id: ArticleId) => k(`a:${article(id)}:x`),
     /** STRING → article id, keyed by a digest of the canonical URL. */
     articleByUrl: (canonicalUrl: string) => k(`au:${digest(canonicalUrl)}`),
+    /**
+     * STRING → article id, for as long as the article (7 days): how /why finds the article of the
+     * alert a reader replies to, by the alert's link or its headline (core/render/alert-reference.ts).
+     * One key per article, none per delivered message.
+     */
+    articleByLink: (canonicalUrl: string) => k(`ar:u:${digest(canonicalUrl)}`),
+    articleByHeadline: (headlineKey: string) => k(`ar:h:${digest(headlineKey)}`),
     /** ZSET articleId → saved at (ms): stories whose fingerprint has this LSH band. */
     articleBand: (band: string) => k(`ab:${/^[0-9a-f]{1,32}$/.test(band) ? band : digest(band)}`),
     /** ZSET articleId → published time (ms): newest articles, all topics. */
     latestAll: () => k('al'),
     /** ZSET articleId → published time (ms): newest articles of one topic. */
     latestOf: (t: TopicId) => k(`al:${topic(t)}`),
-    /** HASH messageId → articleId for one chat's messages in a block of MESSAGE_BUCKET ids. */
     // ── Stories (one event told by several outlets) ─────────────────────────
     // Each story's own data is one hash with the story id in a hash tag, so a story's writes never
     // span slots under Redis Cluster; the term and window indexes are single keys, written by
@@ -159,9 +163,6 @@ export function createKeys(prefix: string) {
     storyTerm: (term: string) => k(`st:t:${digest(term)}`),
     /** ZSET storyId → newest publication time (ms): the stories in the window. */
     storyWindow: () => k('st:w'),
-
-    messages: (chat: ChatId, messageId: number) =>
-      k(`m:${intId(chat, 'chat id')}:${Math.floor(Number(intId(messageId, 'message id')) / MESSAGE_BUCKET)}`),
 
     // ── Feeds ───────────────────────────────────────────────────────────────
     /** HASH feedId → Feed JSON. */

@@ -5,6 +5,7 @@
  */
 import type { ArticleId, BroadcastId, ChatId, FeedId, TopicId, UserId } from '../core/ids.js';
 import type { PreparedArticle } from '../core/prepared.js';
+import type { AlertReference } from '../core/render/alert-reference.js';
 import type { StoryDecision } from '../core/story/decide.js';
 import type { Topic } from '../core/topic.js';
 
@@ -138,9 +139,8 @@ export interface ArticleStore {
   extraSources(id: ArticleId): Promise<{ readonly outlet?: string; readonly url?: string }[]>;
   /** Newest first: all articles, or those that matched a topic. */
   latest(topic: TopicId | undefined, limit: number): Promise<PreparedArticle[]>;
-  /** Which article a sent Telegram message carried (for /why). */
-  rememberMessage(chat: ChatId, messageId: number, article: ArticleId): Promise<void>;
-  articleForMessage(chat: ChatId, messageId: number): Promise<ArticleId | undefined>;
+  /** The stored article an alert names by its link, else by its headline (for /why on a reader's copy). */
+  findForAlert(ref: AlertReference): Promise<ArticleId | undefined>;
 }
 
 export interface Feed {

@@ -8,6 +8,7 @@ import { sameStory } from '../core/fingerprint.js';
 import { asArticleId, type ArticleId, type TopicId } from '../core/ids.js';
 import type { Clock } from '../core/clock.js';
 import type { PreparedArticle } from '../core/prepared.js';
+import { headlineKey } from '../core/render/alert-reference.js';
 import type { ArticleStore, DuplicateOf } from './ports.js';
 import { isTokenId, isTopicId, type Keys } from './keys.js';
 import { batch } from './batch.js';
@@ -15,7 +16,7 @@ import { execAll } from './exec-all.js';
 import { decodePrepared, encodePrepared } from './serialize.js';
 
 export interface ArticleRetention {
-  /** How long an article (and its message map) is kept: 7 days. */
+  /** How long an article (and what /why finds it by: its link, its headline) is kept: 7 days. */
   readonly articleTtlSec: number;
   /** How far back dedup looks: 48 h. */
   readonly dedupWindowSec: number;
@@ -75,6 +76,10 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
     const writes: Promise<unknown>[] = [];
     const url = prepared.fingerprint.canonicalUrl;
     if (url) writes.push(redis.set(keys.articleByUrl(url), id, 'EX', r.dedupWindowSec, 'NX'));
+    // What /why reads an alert back by: the article's own link and headline, as long as the article.
+    if (url) writes.push(redis.set(keys.articleByLink(url), id, 'EX', r.articleTtlSec));
+    const headline = headlineKey(prepared.article.title);
+    if (headline) writes.push(redis.set(keys.articleByHeadline(headline), id, 'EX', r.articleTtlSec));
     for (const band of new Set(prepared.fingerprint.bands)) {
       const key = keys.articleBand(band);
       writes.push(execAll(redis.multi().zadd(key, now, id).zremrangebyscore(key, '-inf', now - r.dedupWindowSec * 1000).expire(key, r.dedupWindowSec)));
@@ -164,14 +169,14 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
       return out;
     },
 
-    async rememberMessage(chat, messageId, article) {
-      const key = keys.messages(chat, messageId);
-      await execAll(redis.multi().hset(key, String(messageId), article).expire(key, r.articleTtlSec));
-    },
-
-    async articleForMessage(chat, messageId) {
-      const id = await redis.hget(keys.messages(chat, messageId), String(messageId));
-      return id === null ? undefined : asArticleId(id);
+    async findForAlert(ref) {
+      // A link names one article; a headline may be shared (the newest article with it wins).
+      const candidates = [...ref.urls.map((u) => keys.articleByLink(u)), ...(ref.headline ? [keys.articleByHeadline(ref.headline)] : [])];
+      for (const key of candidates) {
+        const id = await redis.get(key);
+        if (id !== null && isTokenId(id) && (await redis.exists(keys.article(asArticleId(id)))) === 1) return asArticleId(id);
+      }
+      return undefined;
     },
   };
   return store;

@@ -4,6 +4,7 @@
  */
 import { Composer } from 'grammy';
 import { asChatId } from '../../core/ids.js';
+import { alertReference } from '../../core/render/alert-reference.js';
 import type { Evidence } from '../../core/topic.js';
 import type { TopicCatalog } from '../catalog.js';
 import type { BotContext } from '../context.js';
@@ -32,7 +33,9 @@ export function createWhyFeature(deps: WhyFeatureDeps): Composer<BotContext> {
   feature.command('why', async (ctx) => {
     const replied = ctx.message?.reply_to_message;
     if (!replied) return void (await ctx.reply(ctx.t.why.needReply, HTML));
-    const found = await deps.news.explain(asChatId(ctx.chat.id), replied.message_id);
+    // The alert itself says which article it carries (its link, its headline): nothing is kept per sent message.
+    const text = replied.text ?? replied.caption ?? '';
+    const found = await deps.news.explain(asChatId(ctx.chat.id), alertReference(text, replied.entities ?? replied.caption_entities ?? []));
     if (!found) return void (await ctx.reply(ctx.t.why.unknown, HTML));
     const lines = found.matches.slice(0, MAX_LINES).map((m) => {
       const words = strongestWords(m.evidence);

@@ -5,6 +5,7 @@
  */
 import type { ArticleId, ChatId, TopicId } from '../../core/ids.js';
 import type { PreparedArticle } from '../../core/prepared.js';
+import type { AlertReference } from '../../core/render/alert-reference.js';
 import type { TopicMatch } from '../../core/topic.js';
 import type { ArticleStore, StoryStore, SubscriptionStore } from '../../store/ports.js';
 
@@ -12,13 +13,14 @@ export interface NewsService {
   /** Newest first, one article per story: one topic's, or across the chat's topics (all news if it follows none). */
   latest(chat: ChatId, topic: TopicId | undefined, limit: number): Promise<PreparedArticle[]>;
   /** The alert's article and the matches that concern the chat (all matches if it follows none of them). */
-  explain(chat: ChatId, messageId: number): Promise<{ article: PreparedArticle; matches: readonly TopicMatch[] } | undefined>;
+  /** Why `chat` got the alert it replied to (`alert`: what the reader's copy names: its link, its headline). */
+  explain(chat: ChatId, alert: AlertReference): Promise<{ article: PreparedArticle; matches: readonly TopicMatch[] } | undefined>;
   /** The other outlets of the article's story (and of its near-copies), in the order they reported it. */
   alsoReported(article: PreparedArticle): Promise<string[]>;
 }
 
 export interface NewsServiceDeps {
-  readonly articles: Pick<ArticleStore, 'latest' | 'get' | 'articleForMessage' | 'extraSources'>;
+  readonly articles: Pick<ArticleStore, 'latest' | 'get' | 'findForAlert' | 'extraSources'>;
   readonly subscriptions: Pick<SubscriptionStore, 'topicsOf'>;
   readonly stories?: Pick<StoryStore, 'members'>;
 }
@@ -55,8 +57,8 @@ export function createNewsService(deps: NewsServiceDeps): NewsService {
       const lists = await Promise.all(topics.map((t) => deps.articles.latest(t, read)));
       return onePerStory(lists.flat(), limit);
     },
-    async explain(chat, messageId) {
-      const id = await deps.articles.articleForMessage(chat, messageId);
+    async explain(chat, alert) {
+      const id = await deps.articles.findForAlert(alert);
       const article = id ? await deps.articles.get(id) : undefined;
       if (!article) return undefined;
       const followed = new Set(await deps.subscriptions.topicsOf(chat));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asChatId, asTopicId, type ChatId } from '../../../src/core/ids.js';
 import { keywordTopic } from '../../../src/core/keyword-topic.js';
+import { alertReference } from '../../../src/core/render/alert-reference.js';
 import { localMinuteOfDay } from '../../../src/core/schedule.js';
 import { createRedisStores } from '../../../src/store/index.js';
 import { startFakeTelegram, type FakeTelegram } from '../../../src/fake-telegram/index.js';
@@ -92,8 +93,9 @@ describe('ingest and alerts', () => {
       const sent = fake.sent(chat);
       expect(sent).toHaveLength(1);
       expect(sent[0]?.text).toContain('بوتين يوافق على سحب القوات الروسية من مناطق أرمينية');
-      const messageId = sent[0]?.messageId ?? 0;
-      expect(await w.stores.articles.articleForMessage(chat, messageId)).toBe(outcome.articleId);
+      // The reader's copy names its article (its link): /why finds it with nothing kept per message.
+      const ref = alertReference(sent[0]?.message.text ?? '', sent[0]?.message.entities ?? []);
+      expect(await w.stores.articles.findForAlert(ref)).toBe(outcome.articleId);
     }
     for (const chat of [france, gone, paused]) expect(fake.sent(chat)).toHaveLength(0);
   });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { asArticleId, asChatId, asTopicId, type ArticleId } from '../../../src/core/ids.js';
+import { asArticleId, asTopicId, type ArticleId } from '../../../src/core/ids.js';
 import { readFileSync } from 'node:fs';
 import { storyFingerprint } from '../../../src/core/fingerprint.js';
 import type { PreparedArticle, StoryFingerprint } from '../../../src/core/prepared.js';
 import type { TopicMatch } from '../../../src/core/topic.js';
+import { headlineKey } from '../../../src/core/render/alert-reference.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { createRedisArticleStore } from '../../../src/store/redis-article-store.js';
 import { connectRedis, releaseRedis, testPrefix } from '../../support/redis.js';
@@ -115,12 +116,19 @@ describe('RedisArticleStore', () => {
     expect(await articles.latest(asTopicId('country:FR'), 5)).toEqual([]);
   });
 
-  it('remembers which article a sent message carried', async () => {
+  it('finds the article of an alert from the alert itself: its link, else its headline', async () => {
     const articles = store();
-    await articles.rememberMessage(asChatId(-1001234567890), 4242, asArticleId('a1'));
-    expect(await articles.articleForMessage(asChatId(-1001234567890), 4242)).toBe('a1');
-    expect(await articles.articleForMessage(asChatId(-1001234567890), 4243)).toBeUndefined();
-    expect(await articles.articleForMessage(asChatId(555), 4242)).toBeUndefined();
+    const linked = prepared('withlink', { url: 'https://armenpress.am/ar/article/1', fp: fingerprint(11, 'https://armenpress.am/ar/article/1') });
+    const bare = prepared('bare', { title: 'باشينيان: الاتفاق مع باكو «قريب جدًا»', fp: fingerprint(12) });
+    await articles.save(linked);
+    await articles.save(bare);
+    // A reader's copy carries the link with tracking added by a forward, or only the bold headline.
+    expect(await articles.findForAlert({ urls: ['https://armenpress.am/ar/article/1'] })).toBe('withlink');
+    expect(await articles.findForAlert({ urls: [], headline: headlineKey('باشينيان: الاتفاق مع باكو «قريب جدًا»') })).toBe('bare');
+    expect(await articles.findForAlert({ urls: ['https://example.org/elsewhere'] })).toBeUndefined();
+    // Nothing kept per delivered message: an expired article is simply not found.
+    await redis.del(createKeys(`${prefix}:${n}`).article(asArticleId('bare')));
+    expect(await articles.findForAlert({ urls: [], headline: headlineKey(bare.article.title) })).toBeUndefined();
   });
 
   it('recognises another outlet\'s edited copy of the fixture story, and not a different story', async () => {
