@@ -17,14 +17,14 @@ const report = (name: string, n: number, s: ReturnType<typeof evaluate>): string
   `${describeScores(name, s, n)}\n${s.errors.map((e) => `  ${e.id}: +[${e.falsePositives.join(' ')}] -[${e.falseNegatives.join(' ')}]`).join('\n')}`;
 
 describe('the labelled sets together', () => {
-  const names: LabelledSetName[] = ['original', 'news', 'holdout-1', 'holdout-2'];
+  const names: LabelledSetName[] = ['original', 'news', 'holdout-1', 'holdout-2', 'holdout-3'];
   const sets = names.map((n) => [n, labelledSet(n)] as const);
 
   it('hold at least 250 articles, two holdout batches of at least 30, unique ids, real topics and sources', () => {
     const all = sets.flatMap(([, list]) => list);
     expect(all.length).toBeGreaterThanOrEqual(250);
     const holdoutSizes = sets.filter(([name]) => name.startsWith('holdout')).map(([, list]) => list.length);
-    expect(holdoutSizes).toHaveLength(2);
+    expect(holdoutSizes.length).toBeGreaterThanOrEqual(2);
     expect(Math.min(...holdoutSizes)).toBeGreaterThanOrEqual(30);
     expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
     expect(all.filter((l) => l.source.trim() === '' || l.title.trim() === '').map((l) => l.id)).toEqual([]);
