@@ -7,7 +7,6 @@
  * (--keep leaves the cluster running; it is stopped and its files removed otherwise).
  */
 import { execFileSync } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { asTopicId, type ArticleId } from '../src/core/ids.js';
@@ -15,7 +14,7 @@ import { createLedger } from '../src/delivery/ledger.js';
 import { startFakeTelegram } from '../src/fake-telegram/index.js';
 import { parseClusterNodes, mastersOf, type RedisTarget } from '../src/store/redis-connection.js';
 import { addFollowers, fixtureInput, wire } from '../tests/integration/delivery/harness.js';
-import { startWorkers } from './delivery.bench.js';
+import { startWorkers, stopWorkers } from './delivery.bench.js';
 
 const PORTS = ['7004', '7005', '7006'];
 const SCRIPT = fileURLToPath(new URL('../.ci/redis-cluster', import.meta.url));
@@ -87,10 +86,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       provoked429: fake.faults.stats.rateLimited,
     };
   } finally {
-    for (const child of workers) {
-      child.kill('SIGTERM');
-      if (child.exitCode === null) await once(child, 'exit');
-    }
+    await stopWorkers(workers);
     await w.close();
     await fake.close();
     if (!args.includes('--keep')) execFileSync(SCRIPT, ['down', ...PORTS], { env });

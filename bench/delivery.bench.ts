@@ -35,6 +35,14 @@ export async function startWorkers(n: number, env: Record<string, string>): Prom
   }));
 }
 
+/** SIGTERMs the bench's worker processes and waits for each to exit. */
+export async function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
+  for (const child of workers) {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+  }
+}
+
 /** Deletes the bench's keys: the store's under `prefix`, BullMQ's under its hash-tagged form. */
 async function deleteUnder(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
@@ -88,10 +96,7 @@ async function measure(limitPerSec: number, seconds: number, processes: number, 
       provoked429: fake.faults.stats.rateLimited,
     };
   } finally {
-    for (const child of workers) {
-      child.kill('SIGTERM');
-      if (child.exitCode === null) await once(child, 'exit');
-    }
+    await stopWorkers(workers);
     await w.close();
     await fake.close();
     await deleteUnder(prefix);
