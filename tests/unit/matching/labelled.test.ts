@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createMatcher } from '../../../src/core/matcher.js';
-import { describeScores, evaluate, evaluateByClass, evaluateEachKeyword, evaluateKeywords, labelledArticles, labelledSet, toArticle, type LabelledSetName } from './labelled.js';
+import { LABELLED_KEYWORDS, describeScores, evaluate, evaluateByClass, evaluateEachKeyword, evaluateKeywords, labelledArticles, labelledSet, toArticle, type LabelledSetName } from './labelled.js';
 
 const set = labelledArticles();
 const matcher = createMatcher(builtinTopics());
@@ -30,6 +30,10 @@ describe('the labelled sets together', () => {
     expect(all.filter((l) => l.source.trim() === '' || l.title.trim() === '').map((l) => l.id)).toEqual([]);
     const unknown = all.flatMap((l) => [...l.expect, ...l.forbid, ...l.optional].filter((id) => !matcher.get(id as never)).map((id) => `${l.id}: ${id}`));
     expect(unknown).toEqual([]);
+    // A keyword label the tests do not add would count as a miss (or hide one): every label names a LABELLED_KEYWORDS entry.
+    const keywords: readonly string[] = LABELLED_KEYWORDS;
+    const strayKeywords = all.flatMap((l) => [...(l.keywords?.expect ?? []), ...(l.keywords?.optional ?? [])].filter((k) => !keywords.includes(k)).map((k) => `${l.id}: ${k}`));
+    expect(strayKeywords).toEqual([]);
   });
 
   it('finds the topics of the real development articles with precision ≥ 0.95 and recall ≥ 0.88', () => {

@@ -33,7 +33,7 @@ export interface LabelledArticle {
 export type LabelledSetName = 'original' | 'news' | 'holdout-1' | 'holdout-2' | 'holdout-3';
 
 /** The free keywords the sets are labelled for (spelling variants of each must be found). */
-export const LABELLED_KEYWORDS = ['زنغزور', 'الفيدرالي', 'الذهب', 'أوبك', 'ملعب اليرموك'] as const;
+export const LABELLED_KEYWORDS = ['زنغزور', 'الفيدرالي', 'الذهب', 'أوبك', 'ملعب اليرموك', 'الانتخابات الرئاسية', 'الدعم السريع', 'صندوق النقد الدولي'] as const;
 
 const fixtures = new URL('../../fixtures/labelled/', import.meta.url);
 const readJson = (url: URL): LabelledArticle[] => JSON.parse(readFileSync(url, 'utf8')) as LabelledArticle[];
@@ -114,10 +114,11 @@ export function evaluateKeywords(matcher: TopicMatcher, set: readonly LabelledAr
   return score(set, (l) => fired.get(l.id) ?? new Set(), (l) => l.keywords ?? { expect: [], optional: [] });
 }
 
+const only = (k: string, list: readonly string[]): string[] => list.filter((x) => x === k);
+
 /** The keyword figures one keyword at a time (same run as evaluateKeywords, split by keyword text). */
 export function evaluateEachKeyword(matcher: TopicMatcher, set: readonly LabelledArticle[]): Map<string, Scores> {
   const fired = firedKeywords(matcher, set);
-  const only = (k: string, list: readonly string[]): string[] => list.filter((x) => x === k);
   return new Map(LABELLED_KEYWORDS.map((k) => [k, score(
     set,
     (l) => new Set(only(k, [...(fired.get(l.id) ?? [])])),
