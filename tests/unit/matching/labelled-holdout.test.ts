@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createMatcher } from '../../../src/core/matcher.js';
-import { describeScores, evaluate, evaluateByClass, evaluateKeywords, labelledSet } from './labelled.js';
+import { describeScores, evaluate, evaluateByClass, evaluateEachKeyword, evaluateKeywords, labelledSet } from './labelled.js';
 
 describe('the holdout batches', () => {
   for (const name of ['holdout-1', 'holdout-2', 'holdout-3'] as const) {
@@ -14,6 +14,7 @@ describe('the holdout batches', () => {
       const matcher = createMatcher(builtinTopics());
       const s = evaluate(matcher, set);
       const lines = [describeScores(name, s, set.length), describeScores(`${name} keywords`, evaluateKeywords(matcher, set), set.length)];
+      for (const [k, ks] of evaluateEachKeyword(matcher, set)) lines.push(`  keyword ${describeScores(k, ks, 0).replace(': 0 articles,', ':')}`);
       for (const [c, cs] of evaluateByClass(matcher, set)) lines.push(`  class ${describeScores(c, cs, 0).replace(': 0 articles,', ':')}`);
       lines.push(...s.errors.map((e) => `  ${e.id}: +[${e.falsePositives.join(' ')}] -[${e.falseNegatives.join(' ')}]`));
       console.log(lines.join('\n'));

@@ -33,7 +33,7 @@ export interface LabelledArticle {
 export type LabelledSetName = 'original' | 'news' | 'holdout-1' | 'holdout-2' | 'holdout-3';
 
 /** The free keywords the sets are labelled for (spelling variants of each must be found). */
-export const LABELLED_KEYWORDS = ['زنغزور', 'الفيدرالي', 'الذهب', 'أوبك', 'ملعب اليرموك'] as const;
+export const LABELLED_KEYWORDS = ['زنغزور', 'الفيدرالي', 'الذهب', 'أوبك', 'ملعب اليرموك', 'الانتخابات الرئاسية', 'الدعم السريع', 'صندوق النقد الدولي'] as const;
 
 const fixtures = new URL('../../fixtures/labelled/', import.meta.url);
 const readJson = (url: URL): LabelledArticle[] => JSON.parse(readFileSync(url, 'utf8')) as LabelledArticle[];
@@ -110,6 +110,24 @@ export function implicitlyOptional(matcher: TopicMatcher, l: LabelledArticle): s
 
 /** The same for LABELLED_KEYWORDS added to `matcher` as free keywords (scored by keyword text). */
 export function evaluateKeywords(matcher: TopicMatcher, set: readonly LabelledArticle[]): Scores {
+  const fired = firedKeywords(matcher, set);
+  return score(set, (l) => fired.get(l.id) ?? new Set(), (l) => l.keywords ?? { expect: [], optional: [] });
+}
+
+const only = (k: string, list: readonly string[]): string[] => list.filter((x) => x === k);
+
+/** The keyword figures one keyword at a time (same run as evaluateKeywords, split by keyword text). */
+export function evaluateEachKeyword(matcher: TopicMatcher, set: readonly LabelledArticle[]): Map<string, Scores> {
+  const fired = firedKeywords(matcher, set);
+  return new Map(LABELLED_KEYWORDS.map((k) => [k, score(
+    set,
+    (l) => new Set(only(k, [...(fired.get(l.id) ?? [])])),
+    (l) => ({ expect: only(k, l.keywords?.expect ?? []), optional: only(k, l.keywords?.optional ?? []) }),
+  )]));
+}
+
+/** Which LABELLED_KEYWORDS fire on each article, with the keywords added to `matcher` for the run only. */
+function firedKeywords(matcher: TopicMatcher, set: readonly LabelledArticle[]): Map<string, Set<string>> {
   const byId = new Map<string, string>();
   for (const k of LABELLED_KEYWORDS) {
     const t = keywordTopic(k);
@@ -118,11 +136,7 @@ export function evaluateKeywords(matcher: TopicMatcher, set: readonly LabelledAr
     byId.set(t.value.id, k);
   }
   try {
-    return score(
-      set,
-      (l) => new Set(matcher.match(toArticle(l)).flatMap((m) => byId.get(m.topicId) ?? [])),
-      (l) => l.keywords ?? { expect: [], optional: [] },
-    );
+    return new Map(set.map((l) => [l.id, new Set(matcher.match(toArticle(l)).flatMap((m) => byId.get(m.topicId) ?? []))]));
   } finally {
     for (const id of byId.keys()) matcher.remove(id as never);
   }
