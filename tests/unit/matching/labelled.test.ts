@@ -17,7 +17,7 @@ const report = (name: string, n: number, s: ReturnType<typeof evaluate>): string
   `${describeScores(name, s, n)}\n${s.errors.map((e) => `  ${e.id}: +[${e.falsePositives.join(' ')}] -[${e.falseNegatives.join(' ')}]`).join('\n')}`;
 
 describe('the labelled sets together', () => {
-  const names: LabelledSetName[] = ['original', 'news', 'holdout-1', 'holdout-2', 'holdout-3'];
+  const names: LabelledSetName[] = ['original', 'news', 'holdout-1', 'holdout-2', 'holdout-3', 'holdout-4'];
   const sets = names.map((n) => [n, labelledSet(n)] as const);
 
   it('hold at least 250 articles, two holdout batches of at least 30, unique ids, real topics and sources', () => {
