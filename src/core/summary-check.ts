@@ -64,6 +64,9 @@ export function sentenceFlaw(text: string, lang: Article['lang'], normalized?: s
   if (isPhotoCredit(text, normalized)) return 'photo-credit';
   if (inOtherLanguage(text, lang)) return 'other-language';
   if (endsOnColon(text)) return 'ends-on-colon';
+  // A paragraph the outlet broke off on a comma («…وأصابتها بعدد من الصواريخ والطائرات المسيرة،»):
+  // half a sentence, whose other half is another paragraph.
+  if (UNFINISHED_END.test(text)) return 'unfinished';
   return undefined;
 }
 
@@ -81,7 +84,7 @@ export function summaryFlaws(summary: readonly string[], article: Pick<Article, 
   const last = summary.at(-1);
   if (last !== undefined) {
     const clipped = last.endsWith('…') && !article.paragraphs.some((p) => p.includes(last));
-    if (clipped || UNFINISHED_END.test(last)) flaws.push({ flaw: 'unfinished', sentence: last });
+    if (clipped && !flaws.some((f) => f.sentence === last)) flaws.push({ flaw: 'unfinished', sentence: last });
   }
   return flaws;
 }

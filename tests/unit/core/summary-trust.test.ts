@@ -103,6 +103,17 @@ describe('a summary a reader can trust', () => {
     expect(summaryFlaws(summary, article)).toEqual([]);
   });
 
+  it('never takes half a sentence: a paragraph the outlet broke off on a comma', () => {
+    const { summary, article } = summaryOf('عمليات عسكرية للحوثيين في البحر الأحمر', [
+      'أعلنت جماعة أنصار الله الحوثيين في بيان متلفز مساء السبت تنفيذ 6 عمليات عسكرية ضد مجموعة من السفن، بما في ذلك حاملة طائرات ومدمرتين أميركيتين.',
+      'أوضح البيان أن العملية الأولى استهدفت حاملة الطائرات الأميركية “آيزنهاور” في شمال البحر الأحمر، وأصابتها بعدد من الصواريخ والطائرات المسيرة،',
+      'فيما استهدفت العملية الثانية مدمرة أميركية في البحر الأحمر، مما أدى إلى إصابتها مباشرة.',
+    ].join('\n\n'));
+    expect(summary.some((s) => s.endsWith('المسيرة،'))).toBe(false);
+    expect(summaryFlaws(summary, article)).toEqual([]);
+    expect(summaryFlaws(['أوضح البيان أن العملية الأولى استهدفت حاملة الطائرات، وأصابتها بعدد من الصواريخ،', 'وقال المتحدث إن العمليات ستستمر.'], article).map((f) => f.flaw)).toEqual(['unfinished']);
+  });
+
   it('flags what a flawed summary looks like', () => {
     const article = parsed('خبر', 'نص الخبر الأول في الفقرة.');
     expect(summaryFlaws(['وتنص مسودة الاتفاق على مايلي:'], article).map((f) => f.flaw)).toEqual(['ends-on-colon']);
