@@ -87,14 +87,14 @@ export function hitKey(h: Hit): string {
 }
 
 const isPlace = (e: PhraseEntry): boolean => e.info?.place === true;
-const isSportWord = (h: PhraseHit): boolean => h.entries[0]?.marker === 'sport';
+const isSportWord = (h: PhraseHit): boolean => h.kind === 'sport';
 
 /** Free keyword hits that run into a decoy are dropped (an outlet name hides its words from keywords too). */
 function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
   let decoys: PhraseHit[] | undefined;
-  for (const h of hits) if (h.entries[0]?.topicId === undefined && h.entries[0]?.marker === undefined) (decoys ??= []).push(h);
+  for (const h of hits) if (h.kind === 'decoy') (decoys ??= []).push(h);
   if (!decoys) return hits;
-  return hits.filter((h) => !h.entries[0]?.free || !decoys.some((d) => h.start < d.end && d.start < h.end));
+  return hits.filter((h) => h.kind !== 'free' || !decoys.some((d) => h.start < d.end && d.start < h.end));
 }
 
 /**
@@ -125,9 +125,9 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
     for (const hit of found) {
       if (hit.start < skip) continue;
       // Built once per zone, and only for zones with a place hit.
-      const hasPlace = hit.entries[0]?.free !== true && hit.entries.some(isPlace);
+      const hasPlace = hit.kind !== 'free' && hit.entries.some(isPlace);
       if (context && !ctx && hasPlace) {
-        const places = new Set(found.filter((f) => f.entries.some(isPlace)).map((f) => f.start));
+        const places = new Set(found.filter((f) => f.kind !== 'free' && f.entries.some(isPlace)).map((f) => f.start));
         // A headline is a sport sentence when its lead is.
         ctx = zoneContext(tokens.norm, places, sport || (zone === 'title' && sports[1] === true));
       }

@@ -43,10 +43,13 @@ export interface PhraseEntry {
 
 interface Node {
   children: Map<string, Node> | undefined;
-  /** Catalogue entries and decoys. */
-  entries: PhraseEntry[];
-  /** Free keyword entries. */
-  free: PhraseEntry[];
+  /** Catalogue entries and decoys (NONE when empty: most nodes hold one kind, and a shared empty list costs no memory read). */
+  entries: readonly PhraseEntry[];
+  /** Free keyword entries (NONE when empty). */
+  free: readonly PhraseEntry[];
+  /** What `entries` start with, and whether they are all decoys: kept with the node, so a hit says it without reading them. */
+  kind: HitKind;
+  decoyOnly: boolean;
   /** Some child is keyed by a loose form (only then is a word's loose form worth looking up). */
   looseChild: boolean;
   /**
@@ -57,12 +60,20 @@ interface Node {
   freeBelow: number;
 }
 
+/**
+ * What a hit's first entry is: a free keyword; a catalogue alias; a decoy; a sport word. Carried
+ * by the hit, so the caller sorts hits without reading their entries (with 20,000 keywords those
+ * are cold in memory, and most hits are keywords).
+ */
+export type HitKind = 'free' | 'topic' | 'decoy' | 'sport';
+
 /** A phrase found in a token sequence: tokens [start, end) and what it names. */
 export interface PhraseHit {
   readonly start: number;
   readonly end: number;
   /** Either catalogue entries (and decoys) or free keyword entries, never both. */
   readonly entries: readonly PhraseEntry[];
+  readonly kind: HitKind;
 }
 
 export interface PhraseIndex {
@@ -86,12 +97,21 @@ export interface PhraseIndexOptions {
   readonly loose?: boolean;
 }
 
-const newNode = (): Node => ({ children: undefined, entries: [], free: [], looseChild: false, catalogueBelow: 0, freeBelow: 0 });
+const NONE: readonly PhraseEntry[] = Object.freeze([]);
+const newNode = (): Node => ({ children: undefined, entries: NONE, free: NONE, kind: 'decoy', decoyOnly: true, looseChild: false, catalogueBelow: 0, freeBelow: 0 });
 
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
 
 const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined && e.marker === undefined);
+
+/** Sets what a node's catalogue entries are, when they change. */
+function setCatalogue(node: Node, entries: readonly PhraseEntry[]): void {
+  const first = entries[0];
+  node.entries = entries.length > 0 ? entries : NONE;
+  node.decoyOnly = isDecoyOnly(entries);
+  node.kind = first?.marker === 'sport' ? 'sport' : first?.topicId === undefined ? 'decoy' : 'topic';
+}
 
 export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
   const loose = options.loose === true;
@@ -171,6 +191,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   // longestAt's answers, kept here so the per-token call allocates nothing when nothing is found.
   let catalogue: PhraseHit | undefined;
   let free: PhraseHit | undefined;
+  let catalogueDecoyOnly = false;
   const longestAt = (tokens: readonly string[], start: number, wantCatalogue: boolean, wantFree: boolean): void => {
     catalogue = undefined;
     free = undefined;
@@ -179,8 +200,11 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
-        if (wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) catalogue = { start, end, entries: node.entries };
-        if (wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free };
+        if (wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) {
+          catalogue = { start, end, entries: node.entries, kind: node.kind };
+          catalogueDecoyOnly = node.decoyOnly;
+        }
+        if (wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free' };
         const next = tokens[end];
         if (next === undefined || !node.children) break;
         let child = node.children.get(next);
@@ -203,8 +227,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     }
     const node = trail.at(-1) as Node;
     const before = [node.entries.length, node.free.length] as const;
-    node.entries = node.entries.filter((e) => e.topicId !== topicId);
-    node.free = node.free.filter((e) => e.topicId !== topicId);
+    const entries = node.entries.filter((e) => e.topicId !== topicId);
+    const free = node.free.filter((e) => e.topicId !== topicId);
+    setCatalogue(node, entries);
+    node.free = free.length > 0 ? free : NONE;
     const goneCatalogue = before[0] - node.entries.length;
     const goneFree = before[1] - node.free.length;
     for (const n of trail) {
@@ -235,7 +261,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         const node = walkCreating(path, k > 0, trail);
         const list = entry.free ? node.free : node.entries;
         if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
-        list.push(entry);
+        if (entry.free) node.free = [...list, entry];
+        else setCatalogue(node, [...list, entry]);
         for (const n of trail) {
           if (entry.free) n.freeBelow += 1;
           else n.catalogueBelow += 1;
@@ -268,7 +295,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         if (catalogue) {
           hits.push(catalogue);
           catalogueEnd = catalogue.end;
-          if (isDecoyOnly(catalogue.entries)) {
+          if (catalogueDecoyOnly) {
             // An outlet name hides its words from keywords too (a keyword started earlier that
             // runs into it is dropped by the caller, which sees both).
             freeEnd = Math.max(freeEnd, catalogue.end);
