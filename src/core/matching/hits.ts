@@ -5,7 +5,7 @@
 import type { Article } from '../article.js';
 import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
-import type { Blockers, PhraseEntry, PhraseHit, PhraseIndex, TopicInfo } from './phrase-index.js';
+import type { Blockers, IndexedEntry, PhraseHit, PhraseIndex } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
 import { contextUse, zoneContext, type ContextWords, type ZoneContext } from './context.js';
 import { textTokens, type TextTokens } from './tokens.js';
@@ -22,7 +22,8 @@ export interface Hit {
   readonly tokens: TextTokens;
   readonly weak: boolean;
   readonly blocked: boolean;
-  readonly info: TopicInfo | undefined;
+  /** The topic's parents (its TopicInfo's); undefined for an entry without one. */
+  readonly parents: readonly TopicId[] | undefined;
 }
 
 
@@ -86,7 +87,7 @@ export function hitKey(h: Hit): string {
   return h.tokens.norm.slice(h.pos, h.end).join(' ');
 }
 
-const isPlace = (e: PhraseEntry): boolean => e.info?.place === true;
+const isPlace = (e: IndexedEntry): boolean => e.place;
 const isSportWord = (h: PhraseHit): boolean => h.kind === 'sport';
 
 /** Free keyword hits that run into a decoy are dropped (an outlet name hides its words from keywords too). */
@@ -134,16 +135,16 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
       const use = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants) : undefined;
       for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
-        const place = entry.info?.place === true;
+        const place = entry.place;
         // A club, event, outlet or affiliation use is no evidence at all. A venue or an
         // institution's name (بنك الكويت الوطني، جامعة يريفان) is evidence only beside other
         // evidence for the place (weak): the host may also be a party, the bank's country the story.
         const weakUse = use === 'venue' || use === 'org';
         if (place && use !== undefined && !weakUse) continue;
         const weak = entry.weak || (place && weakUse);
-        const blockers = entry.info?.blockers;
+        const blockers = entry.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, info: entry.info };
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
         else byTopic.set(entry.topicId, [h]);

@@ -44,9 +44,9 @@ export interface PhraseEntry {
 interface Node {
   children: Map<string, Node> | undefined;
   /** Catalogue entries and decoys (NONE when empty: most nodes hold one kind, and a shared empty list costs no memory read). */
-  entries: readonly PhraseEntry[];
+  entries: readonly IndexedEntry[];
   /** Free keyword entries (NONE when empty). */
-  free: readonly PhraseEntry[];
+  free: readonly IndexedEntry[];
   /** What `entries` start with, and whether they are all decoys: kept with the node, so a hit says it without reading them. */
   kind: HitKind;
   decoyOnly: boolean;
@@ -67,12 +67,30 @@ interface Node {
  */
 export type HitKind = 'free' | 'topic' | 'decoy' | 'sport';
 
+/**
+ * An entry as the index keeps it: every field present (one object shape for every kind of entry)
+ * and the topic facts a hit needs copied onto it, so a hit reads one object, not three.
+ */
+export interface IndexedEntry extends PhraseEntry {
+  readonly free: boolean;
+  readonly marker: 'sport' | undefined;
+  /** info.place, info.blockers and info.parents. */
+  readonly place: boolean;
+  readonly blockers: Blockers | undefined;
+  readonly parents: readonly TopicId[] | undefined;
+}
+
+const indexed = (e: PhraseEntry): IndexedEntry => ({
+  topicId: e.topicId, weak: e.weak, info: e.info, free: e.free === true, marker: e.marker,
+  place: e.info?.place === true, blockers: e.info?.blockers, parents: e.info?.parents,
+});
+
 /** A phrase found in a token sequence: tokens [start, end) and what it names. */
 export interface PhraseHit {
   readonly start: number;
   readonly end: number;
   /** Either catalogue entries (and decoys) or free keyword entries, never both. */
-  readonly entries: readonly PhraseEntry[];
+  readonly entries: readonly IndexedEntry[];
   readonly kind: HitKind;
 }
 
@@ -97,7 +115,7 @@ export interface PhraseIndexOptions {
   readonly loose?: boolean;
 }
 
-const NONE: readonly PhraseEntry[] = Object.freeze([]);
+const NONE: readonly IndexedEntry[] = Object.freeze([]);
 const newNode = (): Node => ({ children: undefined, entries: NONE, free: NONE, kind: 'decoy', decoyOnly: true, looseChild: false, catalogueBelow: 0, freeBelow: 0 });
 
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
@@ -106,7 +124,7 @@ const VARIANT_MEMO_LIMIT = 50_000;
 const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined && e.marker === undefined);
 
 /** Sets what a node's catalogue entries are, when they change. */
-function setCatalogue(node: Node, entries: readonly PhraseEntry[]): void {
+function setCatalogue(node: Node, entries: readonly IndexedEntry[]): void {
   const first = entries[0];
   node.entries = entries.length > 0 ? entries : NONE;
   node.decoyOnly = isDecoyOnly(entries);
@@ -261,8 +279,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         const node = walkCreating(path, k > 0, trail);
         const list = entry.free ? node.free : node.entries;
         if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
-        if (entry.free) node.free = [...list, entry];
-        else setCatalogue(node, [...list, entry]);
+        if (entry.free) node.free = [...list, indexed(entry)];
+        else setCatalogue(node, [...list, indexed(entry)]);
         for (const n of trail) {
           if (entry.free) n.freeBelow += 1;
           else n.catalogueBelow += 1;

@@ -117,7 +117,7 @@ export function relevantTopics(
       strong = new Set();
       for (const [topic, list] of hitsByTopic) {
         // Topics part of nothing (free keywords, mostly) lend strength to nothing but themselves.
-        if ((list[0]?.info?.parents.length ?? 0) === 0 || !isStrong(list)) continue;
+        if ((list[0]?.parents?.length ?? 0) === 0 || !isStrong(list)) continue;
         for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
       }
     }
@@ -135,7 +135,7 @@ export function relevantTopics(
   const direct = new Map<TopicId, { hits: readonly Hit[]; score: number; parents: readonly TopicId[] }>();
   for (const [id, list] of hitsByTopic) {
     const hits = usable(list, () => hasStrong(id));
-    if (hits.length > 0) direct.set(id, { hits, score: scoreHits(hits, w), parents: hits[0]?.info?.parents ?? parentsOf(id) });
+    if (hits.length > 0) direct.set(id, { hits, score: scoreHits(hits, w), parents: hits[0]?.parents ?? parentsOf(id) });
   }
   const pools = buildPools(direct, parentsOf, graph.partOf);
   const out: Relevant[] = [];
