@@ -285,13 +285,14 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     variants: variantsOf,
     add(tokens, entry) {
       firstMemo.clear();
+      const stored = indexed(entry);
       for (const [k, path] of (entry.free ? paths(tokens) : [tokens]).entries()) {
         const trail: Node[] = [];
         const node = walkCreating(path, k > 0, trail);
         const list = entry.free ? node.free : node.entries;
         if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
-        if (entry.free) node.free = [...list, indexed(entry)];
-        else setCatalogue(node, [...list, indexed(entry)]);
+        if (entry.free) node.free = [...list, stored];
+        else setCatalogue(node, [...list, stored]);
         for (const n of trail) {
           if (entry.free) n.freeBelow += 1;
           else n.catalogueBelow += 1;

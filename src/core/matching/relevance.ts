@@ -72,16 +72,36 @@ function usable(list: readonly Hit[], hasStrong: () => boolean): readonly Hit[] 
   return list.filter((h) => !h.blocked && (!h.weak || strong));
 }
 
+interface EvidenceGroup { readonly topicId: TopicId; readonly zone: Hit['zone']; readonly key: string; readonly first: Hit; count: number }
+
+/** Up to this many hits, groups are found by comparing fields (no key string built and hashed per hit). */
+const FEW_HITS = 16;
+
+/** The hits grouped by topic, zone and normalized alias, in order of first appearance. */
 function evidenceOf(hits: readonly Hit[]): Evidence[] {
-  const grouped = new Map<string, { e: Omit<Evidence, 'count'>; count: number }>();
+  const groups: EvidenceGroup[] = [];
+  const byKey = hits.length > FEW_HITS ? new Map<string, EvidenceGroup>() : undefined;
   for (const h of hits) {
-    const k = `${h.topicId}|${h.zone}|${hitKey(h)}`;
-    const g = grouped.get(k);
+    const key = hitKey(h);
+    let g: EvidenceGroup | undefined;
+    if (byKey) g = byKey.get(`${h.topicId}|${h.zone}|${key}`);
+    else {
+      for (const c of groups) {
+        if (c.key === key && c.zone === h.zone && c.topicId === h.topicId) {
+          g = c;
+          break;
+        }
+      }
+    }
     if (g) g.count += 1;
-    else grouped.set(k, { e: { text: hitText(h), topicId: h.topicId, zone: h.zone, weak: h.weak }, count: 1 });
+    else {
+      g = { topicId: h.topicId, zone: h.zone, key, first: h, count: 1 };
+      groups.push(g);
+      byKey?.set(`${h.topicId}|${h.zone}|${key}`, g);
+    }
   }
   // Built field by field (same key order as the spread it replaces): object spread is a slow path.
-  return [...grouped.values()].map(({ e, count }) => ({ text: e.text, topicId: e.topicId, zone: e.zone, weak: e.weak, count }));
+  return groups.map((g) => ({ text: hitText(g.first), topicId: g.topicId, zone: g.zone, weak: g.first.weak, count: g.count }));
 }
 
 /** How topics nest. */
