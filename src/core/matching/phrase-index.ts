@@ -131,6 +131,39 @@ const newNode = (): Node => ({ children: undefined, entries: NONE, free: NONE, k
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
 
+/**
+ * What a token opens, remembered per token: its one-word phrases (from the first of its trie
+ * nodes that has any, as a walk would find them) and the nodes that go on to longer phrases.
+ * Most of a text's words are one-word keywords or start nothing: then this one object answers,
+ * and no trie node is read at all.
+ */
+interface Opening {
+  readonly catalogue: readonly IndexedEntry[] | undefined;
+  readonly kind: HitKind;
+  readonly decoyOnly: boolean;
+  readonly free: readonly IndexedEntry[] | undefined;
+  /** The token's trie nodes with children, in the order a walk tries them. */
+  readonly deeper: readonly Node[];
+  /** The childBits of `deeper` together, and whether any of them has a loose child. */
+  readonly bits: number;
+  readonly looseChild: boolean;
+}
+
+const NO_OPENING: Opening = { catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, deeper: [], bits: 0, looseChild: false };
+
+function openingOf(nodes: readonly Node[]): Opening {
+  if (nodes.length === 0) return NO_OPENING;
+  const withEntries = nodes.find((n) => n.entries.length > 0);
+  const deeper = nodes.filter((n) => n.children !== undefined && n.children.size > 0);
+  return {
+    catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
+    free: nodes.find((n) => n.free.length > 0)?.free,
+    deeper,
+    bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
+    looseChild: deeper.some((n) => n.looseChild),
+  };
+}
+
 const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined && e.marker === undefined);
 
 /** Sets what a node's catalogue entries are, when they change. */
@@ -170,8 +203,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   // The trie nodes each token can open a phrase with (its variants that start one, then their
   // loose forms), most literal first. Most words start none. Any add or remove may change the
   // first level, so it empties this.
-  const firstMemo = new Map<string, readonly Node[]>();
-  const firstNodes = (token: string): readonly Node[] => {
+  const firstMemo = new Map<string, Opening>();
+  const opening = (token: string): Opening => {
     let nodes = firstMemo.get(token);
     if (nodes === undefined) {
       if (firstMemo.size >= VARIANT_MEMO_LIMIT) firstMemo.clear();
@@ -188,7 +221,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
           if (node && !found.includes(node)) found.push(node);
         }
       }
-      nodes = found;
+      nodes = openingOf(found);
       firstMemo.set(token, nodes);
     }
     return nodes;
@@ -224,16 +257,32 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   const longestAt = (tokens: readonly string[], start: number, wantCatalogue: boolean, wantFree: boolean): void => {
     catalogue = undefined;
     free = undefined;
-    for (const first of firstNodes(tokens[start] ?? '')) {
+    const open = opening(tokens[start] ?? '');
+    if (open === NO_OPENING) return;
+    // One-word phrases come from the opening; the walks below only find longer ones (which win).
+    if (wantCatalogue && open.catalogue) {
+      catalogue = { start, end: start + 1, entries: open.catalogue, kind: open.kind };
+      catalogueDecoyOnly = open.decoyOnly;
+    }
+    if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free' };
+    const second = tokens[start + 1];
+    if (open.deeper.length === 0 || second === undefined) return;
+    // No node goes on with the next word (its bit, or its loose form's, is clear): nothing to walk.
+    if ((open.bits & keyBit(second)) === 0) {
+      const folded = open.looseChild ? looseOf(second) : undefined;
+      if (folded === undefined || (open.bits & keyBit(folded)) === 0) return;
+    }
+    for (const first of open.deeper) {
       let node: Node | undefined = first;
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
-        if (wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) {
+        // One-word phrases are the opening's (from this node or one before it).
+        if (end > start + 1 && wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) {
           catalogue = { start, end, entries: node.entries, kind: node.kind };
           catalogueDecoyOnly = node.decoyOnly;
         }
-        if (wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free' };
+        if (end > start + 1 && wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free' };
         const next = tokens[end];
         if (next === undefined || !node.children) break;
         let child: Node | undefined = (node.childBits & keyBit(next)) === 0 ? undefined : node.children.get(next);
