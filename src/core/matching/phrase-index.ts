@@ -306,9 +306,9 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     const node = trail.at(-1) as Node;
     const before = [node.entries.length, node.free.length] as const;
     const entries = node.entries.filter((e) => e.topicId !== topicId);
-    const free = node.free.filter((e) => e.topicId !== topicId);
+    const keptFree = node.free.filter((e) => e.topicId !== topicId);
     setCatalogue(node, entries);
-    node.free = free.length > 0 ? free : NONE;
+    node.free = keptFree.length > 0 ? keptFree : NONE;
     const goneCatalogue = before[0] - node.entries.length;
     const goneFree = before[1] - node.free.length;
     for (const n of trail) {
