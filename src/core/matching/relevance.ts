@@ -12,7 +12,7 @@
  */
 import type { Evidence, TopicId } from '../topic.js';
 import { hitKey, hitText, type Hit } from './hits.js';
-import { ancestors, buildPools, firingPools, inReadingOrder } from './pools.js';
+import { ancestors, buildPools, firingPools, inReadingOrder, type DirectEvidence } from './pools.js';
 
 export interface RelevanceWeights {
   readonly title: number;
@@ -56,7 +56,7 @@ export function scoreHits(hits: readonly Hit[], w: RelevanceWeights = DEFAULT_WE
  * title: the text is about something else altogether), else the unblocked ones; weak
  * hits only when `hasStrong` says a strong alias of the topic (or a part of it) is there.
  */
-function usable(list: readonly Hit[], hasStrong: () => boolean): readonly Hit[] {
+function usable(list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => boolean): readonly Hit[] {
   let blocked = 0;
   let weak = 0;
   let titleBlocked = false;
@@ -68,7 +68,7 @@ function usable(list: readonly Hit[], hasStrong: () => boolean): readonly Hit[] 
   }
   if (blocked > 0 && (titleBlocked || blocked >= list.length - blocked)) return [];
   if (blocked === 0 && weak === 0) return list;
-  const strong = weak > 0 && hasStrong();
+  const strong = weak > 0 && hasStrong(id);
   return list.filter((h) => !h.blocked && (!h.weak || strong));
 }
 
@@ -152,17 +152,29 @@ export function relevantTopics(
     }
     return false;
   };
-  const direct = new Map<TopicId, { hits: readonly Hit[]; score: number; parents: readonly TopicId[] }>();
+  const directOf = (id: TopicId, list: readonly Hit[]): DirectEvidence | undefined => {
+    const hits = usable(list, id, hasStrong);
+    return hits.length > 0 ? { hits, score: scoreHits(hits, w), parents: hits[0]?.parents ?? parentsOf(id) } : undefined;
+  };
+  // Topics with parents pool their evidence; the others (free keywords, mostly: most of the
+  // topics with hits) are kept in a list, and a pool that is one of them works its evidence out again.
+  const direct = new Map<TopicId, DirectEvidence>();
+  const lone: { readonly id: TopicId; readonly own: DirectEvidence }[] = [];
   for (const [id, list] of hitsByTopic) {
-    const hits = usable(list, () => hasStrong(id));
-    if (hits.length > 0) direct.set(id, { hits, score: scoreHits(hits, w), parents: hits[0]?.parents ?? parentsOf(id) });
+    const own = directOf(id, list);
+    if (!own) continue;
+    if (own.parents.length > 0) direct.set(id, own);
+    else lone.push({ id, own });
   }
-  const pools = buildPools(direct, parentsOf, graph.partOf);
+  const pools = buildPools(direct, parentsOf, graph.partOf, (id) => {
+    const list = direct.has(id) ? undefined : hitsByTopic.get(id);
+    return list ? directOf(id, list) : direct.get(id);
+  });
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
-  for (const [source, { hits, score }] of direct) {
-    if (pools.has(source) || score < w.threshold) continue;
-    out.push({ topicId: source, score, evidence: evidenceOf(hits), path: [source] });
+  for (const { id, own } of lone) {
+    if (pools.has(id) || own.score < w.threshold) continue;
+    out.push({ topicId: id, score: own.score, evidence: evidenceOf(own.hits), path: [id] });
   }
   for (const [topicId, score] of firingPools(pools, (hits) => scoreHits(hits, w), w.threshold)) {
     const pool = pools.get(topicId);
