@@ -125,8 +125,21 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
     let ctx: ZoneContext | undefined;
     for (const hit of found) {
       if (hit.start < skip) continue;
+      if (hit.kind === 'free') {
+        // A keyword hit gets no context rule (those are for places): the loop below without them.
+        for (const entry of hit.entries) {
+          if (entry.topicId === undefined) continue;
+          const blockers = entry.blockers;
+          const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
+          const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents };
+          const list = byTopic.get(entry.topicId);
+          if (list) list.push(h);
+          else byTopic.set(entry.topicId, [h]);
+        }
+        continue;
+      }
       // Built once per zone, and only for zones with a place hit.
-      const hasPlace = hit.kind !== 'free' && hit.entries.some(isPlace);
+      const hasPlace = hit.entries.some(isPlace);
       if (context && !ctx && hasPlace) {
         const places = new Set(found.filter((f) => f.kind !== 'free' && f.entries.some(isPlace)).map((f) => f.start));
         // A headline is a sport sentence when its lead is.

@@ -161,10 +161,13 @@ export function relevantTopics(
   const direct = new Map<TopicId, DirectEvidence>();
   const lone: { readonly id: TopicId; readonly own: DirectEvidence }[] = [];
   for (const [id, list] of hitsByTopic) {
-    const own = directOf(id, list);
-    if (!own) continue;
-    if (own.parents.length > 0) direct.set(id, own);
-    else lone.push({ id, own });
+    const hits = usable(list, id, hasStrong);
+    if (hits.length === 0) continue;
+    const parents = hits[0]?.parents ?? parentsOf(id);
+    const score = scoreHits(hits, w);
+    if (parents.length > 0) direct.set(id, { hits, score, parents });
+    // Below the threshold a topic without parents fires nothing (a pool works its evidence out itself).
+    else if (score >= w.threshold) lone.push({ id, own: { hits, score, parents } });
   }
   const pools = buildPools(direct, parentsOf, graph.partOf, (id) => {
     const list = direct.has(id) ? undefined : hitsByTopic.get(id);
