@@ -144,12 +144,13 @@ interface Opening {
   readonly free: readonly IndexedEntry[] | undefined;
   /** The token's trie nodes with children, in the order a walk tries them. */
   readonly deeper: readonly Node[];
-  /** The childBits of `deeper` together, and whether any of them has a loose child. */
+  /** The childBits of each of `deeper` (so a node the next word does not continue is not even read), all of them together, and whether any has a loose child. */
+  readonly deeperBits: readonly number[];
   readonly bits: number;
   readonly looseChild: boolean;
 }
 
-const NO_OPENING: Opening = { catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, deeper: [], bits: 0, looseChild: false };
+const NO_OPENING: Opening = { catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, deeper: [], deeperBits: [], bits: 0, looseChild: false };
 
 function openingOf(nodes: readonly Node[]): Opening {
   if (nodes.length === 0) return NO_OPENING;
@@ -159,6 +160,7 @@ function openingOf(nodes: readonly Node[]): Opening {
     catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
     free: nodes.find((n) => n.free.length > 0)?.free,
     deeper,
+    deeperBits: deeper.map((n) => n.childBits),
     bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
     looseChild: deeper.some((n) => n.looseChild),
   };
@@ -267,13 +269,17 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free' };
     const second = tokens[start + 1];
     if (open.deeper.length === 0 || second === undefined) return;
-    // No node goes on with the next word (its bit, or its loose form's, is clear): nothing to walk.
-    if ((open.bits & keyBit(second)) === 0) {
-      const folded = open.looseChild ? looseOf(second) : undefined;
-      if (folded === undefined || (open.bits & keyBit(folded)) === 0) return;
+    // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
+    let secondBits = keyBit(second);
+    if ((open.bits & secondBits) === 0 && !open.looseChild) return;
+    if (open.looseChild) {
+      const folded = looseOf(second);
+      if (folded !== undefined) secondBits |= keyBit(folded);
     }
-    for (const first of open.deeper) {
-      let node: Node | undefined = first;
+    if ((open.bits & secondBits) === 0) return;
+    for (let k = 0; k < open.deeper.length; k += 1) {
+      if (((open.deeperBits[k] as number) & secondBits) === 0) continue;
+      let node: Node | undefined = open.deeper[k];
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
