@@ -270,15 +270,20 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     const second = tokens[start + 1];
     if (open.deeper.length === 0 || second === undefined) return;
     // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
-    let secondBits = keyBit(second);
-    if ((open.bits & secondBits) === 0 && !open.looseChild) return;
-    if (open.looseChild) {
-      const folded = looseOf(second);
-      if (folded !== undefined) secondBits |= keyBit(folded);
-    }
-    if ((open.bits & secondBits) === 0) return;
+    const plainBit = keyBit(second);
+    if ((open.bits & plainBit) === 0 && !open.looseChild) return;
+    // The loose form's bit, looked up only for a node the plain word does not continue.
+    let looseBit: number | undefined;
     for (let k = 0; k < open.deeper.length; k += 1) {
-      if (((open.deeperBits[k] as number) & secondBits) === 0) continue;
+      const bits = open.deeperBits[k] as number;
+      if ((bits & plainBit) === 0) {
+        if (!open.looseChild) continue;
+        if (looseBit === undefined) {
+          const folded = looseOf(second);
+          looseBit = folded === undefined ? 0 : keyBit(folded);
+        }
+        if ((bits & looseBit) === 0) continue;
+      }
       let node: Node | undefined = open.deeper[k];
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
