@@ -5,7 +5,7 @@
 import type { Article } from '../article.js';
 import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
-import type { Blockers, PhraseEntry, PhraseHit, PhraseIndex, TopicInfo } from './phrase-index.js';
+import type { Blockers, IndexedEntry, PhraseHit, PhraseIndex } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
 import { contextUse, zoneContext, type ContextWords, type ZoneContext } from './context.js';
 import { textTokens, type TextTokens } from './tokens.js';
@@ -22,7 +22,8 @@ export interface Hit {
   readonly tokens: TextTokens;
   readonly weak: boolean;
   readonly blocked: boolean;
-  readonly info: TopicInfo | undefined;
+  /** The topic's parents (its TopicInfo's); undefined for an entry without one. */
+  readonly parents: readonly TopicId[] | undefined;
 }
 
 
@@ -86,15 +87,15 @@ export function hitKey(h: Hit): string {
   return h.tokens.norm.slice(h.pos, h.end).join(' ');
 }
 
-const isPlace = (e: PhraseEntry): boolean => e.info?.place === true;
-const isSportWord = (h: PhraseHit): boolean => h.entries[0]?.marker === 'sport';
+const isPlace = (e: IndexedEntry): boolean => e.place;
+const isSportWord = (h: PhraseHit): boolean => h.kind === 'sport';
 
 /** Free keyword hits that run into a decoy are dropped (an outlet name hides its words from keywords too). */
 function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
   let decoys: PhraseHit[] | undefined;
-  for (const h of hits) if (h.entries[0]?.topicId === undefined && h.entries[0]?.marker === undefined) (decoys ??= []).push(h);
+  for (const h of hits) if (h.kind === 'decoy') (decoys ??= []).push(h);
   if (!decoys) return hits;
-  return hits.filter((h) => !h.entries[0]?.free || !decoys.some((d) => h.start < d.end && d.start < h.end));
+  return hits.filter((h) => h.kind !== 'free' || !decoys.some((d) => h.start < d.end && d.start < h.end));
 }
 
 /**
@@ -124,26 +125,39 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
     let ctx: ZoneContext | undefined;
     for (const hit of found) {
       if (hit.start < skip) continue;
+      if (hit.kind === 'free') {
+        // A keyword hit gets no context rule (those are for places): the loop below without them.
+        for (const entry of hit.entries) {
+          if (entry.topicId === undefined) continue;
+          const blockers = entry.blockers;
+          const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
+          const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents };
+          const list = byTopic.get(entry.topicId);
+          if (list) list.push(h);
+          else byTopic.set(entry.topicId, [h]);
+        }
+        continue;
+      }
       // Built once per zone, and only for zones with a place hit.
-      const hasPlace = hit.entries[0]?.free !== true && hit.entries.some(isPlace);
+      const hasPlace = hit.entries.some(isPlace);
       if (context && !ctx && hasPlace) {
-        const places = new Set(found.filter((f) => f.entries.some(isPlace)).map((f) => f.start));
+        const places = new Set(found.filter((f) => f.kind !== 'free' && f.entries.some(isPlace)).map((f) => f.start));
         // A headline is a sport sentence when its lead is.
         ctx = zoneContext(tokens.norm, places, sport || (zone === 'title' && sports[1] === true));
       }
       const use = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants) : undefined;
       for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
-        const place = entry.info?.place === true;
+        const place = entry.place;
         // A club, event, outlet or affiliation use is no evidence at all. A venue or an
         // institution's name (بنك الكويت الوطني، جامعة يريفان) is evidence only beside other
         // evidence for the place (weak): the host may also be a party, the bank's country the story.
         const weakUse = use === 'venue' || use === 'org';
         if (place && use !== undefined && !weakUse) continue;
         const weak = entry.weak || (place && weakUse);
-        const blockers = entry.info?.blockers;
+        const blockers = entry.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, info: entry.info };
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
         else byTopic.set(entry.topicId, [h]);

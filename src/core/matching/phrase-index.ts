@@ -43,12 +43,22 @@ export interface PhraseEntry {
 
 interface Node {
   children: Map<string, Node> | undefined;
-  /** Catalogue entries and decoys. */
-  entries: PhraseEntry[];
-  /** Free keyword entries. */
-  free: PhraseEntry[];
+  /** Catalogue entries and decoys (NONE when empty: most nodes hold one kind, and a shared empty list costs no memory read). */
+  entries: readonly IndexedEntry[];
+  /** Free keyword entries (NONE when empty). */
+  free: readonly IndexedEntry[];
+  /** What `entries` start with, and whether they are all decoys: kept with the node, so a hit says it without reading them. */
+  kind: HitKind;
+  decoyOnly: boolean;
   /** Some child is keyed by a loose form (only then is a word's loose form worth looking up). */
   looseChild: boolean;
+  /**
+   * One bit per child key (keyBit): a word whose bit is clear is no child, found without the
+   * Map look-up. Most next words continue no phrase, and with 20,000 keywords the children's
+   * Maps are cold in memory; the bits sit in the node already read. Never cleared (a stale bit
+   * only costs the look-up).
+   */
+  childBits: number;
   /**
    * Catalogue and free entries in this node's subtree: a walk that only looks for one kind
    * stops where there is none of it (inside a keyword pair, the catalogue walk ends at once).
@@ -57,12 +67,38 @@ interface Node {
   freeBelow: number;
 }
 
+/**
+ * What a hit's first entry is: a free keyword; a catalogue alias; a decoy; a sport word. Carried
+ * by the hit, so the caller sorts hits without reading their entries (with 20,000 keywords those
+ * are cold in memory, and most hits are keywords).
+ */
+export type HitKind = 'free' | 'topic' | 'decoy' | 'sport';
+
+/**
+ * An entry as the index keeps it: every field present (one object shape for every kind of entry)
+ * and the topic facts a hit needs copied onto it, so a hit reads one object, not three.
+ */
+export interface IndexedEntry extends PhraseEntry {
+  readonly free: boolean;
+  readonly marker: 'sport' | undefined;
+  /** info.place, info.blockers and info.parents. */
+  readonly place: boolean;
+  readonly blockers: Blockers | undefined;
+  readonly parents: readonly TopicId[] | undefined;
+}
+
+const indexed = (e: PhraseEntry): IndexedEntry => ({
+  topicId: e.topicId, weak: e.weak, info: e.info, free: e.free === true, marker: e.marker,
+  place: e.info?.place === true, blockers: e.info?.blockers, parents: e.info?.parents,
+});
+
 /** A phrase found in a token sequence: tokens [start, end) and what it names. */
 export interface PhraseHit {
   readonly start: number;
   readonly end: number;
   /** Either catalogue entries (and decoys) or free keyword entries, never both. */
-  readonly entries: readonly PhraseEntry[];
+  readonly entries: readonly IndexedEntry[];
+  readonly kind: HitKind;
 }
 
 export interface PhraseIndex {
@@ -86,12 +122,59 @@ export interface PhraseIndexOptions {
   readonly loose?: boolean;
 }
 
-const newNode = (): Node => ({ children: undefined, entries: [], free: [], looseChild: false, catalogueBelow: 0, freeBelow: 0 });
+const NONE: readonly IndexedEntry[] = Object.freeze([]);
+
+/** A word's bit in childBits, from its length and its second and last letters (Arabic words share few first letters: ال، و، ب). */
+const keyBit = (key: string): number => 1 << ((key.charCodeAt(key.length - 1) * 7 + key.charCodeAt(1) * 3 + key.length) & 31);
+const newNode = (): Node => ({ children: undefined, entries: NONE, free: NONE, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
 
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
 
+/**
+ * What a token opens, remembered per token: its one-word phrases (from the first of its trie
+ * nodes that has any, as a walk would find them) and the nodes that go on to longer phrases.
+ * Most of a text's words are one-word keywords or start nothing: then this one object answers,
+ * and no trie node is read at all.
+ */
+interface Opening {
+  readonly catalogue: readonly IndexedEntry[] | undefined;
+  readonly kind: HitKind;
+  readonly decoyOnly: boolean;
+  readonly free: readonly IndexedEntry[] | undefined;
+  /** The token's trie nodes with children, in the order a walk tries them. */
+  readonly deeper: readonly Node[];
+  /** The childBits of each of `deeper` (so a node the next word does not continue is not even read), all of them together, and whether any has a loose child. */
+  readonly deeperBits: readonly number[];
+  readonly bits: number;
+  readonly looseChild: boolean;
+}
+
+const NO_OPENING: Opening = { catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, deeper: [], deeperBits: [], bits: 0, looseChild: false };
+
+function openingOf(nodes: readonly Node[]): Opening {
+  if (nodes.length === 0) return NO_OPENING;
+  const withEntries = nodes.find((n) => n.entries.length > 0);
+  const deeper = nodes.filter((n) => n.children !== undefined && n.children.size > 0);
+  return {
+    catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
+    free: nodes.find((n) => n.free.length > 0)?.free,
+    deeper,
+    deeperBits: deeper.map((n) => n.childBits),
+    bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
+    looseChild: deeper.some((n) => n.looseChild),
+  };
+}
+
 const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined && e.marker === undefined);
+
+/** Sets what a node's catalogue entries are, when they change. */
+function setCatalogue(node: Node, entries: readonly IndexedEntry[]): void {
+  const first = entries[0];
+  node.entries = entries.length > 0 ? entries : NONE;
+  node.decoyOnly = isDecoyOnly(entries);
+  node.kind = first?.marker === 'sport' ? 'sport' : first?.topicId === undefined ? 'decoy' : 'topic';
+}
 
 export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
   const loose = options.loose === true;
@@ -122,8 +205,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   // The trie nodes each token can open a phrase with (its variants that start one, then their
   // loose forms), most literal first. Most words start none. Any add or remove may change the
   // first level, so it empties this.
-  const firstMemo = new Map<string, readonly Node[]>();
-  const firstNodes = (token: string): readonly Node[] => {
+  const firstMemo = new Map<string, Opening>();
+  const opening = (token: string): Opening => {
     let nodes = firstMemo.get(token);
     if (nodes === undefined) {
       if (firstMemo.size >= VARIANT_MEMO_LIMIT) firstMemo.clear();
@@ -140,7 +223,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
           if (node && !found.includes(node)) found.push(node);
         }
       }
-      nodes = found;
+      nodes = openingOf(found);
       firstMemo.set(token, nodes);
     }
     return nodes;
@@ -156,6 +239,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         next = newNode();
         (node.children ??= new Map()).set(t, next);
       }
+      node.childBits |= keyBit(t);
       if (folded && t.startsWith(LOOSE_KEY)) node.looseChild = true;
       node = next;
       trail.push(node);
@@ -171,22 +255,51 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   // longestAt's answers, kept here so the per-token call allocates nothing when nothing is found.
   let catalogue: PhraseHit | undefined;
   let free: PhraseHit | undefined;
+  let catalogueDecoyOnly = false;
   const longestAt = (tokens: readonly string[], start: number, wantCatalogue: boolean, wantFree: boolean): void => {
     catalogue = undefined;
     free = undefined;
-    for (const first of firstNodes(tokens[start] ?? '')) {
-      let node: Node | undefined = first;
+    const open = opening(tokens[start] ?? '');
+    if (open === NO_OPENING) return;
+    // One-word phrases come from the opening; the walks below only find longer ones (which win).
+    if (wantCatalogue && open.catalogue) {
+      catalogue = { start, end: start + 1, entries: open.catalogue, kind: open.kind };
+      catalogueDecoyOnly = open.decoyOnly;
+    }
+    if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free' };
+    const second = tokens[start + 1];
+    if (open.deeper.length === 0 || second === undefined) return;
+    // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
+    const plainBit = keyBit(second);
+    if ((open.bits & plainBit) === 0 && !open.looseChild) return;
+    // The loose form's bit, looked up only for a node the plain word does not continue.
+    let looseBit: number | undefined;
+    for (let k = 0; k < open.deeper.length; k += 1) {
+      const bits = open.deeperBits[k] as number;
+      if ((bits & plainBit) === 0) {
+        if (!open.looseChild) continue;
+        if (looseBit === undefined) {
+          const folded = looseOf(second);
+          looseBit = folded === undefined ? 0 : keyBit(folded);
+        }
+        if ((bits & looseBit) === 0) continue;
+      }
+      let node: Node | undefined = open.deeper[k];
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
-        if (wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) catalogue = { start, end, entries: node.entries };
-        if (wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free };
+        // One-word phrases are the opening's (from this node or one before it).
+        if (end > start + 1 && wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) {
+          catalogue = { start, end, entries: node.entries, kind: node.kind };
+          catalogueDecoyOnly = node.decoyOnly;
+        }
+        if (end > start + 1 && wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free' };
         const next = tokens[end];
         if (next === undefined || !node.children) break;
-        let child = node.children.get(next);
+        let child: Node | undefined = (node.childBits & keyBit(next)) === 0 ? undefined : node.children.get(next);
         if (!child && node.looseChild) {
           const folded = looseOf(next);
-          if (folded !== undefined) child = node.children.get(folded);
+          if (folded !== undefined && (node.childBits & keyBit(folded)) !== 0) child = node.children.get(folded);
         }
         node = child;
         end += 1;
@@ -203,8 +316,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     }
     const node = trail.at(-1) as Node;
     const before = [node.entries.length, node.free.length] as const;
-    node.entries = node.entries.filter((e) => e.topicId !== topicId);
-    node.free = node.free.filter((e) => e.topicId !== topicId);
+    const entries = node.entries.filter((e) => e.topicId !== topicId);
+    const keptFree = node.free.filter((e) => e.topicId !== topicId);
+    setCatalogue(node, entries);
+    node.free = keptFree.length > 0 ? keptFree : NONE;
     const goneCatalogue = before[0] - node.entries.length;
     const goneFree = before[1] - node.free.length;
     for (const n of trail) {
@@ -230,12 +345,14 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     variants: variantsOf,
     add(tokens, entry) {
       firstMemo.clear();
+      const stored = indexed(entry);
       for (const [k, path] of (entry.free ? paths(tokens) : [tokens]).entries()) {
         const trail: Node[] = [];
         const node = walkCreating(path, k > 0, trail);
         const list = entry.free ? node.free : node.entries;
         if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
-        list.push(entry);
+        if (entry.free) node.free = [...list, stored];
+        else setCatalogue(node, [...list, stored]);
         for (const n of trail) {
           if (entry.free) n.freeBelow += 1;
           else n.catalogueBelow += 1;
@@ -268,7 +385,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         if (catalogue) {
           hits.push(catalogue);
           catalogueEnd = catalogue.end;
-          if (isDecoyOnly(catalogue.entries)) {
+          if (catalogueDecoyOnly) {
             // An outlet name hides its words from keywords too (a keyword started earlier that
             // runs into it is dropped by the caller, which sees both).
             freeEnd = Math.max(freeEnd, catalogue.end);

@@ -43,11 +43,17 @@ export function ancestors(id: TopicId, parentsOf: (id: TopicId) => readonly Topi
   return paths;
 }
 
-/** Pools the direct evidence of every topic that has parents into its ancestors. */
+export interface DirectEvidence { readonly hits: readonly Hit[]; readonly score: number; readonly parents: readonly TopicId[] }
+
+/**
+ * Pools the direct evidence of every topic that has parents into its ancestors. `ownOf` gives
+ * the direct evidence of any topic (a pool's own hits); `direct` need hold only the topics with parents.
+ */
 export function buildPools(
-  direct: ReadonlyMap<TopicId, { readonly hits: readonly Hit[]; readonly score: number; readonly parents: readonly TopicId[] }>,
+  direct: ReadonlyMap<TopicId, DirectEvidence>,
   parentsOf: (id: TopicId) => readonly TopicId[],
   partOf: (id: TopicId) => readonly TopicId[],
+  ownOf: (id: TopicId) => DirectEvidence | undefined = (id) => direct.get(id),
 ): Map<TopicId, Pool> {
   const pools = new Map<TopicId, Pool>();
   const isPartOf = (child: TopicId, parent: TopicId): boolean => partOf(child).includes(parent);
@@ -70,7 +76,7 @@ export function buildPools(
   }
   // A pure parent (a region named directly) has its own hits too.
   for (const [id, pool] of pools) {
-    const own = direct.get(id);
+    const own = ownOf(id);
     if (!own) continue;
     for (const h of own.hits) {
       pool.hits.set(hitId(h), h);

@@ -12,7 +12,7 @@
  */
 import type { Evidence, TopicId } from '../topic.js';
 import { hitKey, hitText, type Hit } from './hits.js';
-import { ancestors, buildPools, firingPools, inReadingOrder } from './pools.js';
+import { ancestors, buildPools, firingPools, inReadingOrder, type DirectEvidence } from './pools.js';
 
 export interface RelevanceWeights {
   readonly title: number;
@@ -56,7 +56,7 @@ export function scoreHits(hits: readonly Hit[], w: RelevanceWeights = DEFAULT_WE
  * title: the text is about something else altogether), else the unblocked ones; weak
  * hits only when `hasStrong` says a strong alias of the topic (or a part of it) is there.
  */
-function usable(list: readonly Hit[], hasStrong: () => boolean): readonly Hit[] {
+function usable(list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => boolean): readonly Hit[] {
   let blocked = 0;
   let weak = 0;
   let titleBlocked = false;
@@ -68,20 +68,40 @@ function usable(list: readonly Hit[], hasStrong: () => boolean): readonly Hit[] 
   }
   if (blocked > 0 && (titleBlocked || blocked >= list.length - blocked)) return [];
   if (blocked === 0 && weak === 0) return list;
-  const strong = weak > 0 && hasStrong();
+  const strong = weak > 0 && hasStrong(id);
   return list.filter((h) => !h.blocked && (!h.weak || strong));
 }
 
+interface EvidenceGroup { readonly topicId: TopicId; readonly zone: Hit['zone']; readonly key: string; readonly first: Hit; count: number }
+
+/** Up to this many hits, groups are found by comparing fields (no key string built and hashed per hit). */
+const FEW_HITS = 16;
+
+/** The hits grouped by topic, zone and normalized alias, in order of first appearance. */
 function evidenceOf(hits: readonly Hit[]): Evidence[] {
-  const grouped = new Map<string, { e: Omit<Evidence, 'count'>; count: number }>();
+  const groups: EvidenceGroup[] = [];
+  const byKey = hits.length > FEW_HITS ? new Map<string, EvidenceGroup>() : undefined;
   for (const h of hits) {
-    const k = `${h.topicId}|${h.zone}|${hitKey(h)}`;
-    const g = grouped.get(k);
+    const key = hitKey(h);
+    let g: EvidenceGroup | undefined;
+    if (byKey) g = byKey.get(`${h.topicId}|${h.zone}|${key}`);
+    else {
+      for (const c of groups) {
+        if (c.key === key && c.zone === h.zone && c.topicId === h.topicId) {
+          g = c;
+          break;
+        }
+      }
+    }
     if (g) g.count += 1;
-    else grouped.set(k, { e: { text: hitText(h), topicId: h.topicId, zone: h.zone, weak: h.weak }, count: 1 });
+    else {
+      g = { topicId: h.topicId, zone: h.zone, key, first: h, count: 1 };
+      groups.push(g);
+      byKey?.set(`${h.topicId}|${h.zone}|${key}`, g);
+    }
   }
   // Built field by field (same key order as the spread it replaces): object spread is a slow path.
-  return [...grouped.values()].map(({ e, count }) => ({ text: e.text, topicId: e.topicId, zone: e.zone, weak: e.weak, count }));
+  return groups.map((g) => ({ text: hitText(g.first), topicId: g.topicId, zone: g.zone, weak: g.first.weak, count: g.count }));
 }
 
 /** How topics nest. */
@@ -117,7 +137,7 @@ export function relevantTopics(
       strong = new Set();
       for (const [topic, list] of hitsByTopic) {
         // Topics part of nothing (free keywords, mostly) lend strength to nothing but themselves.
-        if ((list[0]?.info?.parents.length ?? 0) === 0 || !isStrong(list)) continue;
+        if ((list[0]?.parents?.length ?? 0) === 0 || !isStrong(list)) continue;
         for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
       }
     }
@@ -132,17 +152,32 @@ export function relevantTopics(
     }
     return false;
   };
-  const direct = new Map<TopicId, { hits: readonly Hit[]; score: number; parents: readonly TopicId[] }>();
+  const directOf = (id: TopicId, list: readonly Hit[]): DirectEvidence | undefined => {
+    const hits = usable(list, id, hasStrong);
+    return hits.length > 0 ? { hits, score: scoreHits(hits, w), parents: hits[0]?.parents ?? parentsOf(id) } : undefined;
+  };
+  // Topics with parents pool their evidence; the others (free keywords, mostly: most of the
+  // topics with hits) are kept in a list, and a pool that is one of them works its evidence out again.
+  const direct = new Map<TopicId, DirectEvidence>();
+  const lone: { readonly id: TopicId; readonly own: DirectEvidence }[] = [];
   for (const [id, list] of hitsByTopic) {
-    const hits = usable(list, () => hasStrong(id));
-    if (hits.length > 0) direct.set(id, { hits, score: scoreHits(hits, w), parents: hits[0]?.info?.parents ?? parentsOf(id) });
+    const hits = usable(list, id, hasStrong);
+    if (hits.length === 0) continue;
+    const parents = hits[0]?.parents ?? parentsOf(id);
+    const score = scoreHits(hits, w);
+    if (parents.length > 0) direct.set(id, { hits, score, parents });
+    // Below the threshold a topic without parents fires nothing (a pool works its evidence out itself).
+    else if (score >= w.threshold) lone.push({ id, own: { hits, score, parents } });
   }
-  const pools = buildPools(direct, parentsOf, graph.partOf);
+  const pools = buildPools(direct, parentsOf, graph.partOf, (id) => {
+    const list = direct.has(id) ? undefined : hitsByTopic.get(id);
+    return list ? directOf(id, list) : direct.get(id);
+  });
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
-  for (const [source, { hits, score }] of direct) {
-    if (pools.has(source) || score < w.threshold) continue;
-    out.push({ topicId: source, score, evidence: evidenceOf(hits), path: [source] });
+  for (const { id, own } of lone) {
+    if (pools.has(id) || own.score < w.threshold) continue;
+    out.push({ topicId: id, score: own.score, evidence: evidenceOf(own.hits), path: [id] });
   }
   for (const [topicId, score] of firingPools(pools, (hits) => scoreHits(hits, w), w.threshold)) {
     const pool = pools.get(topicId);
