@@ -1,7 +1,7 @@
 /**
  * Articles on Redis: the PreparedArticle for 7 days, a URL index and LSH-band indexes
- * for 48 h (dedup), newest-first indexes per topic, extra sources, and the map from a
- * sent Telegram message to its article (for /why).
+ * for 48 h (dedup), newest-first indexes per topic, extra sources, and for 7 days the
+ * article's link and headline (how /why finds the article of the alert a reader replies to).
  */
 import type { RedisClient } from './redis-connection.js';
 import { sameStory } from '../core/fingerprint.js';
@@ -75,9 +75,9 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
   const index = async (prepared: PreparedArticle, id: ArticleId, now: number, latest: boolean): Promise<void> => {
     const writes: Promise<unknown>[] = [];
     const url = prepared.fingerprint.canonicalUrl;
-    if (url) writes.push(redis.set(keys.articleByUrl(url), id, 'EX', r.dedupWindowSec, 'NX'));
-    // What /why reads an alert back by: the article's own link and headline, as long as the article.
-    if (url) writes.push(redis.set(keys.articleByLink(url), id, 'EX', r.articleTtlSec));
+    // Dedup looks 48 h back (first article wins); /why reads an alert back by the article's own
+    // link and headline as long as the article lives.
+    if (url) writes.push(redis.set(keys.articleByUrl(url), id, 'EX', r.dedupWindowSec, 'NX'), redis.set(keys.articleByLink(url), id, 'EX', r.articleTtlSec));
     const headline = headlineKey(prepared.article.title);
     if (headline) writes.push(redis.set(keys.articleByHeadline(headline), id, 'EX', r.articleTtlSec));
     for (const band of new Set(prepared.fingerprint.bands)) {
@@ -171,12 +171,16 @@ export function createRedisArticleStore({ redis, keys, clock, retention }: Redis
 
     async findForAlert(ref) {
       // A link names one article; a headline may be shared (the newest article with it wins).
+      // Every candidate read at once; the first whose article is still stored answers.
       const candidates = [...ref.urls.map((u) => keys.articleByLink(u)), ...(ref.headline ? [keys.articleByHeadline(ref.headline)] : [])];
-      for (const key of candidates) {
-        const id = await redis.get(key);
-        if (id !== null && isTokenId(id) && (await redis.exists(keys.article(asArticleId(id)))) === 1) return asArticleId(id);
-      }
-      return undefined;
+      const ids = ((await batch(redis, (c) => {
+        for (const key of candidates) c.get(key);
+      })) as (string | null)[]).filter((id): id is string => id !== null && isTokenId(id));
+      const stored = (await batch(redis, (c) => {
+        for (const id of ids) c.exists(keys.article(asArticleId(id)));
+      })) as number[];
+      const found = ids.find((_, i) => stored[i] === 1);
+      return found === undefined ? undefined : asArticleId(found);
     },
   };
   return store;
