@@ -24,7 +24,17 @@ export interface Hit {
   readonly blocked: boolean;
   /** The topic's parents (its TopicInfo's); undefined for an entry without one. */
   readonly parents: readonly TopicId[] | undefined;
+  /** In the lead's opening words (after its dateline): where a news lead names its subject. */
+  readonly opening: boolean;
 }
+
+/**
+ * How many words (after the dateline) open the lead. A news lead names its subject there
+ * (استقبل جلالة الملك عبدالله الثاني …، وصل الشيخ تميم بن حمد …), so a person, theme or keyword
+ * named there counts as if named in the headline. Places don't: a lead opens on where things
+ * happened and who spoke (قال وزير الخارجية الروسي …) as often as on what the story is about.
+ */
+export const LEAD_OPENING_WORDS = 10;
 
 
 /** How far (in tokens, each side, same paragraph) a blocker reaches. */
@@ -131,7 +141,8 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
           if (entry.topicId === undefined) continue;
           const blockers = entry.blockers;
           const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-          const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents };
+          const opening = zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS;
+          const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents, opening };
           const list = byTopic.get(entry.topicId);
           if (list) list.push(h);
           else byTopic.set(entry.topicId, [h]);
@@ -157,7 +168,8 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
         const weak = entry.weak || (place && weakUse);
         const blockers = entry.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents };
+        const opening = zone === 'lead' && !place && hit.start - skip < LEAD_OPENING_WORDS;
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents, opening };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
         else byTopic.set(entry.topicId, [h]);

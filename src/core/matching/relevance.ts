@@ -3,7 +3,7 @@
  * evidence and the path from the topic that had direct evidence up to each one.
  *
  * Scoring (the same for every topic, parents included):
- *  - title: any hit gives `title`;
+ *  - title: any hit gives `title`, and so does a hit in the lead's opening words (hits.ts says which);
  *  - lead: the first hit gives `lead`, each further one `extra` (at most two more);
  *  - body: the first paragraph with a hit gives `body`, each further paragraph `extra`,
  *    capped at `bodyCap` (a repeated paragraph or a list of mentions does not snowball).
@@ -39,7 +39,7 @@ export function scoreHits(hits: readonly Hit[], w: RelevanceWeights = DEFAULT_WE
   let bodyParas = 0;
   let lastPara = 0;
   for (const h of hits) {
-    if (h.zone === 'title') title = w.title;
+    if (h.zone === 'title' || h.opening) title = w.title;
     else if (h.zone === 'lead') lead += 1;
     else if (h.para !== lastPara) {
       lastPara = h.para;
