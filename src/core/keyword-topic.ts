@@ -5,6 +5,7 @@
  * and no raw user text ever becomes a key.
  */
 import { asTopicId } from './ids.js';
+import { looksLikeNisba } from './matching/context.js';
 import { normalizeText, tokenize } from './normalize.js';
 import { err, ok, type Result } from './result.js';
 import type { Topic } from './topic.js';
@@ -21,6 +22,37 @@ export const KEYWORD_MAX_CHARS = 64;
 export const KEYWORD_MAX_WORDS = 6;
 
 const LETTER = /\p{L}/gu;
+
+const ARTICLE = 'ال';
+/** A word keeps at least this many letters without its article (الغاز → غاز, not ال → nothing). */
+const MIN_BARE = 3;
+const definite = (w: string): boolean => w.startsWith(ARTICLE) && w.length - ARTICLE.length >= MIN_BARE;
+const arabicWord = (w: string): boolean => /^\p{Script=Arabic}+$/u.test(w);
+
+/**
+ * The other forms the press writes an Arabic keyword phrase in (normalized tokens in, phrases out):
+ *  - strong: a noun phrase whose every word is definite also appears indefinite, with the same
+ *    words (الانتخابات الرئاسية → انتخابات رئاسية: «تجري انتخابات رئاسية»). The opposite way needs
+ *    nothing: the matcher already strips ال from the article's words.
+ *  - weak (they count only beside the keyword itself): a name made of a head noun, a definite
+ *    noun and a final adjective of nationality or scope is shortened to its first two words
+ *    (صندوق النقد الدولي → صندوق النقد; weak, because صندوق النقد العربي is another body), and a
+ *    head noun followed by a definite noun is referred back to by the head noun with the article
+ *    (صندوق النقد → الصندوق، ملعب اليرموك → الملعب), as a story repeats it.
+ */
+export function keywordForms(tokens: readonly string[]): { strong: string[]; weak: string[] } {
+  const strong: string[] = [];
+  const weak: string[] = [];
+  if (tokens.length < 2 || !tokens.every(arabicWord)) return { strong, weak };
+  if (tokens.every(definite)) strong.push(tokens.map((w) => w.slice(ARTICLE.length)).join(' '));
+  const [head = '', second = ''] = tokens;
+  if (!head.startsWith(ARTICLE) && head.length >= MIN_BARE && definite(second)) {
+    weak.push(`${ARTICLE}${head}`);
+    const last = tokens.at(-1) ?? '';
+    if (tokens.length === 3 && definite(last) && looksLikeNisba(last) && !looksLikeNisba(second)) weak.push(`${head} ${second}`);
+  }
+  return { strong, weak };
+}
 
 /** The hex of the UTF-8 bytes of `text`. */
 function hex(text: string): string {
@@ -47,12 +79,13 @@ export function keywordTopic(text: string): Result<Topic, KeywordError> {
   const normalized = tokens.join(' ');
   const display = trimmed.replace(/\s+/gu, ' ');
   const arabic = /\p{Script=Arabic}/u.test(normalized);
+  const forms = keywordForms(tokens);
   return ok({
     id: asTopicId(`kw:${hex(normalized)}`),
     kind: 'keyword',
     names: { ar: display, en: display },
-    aliases: { ar: arabic ? [normalized] : [], en: arabic ? [] : [normalized] },
-    weak: [],
+    aliases: { ar: arabic ? [normalized, ...forms.strong] : [], en: arabic ? [] : [normalized] },
+    weak: forms.weak,
     blockers: [],
     parents: [],
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keywordTopic } from '../../../src/core/keyword-topic.js';
+import { keywordForms, keywordTopic } from '../../../src/core/keyword-topic.js';
+import { normalizeText, tokenize } from '../../../src/core/normalize.js';
 
 const idOf = (text: string): string => {
   const r = keywordTopic(text);
@@ -25,7 +26,7 @@ describe('keyword topics from what users type', () => {
   it('keeps what the user typed as the name and files the alias by script', () => {
     const ar = keywordTopic('الذكاء الاصطناعي');
     const en = keywordTopic('Champions League');
-    expect(ar.ok && ar.value).toMatchObject({ kind: 'keyword', names: { ar: 'الذكاء الاصطناعي' }, aliases: { ar: ['الذكاء الاصطناعي'], en: [] } });
+    expect(ar.ok && ar.value).toMatchObject({ kind: 'keyword', names: { ar: 'الذكاء الاصطناعي' }, aliases: { ar: ['الذكاء الاصطناعي', 'ذكاء اصطناعي'], en: [] } });
     expect(en.ok && en.value).toMatchObject({ kind: 'keyword', aliases: { ar: [], en: ['champions league'] } });
   });
 
@@ -42,3 +43,24 @@ describe('keyword topics from what users type', () => {
     expect(r).toMatchObject({ ok: false, error: { code, reason: expect.stringMatching(/\S/) } });
   });
 });
+
+const forms = (text: string) => keywordForms(tokenize(normalizeText(text)));
+
+describe('the other forms the press writes a keyword phrase in', () => {
+  it('writes an all-definite noun phrase indefinite too, as a full match', () => {
+    expect(forms('الانتخابات الرئاسية')).toEqual({ strong: ['انتخابات رئاسيه'], weak: [] });
+  });
+
+  it('shortens a name ending in an adjective of scope, and refers back by its head noun, beside the name only', () => {
+    expect(forms('صندوق النقد الدولي')).toEqual({ strong: [], weak: ['الصندوق', 'صندوق النقد'] });
+    expect(forms('ملعب اليرموك')).toEqual({ strong: [], weak: ['الملعب'] });
+  });
+
+  it('leaves one word, Latin script and a phrase ending in two adjectives alone', () => {
+    expect(forms('الذهب')).toEqual({ strong: [], weak: [] });
+    expect(forms('champions league')).toEqual({ strong: [], weak: [] });
+    // البنك المركزي is any central bank: never a short form of the European one.
+    expect(forms('البنك المركزي الأوروبي').weak).toEqual([]);
+  });
+});
+
