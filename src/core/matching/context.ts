@@ -96,6 +96,17 @@ export function zoneContext(tokens: readonly string[], places: ReadonlySet<numbe
 }
 
 /**
+ * An event's name is the place right after an event word (مونديال قطر، كأس العالم بقطر); its venue
+ * is the place after في a few words on (كأس العالم 2022 في قطر). A place two or three words after
+ * the event word without في is a team (كأس العالم: المغرب يتأهل, the colon gone with the punctuation).
+ */
+function eventVenue(tokens: readonly string[], start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+  if (tokens[start - 1] !== 'في') return false;
+  for (let i = start - 2; i >= start - 4; i -= 1) if (isIn(tokens, i, words.event, variants)) return true;
+  return false;
+}
+
+/**
  * Why the place hit at tokens [start, end) is not evidence for its place, or undefined when it is.
  * `variants` gives a token's clitic readings (وفي، بمسقط).
  */
@@ -109,7 +120,7 @@ export function contextUse(zone: ZoneContext, start: number, end: number, words:
     const national = isIn(tokens, start - 1, words.nationalTeam, variants) || isIn(tokens, start - 2, words.nationalTeam, variants);
     if (!national) {
       if (!nisba && isIn(tokens, start - 1, words.club, variants)) return 'club';
-      if (!nisba && (isIn(tokens, start - 1, words.event, variants) || isIn(tokens, start - 2, words.event, variants) || isIn(tokens, start - 3, words.event, variants))) return 'event';
+      if (!nisba && (isIn(tokens, start - 1, words.event, variants) || eventVenue(tokens, start, words, variants))) return 'event';
       if (nisba && !isIn(tokens, start - 1, words.state, variants) && !isIn(tokens, start - 2, words.state, variants)) return 'affiliation';
     }
   }
