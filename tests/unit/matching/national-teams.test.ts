@@ -28,3 +28,14 @@ describe('a country a few words after an event word', () => {
     expect(evidenceFor('country:MA', title, lead)).toContainEqual(['title', 'المغرب']);
   });
 });
+
+describe('a national team by its nickname', () => {
+  it('reads «أسود الأطلس» as Morocco', () => {
+    // sabq.org (the stored page shows no headline)
+    const evidence = evidenceFor('country:MA', '',
+      'تأهل المنتخب المغربي رسميًا إلى نهائيات كأس العالم 2026، بعد فوزه العريض على ضيفه منتخب النيجر بنتيجة 0-5، في المباراة التي أُقيمت مساء الجمعة على ملعب الأمير مولاي عبدالله بالرباط، ضمن الجولة السابعة من منافسات المجموعة الخامسة في التصفيات الأفريقية المؤهلة للمونديال.',
+      'وجاءت خماسية "أسود الأطلس" عبر إسماعيل صيباري (الدقيقتين 29 و38)، وأيوب الكعبي (51)، وحمزة إكمان (69)، وعز الدين أوناحي (85)، في أداء هجومي مميز منح أصحاب الأرض فوزًا ثمينًا.');
+    expect(evidence).toContainEqual(['body', 'أسود الأطلس']);
+  });
+});
+
