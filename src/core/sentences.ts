@@ -80,3 +80,24 @@ export function clip(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > 0 ? cut.slice(0, space) : '').trimEnd()}…`;
 }
+
+// «، و» then a word: where Arabic news chains its clauses (…دونالد ترامب، وتعقد القمة …).
+const CLAUSE_BREAK = /[،,]\s+(?=و\p{L})/gu;
+/** A clause shorter than this is no sentence a reader can stand on. */
+const MIN_CLAUSE = 60;
+
+/**
+ * Shortens an over-long sentence to at most `max` UTF-16 units at the last clause break that fits
+ * (the clauses before it make a whole sentence: it ends with a full stop, not «…»); clip() when
+ * no clause break leaves a clause of MIN_CLAUSE units or more.
+ */
+export function shortenSentence(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = -1;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    if (m.index + 1 > max) break;
+    if (m.index >= MIN_CLAUSE) cut = m.index;
+  }
+  return cut > 0 ? `${text.slice(0, cut).trimEnd()}.` : clip(text, max);
+}
+

@@ -9,7 +9,7 @@
 import type { Article } from './article.js';
 import { readDatelineLine } from './dateline.js';
 import { normalizeText, tokenize } from './normalize.js';
-import { clip, splitSentences } from './sentences.js';
+import { clip, shortenSentence, splitSentences } from './sentences.js';
 import { endsOnColon, isListItem, sentenceFlaw } from './summary-check.js';
 
 export interface SummaryOptions {
@@ -161,5 +161,5 @@ export function summarize(article: Article, options: SummaryOptions = {}): strin
     chosen.push(c);
     used += 1 + c.text.length;
   }
-  return chosen.toSorted((a, b) => a.position - b.position).map((c) => clip(c.text, maxChars));
+  return chosen.toSorted((a, b) => a.position - b.position).map((c) => shortenSentence(c.text, maxChars));
 }

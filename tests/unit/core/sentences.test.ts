@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, splitSentences } from '../../../src/core/sentences.js';
+import { clip, shortenSentence, splitSentences } from '../../../src/core/sentences.js';
 
 describe('splitSentences', () => {
   it('splits on full stops, ؟ and !', () => {
@@ -42,3 +42,20 @@ describe('clip', () => {
     expect(text[clipped.length - 1]).toBe(' ');
   });
 });
+
+describe('shortening an over-long sentence', () => {
+  // shorouknews.com: one sentence listing the leaders arriving at the White House.
+  const arrivals = 'ووصل إلى البيت الأبيض سكرتير عام حلف الناتو مارك روته، ورئيسة المفوضية الأوروبية أورسولا فون دير لاين، ورئيس الوزراء البريطاني كير ستارمر، ورئيسة الوزراء الإيطالية جورجا ميلوني، والرئيس الفنلندي ألكسندر ستاب، والمستشار الألماني فريدريش ميرتس، ومن المقرر أن ينضم إليهم الرئيس الفرنسي إيمانويل ماكرون.';
+
+  it('ends at the last clause break that fits, with a full stop', () => {
+    const short = shortenSentence(arrivals, 160);
+    expect(short).toBe('ووصل إلى البيت الأبيض سكرتير عام حلف الناتو مارك روته، ورئيسة المفوضية الأوروبية أورسولا فون دير لاين، ورئيس الوزراء البريطاني كير ستارمر.');
+    expect(short.length).toBeLessThanOrEqual(160);
+  });
+
+  it('leaves a sentence that fits alone, and clips one with no clause to stand on', () => {
+    expect(shortenSentence(arrivals, 1000)).toBe(arrivals);
+    expect(shortenSentence(arrivals, 50)).toMatch(/…$/u);
+  });
+});
+
