@@ -46,6 +46,8 @@ export interface MatcherOptions {
 interface Compiled {
   readonly topic: Topic;
   readonly phrases: readonly (readonly string[])[];
+  /** The person's offices, normalized as hit keys are. */
+  readonly offices?: ReadonlySet<string>;
 }
 
 function compileBlockers(list: readonly string[]): Blockers | undefined {
@@ -76,7 +78,9 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     return !topic || topic.kind === 'country' || topic.kind === 'region' ? [] : topic.parents;
   };
 
-  const context = compileContext(options.context ?? builtinContextWords());
+  const places = topics.filter((t) => t.kind === 'country' || t.kind === 'city').map((t) => ({ id: t.id, name: t.names.ar, city: t.kind === 'city' }));
+  const officesOf = (id: TopicId): ReadonlySet<string> | undefined => compiled.get(id)?.offices;
+  const context = compileContext(options.context ?? builtinContextWords(), places);
   // Sport words ride the same scan (context rules ask whether a sentence is about sport).
   for (const word of context.sport) index.add([word], { topicId: undefined, weak: false, marker: 'sport' });
   for (const decoy of options.decoys ?? builtinDecoys()) {
@@ -108,7 +112,8 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
         phrases.push(tokens);
       }
     }
-    compiled.set(topic.id, { topic, phrases });
+    const offices = topic.offices?.length ? new Set(topic.offices.map((o) => phraseTokens(o).join(' '))) : undefined;
+    compiled.set(topic.id, offices ? { topic, phrases, offices } : { topic, phrases });
     if (topic.kind !== 'keyword') {
       listed.set(topic.id, topic);
       listedCache = undefined;
@@ -121,7 +126,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     match(article, tokens) {
       const hits = findHits(article, index, tokens, context);
       const out: TopicMatch[] = [];
-      for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
+      for (const r of relevantTopics(hits, { parentsOf, partOf, officesOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;
         if (topic) out.push({ topicId: r.topicId, kind: topic.kind, name: topic.names, score: r.score, evidence: r.evidence, path: r.path });
       }

@@ -17,6 +17,11 @@ export interface Topic {
   readonly blockers: readonly string[];
   /** Parent topics: a hit here also fires them (Yerevan → Armenia → South Caucasus). */
   readonly parents: readonly TopicId[];
+  /**
+   * A person's offices (الرئيس المصري), also listed in `weak`: they count only beside the person's
+   * own name, never because the country is there (it is there for every president).
+   */
+  readonly offices?: readonly string[];
 }
 
 export type Zone = 'title' | 'lead' | 'body';

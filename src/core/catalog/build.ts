@@ -52,11 +52,21 @@ export function buildTopics(raw: RawCatalog): Topic[] {
     kind: t.kind,
     names: t.name,
     aliases: { ar: t.ar, en: t.en },
-    weak: t.weak,
+    weak: unique([...t.weak, ...t.office]),
     blockers: t.blockers,
     parents: t.parents.map(asTopicId),
+    ...(t.office.length > 0 ? { offices: t.office } : {}),
   }));
-  const all = [...countries, ...others];
+  // An office names the person's country too: «الرئيس المصري» stays evidence for Egypt.
+  const offices = new Map<string, string[]>();
+  for (const t of raw.topics) {
+    for (const parent of t.parents) if (t.office.length > 0) offices.set(parent, [...(offices.get(parent) ?? []), ...t.office]);
+  }
+  const withOffices = countries.map((c) => {
+    const extra = offices.get(c.id);
+    return extra ? { ...c, aliases: { ...c.aliases, ar: unique([...c.aliases.ar, ...extra]) } } : c;
+  });
+  const all = [...withOffices, ...others];
   const extraParents = new Map<TopicId, TopicId[]>();
   for (const region of raw.topics) {
     for (const member of region.members) {

@@ -31,6 +31,12 @@ export const rawTopicSchema = z.strictObject({
   parents: words,
   /** For regions: these topics get this region as a parent. */
   members: words,
+  /**
+   * For people: the office the press names them by (الرئيس المصري). A weak alias of the person (it
+   * counts beside their name: the same story calls Sisi «الرئيس المصري» four times), and an alias
+   * of the parent country too, so the longer phrase never hides the country's own word.
+   */
+  office: words,
 });
 
 /** Word lists for the place-name context rules (src/core/matching/context.ts). */
@@ -45,6 +51,11 @@ export const rawContextSchema = z.strictObject({
   venueLead: words,
   org: words,
   media: words,
+  mediation: words,
+  mediationNoun: words,
+  mediationLead: words,
+  travelFrom: words,
+  embassy: words,
 });
 
 export const rawCatalogSchema = z.object({

@@ -8,8 +8,14 @@
  *  - sport: in a sentence about sport, a place is news about the country only as a national
  *    team (المنتخب المغربي، تأهل المغرب، فاز على كندا); a club (مولودية الجزائر، الوداد المغربي),
  *    a player's nationality (الإسباني رودري) or an event's name (مونديال قطر) is not.
- * A sport word alone never hides a country that a state noun points at (الجيش الإسرائيلي in a
- * strike on a stadium): the sport rule only discounts club, event and affiliation uses.
+ *    A city is never a national team: in a match report it is a club (جاره الرياض) unless after في
+ *    or a stadium word (ملعب عمان), where it is the venue;
+ *  - mediator, trip and posting: بوساطة إماراتية، قادما من غينيا الاستوائية، سفيرها في … are like a venue;
+ *  - an adjective right after a place describes it and is used as it is (مدينة شرم الشيخ المصرية);
+ *  - strong: a weak name right after منتخب or a state noun in the construct (منتخب مالي، حكومة مالي).
+ * A name that only ends like an adjective (السعودية، مالي) is a name. A sport word alone never
+ * hides a country that a state noun points at (الجيش الإسرائيلي in a strike on a stadium): the
+ * sport rule only discounts club, event and affiliation uses.
  */
 import { phraseTokens } from './tokens.js';
 
@@ -35,6 +41,16 @@ export interface RawContextWords {
   readonly org: readonly string[];
   /** An adjective of nationality within two words after these is an outlet's name (وكالة الأنباء السعودية). */
   readonly media: readonly string[];
+  /** A place or nationality right after these is a mediator or sponsor (بوساطة إماراتية، بجهود قطرية). */
+  readonly mediation: readonly string[];
+  /** …and after these nouns when one of `mediationLead` comes first (بفضل جهود إماراتية، عبر وساطة قطرية): a
+   * clause saying how; «وساطة إماراتية ناجحة…» opening a headline is the story itself. */
+  readonly mediationNoun: readonly string[];
+  readonly mediationLead: readonly string[];
+  /** «… من» after these says where someone came from (عاد قادما من غينيا الاستوائية). */
+  readonly travelFrom: readonly string[];
+  /** A place after في or لدى after these is a diplomat's posting (سفيرها في غينيا الاستوائية). */
+  readonly embassy: readonly string[];
 }
 
 export interface ContextWords {
@@ -48,19 +64,36 @@ export interface ContextWords {
   readonly venueLead: ReadonlySet<string>;
   readonly org: ReadonlySet<string>;
   readonly media: ReadonlySet<string>;
+  readonly mediation: ReadonlySet<string>;
+  readonly mediationNoun: ReadonlySet<string>;
+  readonly mediationLead: ReadonlySet<string>;
+  readonly travelFrom: ReadonlySet<string>;
+  readonly embassy: ReadonlySet<string>;
+  /** Place names that end like an adjective of nationality (السعودية، مالي، جيبوتي): names, not adjectives. */
+  readonly names: ReadonlySet<string>;
+  /** City topics: a city is never a national team, so in a sport sentence it is a club or a venue. */
+  readonly cities: ReadonlySet<string>;
 }
 
-export type ContextUse = 'org' | 'outlet' | 'venue' | 'club' | 'event' | 'affiliation';
+/**
+ * What a place word is used as in its sentence. Most uses make it no evidence or weak evidence;
+ * `national` and `state` make a weak name (مالي, also "financial") strong: منتخب مالي، حكومة مالي.
+ */
+export type ContextUse = 'org' | 'outlet' | 'venue' | 'club' | 'event' | 'affiliation' | 'national' | 'state';
 
 // Single words only: a phrase's words alone mean other things (ربع النهائي, but الربع الثالث).
 const set = (list: readonly string[]): ReadonlySet<string> =>
   new Set(list.map((w) => phraseTokens(w)).filter((t) => t.length === 1).map((t) => t[0] as string));
 
-export function compileContext(raw: RawContextWords): ContextWords {
+/** `places`: the catalogue's place topics, for the names that look like adjectives and the cities. */
+export function compileContext(raw: RawContextWords, places: readonly { id: string; name: string; city: boolean }[] = []): ContextWords {
   return {
     sport: set(raw.sport), nationalTeam: set(raw.nationalTeam), club: set(raw.club), event: set(raw.event),
     state: set(raw.state), meeting: set(raw.meeting), host: set(raw.host), venueLead: set(raw.venueLead),
-    org: set(raw.org), media: set(raw.media),
+    org: set(raw.org), media: set(raw.media), mediation: set(raw.mediation), mediationNoun: set(raw.mediationNoun),
+    mediationLead: set(raw.mediationLead), travelFrom: set(raw.travelFrom), embassy: set(raw.embassy),
+    names: new Set([...set(places.map((p) => p.name))].filter((t) => looksLikeNisba(t))),
+    cities: new Set(places.filter((p) => p.city).map((p) => p.id)),
   };
 }
 
@@ -80,6 +113,8 @@ export interface ZoneContext {
   readonly sport: boolean;
   /** Start positions of place hits, so a venue phrase can step over another place (في باكو، عاصمة أذربيجان). */
   readonly places: ReadonlySet<number>;
+  /** Where each place hit starts, by the position it ends at: an adjective right after a place describes it. */
+  readonly placeEnds: ReadonlyMap<number, number>;
 }
 
 
@@ -91,8 +126,10 @@ function isIn(tokens: readonly string[], i: number, list: ReadonlySet<string>, v
 }
 
 /** `sport`: a sport word is in the zone (the matcher finds them in the same scan as aliases). */
-export function zoneContext(tokens: readonly string[], places: ReadonlySet<number>, sport: boolean): ZoneContext {
-  return { tokens, sport, places };
+export function zoneContext(tokens: readonly string[], places: ReadonlyMap<number, number>, sport: boolean): ZoneContext {
+  const placeEnds = new Map<number, number>();
+  for (const [start, end] of places) placeEnds.set(end, start);
+  return { tokens, sport, places: new Set(places.keys()), placeEnds };
 }
 
 /**
@@ -100,37 +137,100 @@ export function zoneContext(tokens: readonly string[], places: ReadonlySet<numbe
  * is the place after في a few words on (كأس العالم 2022 في قطر). A place two or three words after
  * the event word without في is a team (كأس العالم: المغرب يتأهل, the colon gone with the punctuation).
  */
-function eventVenue(tokens: readonly string[], start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
-  if (tokens[start - 1] !== 'في') return false;
-  for (let i = start - 2; i >= start - 4; i -= 1) if (isIn(tokens, i, words.event, variants)) return true;
+function eventVenue(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+  const { tokens } = zone;
+  const j = wordBefore(zone, start, words, variants, 'في');
+  if (tokens[j] !== 'في') return false;
+  // كأس العالم لكرة القدم 2026 في …: the event's name runs up to five words.
+  for (let i = j - 1; i >= j - EVENT_NAME_WORDS; i -= 1) if (isIn(tokens, i, words.event, variants)) return true;
   return false;
+}
+const EVENT_NAME_WORDS = 5;
+
+/** Steps back from `start` over place names, adjectives and lead words (جمهورية، العاصمة) to the word before them. */
+function wordBefore(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[], stop?: string): number {
+  const { tokens } = zone;
+  let j = start - 1;
+  let steps = 0;
+  while (steps < 3 && j >= 0 && tokens[j] !== stop) {
+    // Another place, whole (في الولايات المتحدة والمكسيك وكندا: a list of venues is one venue).
+    const placeStart = zone.placeEnds.get(j + 1);
+    if (placeStart !== undefined && placeStart <= j) j = placeStart - 1;
+    else if (isIn(tokens, j, words.venueLead, variants) || looksLikeNisba(tokens[j] ?? '') || tokens[j] === 'جمهوريه') j -= 1;
+    else break;
+    steps += 1;
+  }
+  return j;
+}
+
+/** في, or a lead word carrying ب (بمدينة شرم الشيخ، بالعاصمة), between `j` and `start`. */
+function inPlace(zone: ZoneContext, j: number, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+  if (j >= 0 && zone.tokens[j] === 'في') return true;
+  for (let i = j + 1; i < start; i += 1) {
+    const t = zone.tokens[i] ?? '';
+    if (t.startsWith('ب') && isIn(zone.tokens, i, words.venueLead, variants)) return true;
+  }
+  return false;
+}
+
+/** An embassy's or a diplomat's posting (سفيرها في غينيا الاستوائية، سفير قطر لدى الأردن). */
+function posting(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+  const j = wordBefore(zone, start, words, variants);
+  const t = zone.tokens[j];
+  if (t !== 'في' && t !== 'لدي') return false;
+  return isIn(zone.tokens, j - 1, words.embassy, variants) || isIn(zone.tokens, j - 2, words.embassy, variants);
+}
+
+/** A mediator or sponsor (بوساطة إماراتية، بوساطة مصرية قطرية، بوساطة من قطر، الوسيط القطري). */
+function mediated(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+  const j = wordBefore(zone, start, words, variants);
+  const k = zone.tokens[j] === 'من' ? j - 1 : j;
+  if (isIn(zone.tokens, k, words.mediation, variants)) return true;
+  return isIn(zone.tokens, k, words.mediationNoun, variants) && isIn(zone.tokens, k - 1, words.mediationLead, variants);
+}
+
+/** Where someone came from (قادما من جمهورية غينيا الاستوائية): a trip's origin, like a venue. */
+function cameFrom(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+  const j = wordBefore(zone, start, words, variants, 'من');
+  return zone.tokens[j] === 'من' && isIn(zone.tokens, j - 1, words.travelFrom, variants);
 }
 
 /**
  * Why the place hit at tokens [start, end) is not evidence for its place, or undefined when it is.
  * `variants` gives a token's clitic readings (وفي، بمسقط).
  */
-export function contextUse(zone: ZoneContext, start: number, end: number, words: ContextWords, variants: (t: string) => readonly string[]): ContextUse | undefined {
+export function contextUse(
+  zone: ZoneContext, start: number, end: number, words: ContextWords, variants: (t: string) => readonly string[], city = false,
+): ContextUse | undefined {
   const { tokens } = zone;
-  const nisba = looksLikeNisba(tokens[end - 1] ?? '');
+  // A name that only ends like an adjective (السعودية، مالي) is a name: «السعودية تفوز على البحرين».
+  const nisba = looksLikeNisba(tokens[end - 1] ?? '') && !isIn(tokens, end - 1, words.names, variants);
 
   if (nisba && (isIn(tokens, start - 1, words.media, variants) || isIn(tokens, start - 2, words.media, variants))) return 'outlet';
+  if (mediated(zone, start, words, variants)) return 'venue';
 
   if (zone.sport) {
-    const national = isIn(tokens, start - 1, words.nationalTeam, variants) || isIn(tokens, start - 2, words.nationalTeam, variants);
-    if (!national) {
-      if (!nisba && isIn(tokens, start - 1, words.club, variants)) return 'club';
-      if (!nisba && (isIn(tokens, start - 1, words.event, variants) || eventVenue(tokens, start, words, variants))) return 'event';
-      if (nisba && !isIn(tokens, start - 1, words.state, variants) && !isIn(tokens, start - 2, words.state, variants)) return 'affiliation';
-    }
+    // منتخب مالي، المنتخب الوطني المغربي، فاز على ضيفه النيجر; but ضيفه مولودية الجزائر is a club.
+    const clubBefore = isIn(tokens, start - 1, words.club, variants);
+    const national = isIn(tokens, start - 1, words.nationalTeam, variants) || (!clubBefore && isIn(tokens, start - 2, words.nationalTeam, variants));
+    if (national && !city) return 'national';
+    if (!nisba && clubBefore) return 'club';
+    if (!nisba && (isIn(tokens, start - 1, words.event, variants) || eventVenue(zone, start, words, variants))) return 'event';
+    if (nisba && !national && !isIn(tokens, start - 1, words.state, variants) && !isIn(tokens, start - 2, words.state, variants)) return 'affiliation';
+    // A city is never a national team: outside في it is a club (الهلال يتفوق على جاره الرياض، ديربي الرياض).
+    // (ملعب عمان، استاد القاهرة name where a match is played: that is a venue, below.)
+    if (city && !nisba && tokens[start - 1] !== 'في' && !(tokens[start] ?? '').startsWith('ب') && !isIn(tokens, start - 1, words.venueLead, variants)) return 'club';
   }
 
   if (!nisba && isIn(tokens, start - 1, words.org, variants)) return 'org';
   if (isIn(tokens, start - 1, words.host, variants) || isIn(tokens, start - 2, words.host, variants)) return 'venue';
+  if (cameFrom(zone, start, words, variants)) return 'venue';
+  // A meeting named after its place (مفاوضات جدة، منبر جدة، قمة الرياض) is held there.
+  if (!nisba && isIn(tokens, start - 1, words.meeting, variants)) return 'venue';
+  if (posting(zone, start, words, variants)) return 'venue';
   // في [العاصمة/مدينة] [adjective] <place>: a venue when a meeting word is near.
-  let j = start - 1;
-  while (j >= start - 3 && j >= 0 && tokens[j] !== 'في' && (isIn(tokens, j, words.venueLead, variants) || zone.places.has(j) || looksLikeNisba(tokens[j] ?? ''))) j -= 1;
-  const afterIn = j >= 0 && tokens[j] === 'في';
+  const j = wordBefore(zone, start, words, variants, 'في');
+  const afterIn = inPlace(zone, j, start, words, variants);
   const clitic = variants(tokens[start] ?? '').length > 1 && (tokens[start] ?? '').startsWith('ب');
   if (afterIn || clitic) {
     const from = Math.max(0, j - MEETING_WINDOW);
@@ -138,6 +238,17 @@ export function contextUse(zone: ZoneContext, start: number, end: number, words:
       if (i >= start && i < end) continue;
       if (isIn(tokens, i, words.meeting, variants)) return 'venue';
     }
+  }
+  // An adjective right after a place describes that place (مدينة شرم الشيخ المصرية): it is used as the place is.
+  const described = nisba ? zone.placeEnds.get(start) : undefined;
+  if (described !== undefined && described < start) {
+    const use = contextUse(zone, described, start, words, variants);
+    if (use === 'venue') return 'venue';
+  }
+  // A weak name after a state noun in the construct (حكومة مالي، رئيس مالي، جيش مالي) is the state.
+  if (!nisba) {
+    const before = tokens[start - 1] ?? '';
+    if (!before.startsWith('ال') && isIn(tokens, start - 1, words.state, variants)) return 'state';
   }
   return undefined;
 }

@@ -56,6 +56,9 @@ function isBlocked(
   return false;
 }
 
+/** A body line this short after a sport paragraph is a line of its list (a draw, a table, the scorers). */
+const LIST_LINE_WORDS = 12;
+
 /** A paragraph this short before the lead is a dateline or byline (جوبا _صوت الهامش), not the lead. */
 export const LEAD_MIN_WORDS = 6;
 // A dateline opening a paragraph: up to four words, then a dash (عمان - (بترا) - …, القاهرة - كتب …).
@@ -123,7 +126,9 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
     const found = index.scan(tokens.norm);
     tokenLists.push(tokens);
     scans.push(found);
-    sports.push(found.some(isSportWord));
+    // A short line after a sport paragraph is its list (الترجي التونسي / شباب قسنطينة الجزائري).
+    const listLine = z.zone === 'body' && tokens.norm.length < LIST_LINE_WORDS && sports.at(-1) === true;
+    sports.push(listLine || found.some(isSportWord));
   }
   for (let k = 0; k < parts.length; k += 1) {
     const { zone, para, text } = parts[k] as ZoneText;
@@ -152,20 +157,25 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
       // Built once per zone, and only for zones with a place hit.
       const hasPlace = hit.entries.some(isPlace);
       if (context && !ctx && hasPlace) {
-        const places = new Set(found.filter((f) => f.kind !== 'free' && f.entries.some(isPlace)).map((f) => f.start));
+        const places = new Map(found.filter((f) => f.kind !== 'free' && f.entries.some(isPlace)).map((f) => [f.start, f.end]));
         // A headline is a sport sentence when its lead is.
         ctx = zoneContext(tokens.norm, places, sport || (zone === 'title' && sports[1] === true));
       }
-      const use = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants) : undefined;
+      const city = context !== undefined && hit.entries.some((e) => e.topicId !== undefined && context.cities.has(e.topicId));
+      const use = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants, city) : undefined;
+      const onePlace = hit.entries.filter(isPlace).length === 1;
       for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
         const place = entry.place;
         // A club, event, outlet or affiliation use is no evidence at all. A venue or an
         // institution's name (بنك الكويت الوطني، جامعة يريفان) is evidence only beside other
         // evidence for the place (weak): the host may also be a party, the bank's country the story.
+        // A national team or a state noun's construct (منتخب مالي، حكومة مالي) makes a weak name strong.
         const weakUse = use === 'venue' || use === 'org';
-        if (place && use !== undefined && !weakUse) continue;
-        const weak = entry.weak || (place && weakUse);
+        // Only for a word that names one place: الكونغو after حكومة is still either Congo.
+        const strongUse = (use === 'national' || use === 'state') && onePlace;
+        if (place && use !== undefined && !weakUse && !strongUse) continue;
+        const weak = (entry.weak && !(place && strongUse)) || (place && weakUse);
         const blockers = entry.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
         const opening = zone === 'lead' && !place && hit.start - skip < LEAD_OPENING_WORDS;

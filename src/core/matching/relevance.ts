@@ -56,7 +56,7 @@ export function scoreHits(hits: readonly Hit[], w: RelevanceWeights = DEFAULT_WE
  * title: the text is about something else altogether), else the unblocked ones; weak
  * hits only when `hasStrong` says a strong alias of the topic (or a part of it) is there.
  */
-function usable(list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => boolean): readonly Hit[] {
+function usable(list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => Strength, offices?: ReadonlySet<string>): readonly Hit[] {
   let blocked = 0;
   let weak = 0;
   let titleBlocked = false;
@@ -68,9 +68,14 @@ function usable(list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => b
   }
   if (blocked > 0 && (titleBlocked || blocked >= list.length - blocked)) return [];
   if (blocked === 0 && weak === 0) return list;
-  const strong = weak > 0 && hasStrong(id);
-  return list.filter((h) => !h.blocked && (!h.weak || strong));
+  const strength = weak > 0 ? hasStrong(id) : 'none';
+  // An office (الرئيس الأمريكي) counts only beside the person's own name, never lent by the country.
+  const counts = (h: Hit): boolean => strength === 'own' || (strength === 'lent' && !(offices?.has(hitKey(h)) ?? false));
+  return list.filter((h) => !h.blocked && (!h.weak || counts(h)));
 }
+
+/** Why a topic's weak hits may count: its own strong hit (or a part's), what it is part of, or nothing. */
+type Strength = 'own' | 'lent' | 'none';
 
 interface EvidenceGroup { readonly topicId: TopicId; readonly zone: Hit['zone']; readonly key: string; readonly first: Hit; count: number }
 
@@ -114,6 +119,12 @@ export interface TopicGraph {
    * يريفان makes الأرمن count for Armenia, but الألماني does not make أوروبا count for the EU.
    */
   readonly partOf: (id: TopicId) => readonly TopicId[];
+  /**
+   * A person's offices, normalized (الرئيس الامريكي): weak hits that only the person's own name
+   * makes count. Beside the United States alone the office names some president, not Trump; a
+   * surname (السوداني beside العراق) still counts by what the person is part of.
+   */
+  readonly officesOf?: (id: TopicId) => ReadonlySet<string> | undefined;
 }
 
 const isStrong = (list: readonly Hit[]): boolean => {
@@ -130,9 +141,9 @@ export function relevantTopics(
   const { parentsOf } = graph;
   // Topics with a strong unblocked hit, and what they are part of; built only if a weak hit needs it.
   let strong: Set<TopicId> | undefined;
-  const hasStrong = (id: TopicId): boolean => {
+  const hasStrong = (id: TopicId): Strength => {
     const own = hitsByTopic.get(id);
-    if (own && isStrong(own)) return true;
+    if (own && isStrong(own)) return 'own';
     if (!strong) {
       strong = new Set();
       for (const [topic, list] of hitsByTopic) {
@@ -141,19 +152,19 @@ export function relevantTopics(
         for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
       }
     }
-    if (strong.has(id)) return true;
+    if (strong.has(id)) return 'own';
     // A weak hit also counts when what the topic is part of is there (قمة عمان beside الأردن is
     // Amman; the venue باكو beside أذربيجان as a party counts for Baku).
     const stack = [...graph.partOf(id)];
     while (stack.length > 0) {
       const a = stack.pop() as TopicId;
-      if (strong.has(a)) return true;
+      if (strong.has(a)) return 'lent';
       stack.push(...graph.partOf(a));
     }
-    return false;
+    return 'none';
   };
   const directOf = (id: TopicId, list: readonly Hit[]): DirectEvidence | undefined => {
-    const hits = usable(list, id, hasStrong);
+    const hits = usable(list, id, hasStrong, graph.officesOf?.(id));
     return hits.length > 0 ? { hits, score: scoreHits(hits, w), parents: hits[0]?.parents ?? parentsOf(id) } : undefined;
   };
   // Topics with parents pool their evidence; the others (free keywords, mostly: most of the
@@ -161,7 +172,7 @@ export function relevantTopics(
   const direct = new Map<TopicId, DirectEvidence>();
   const lone: { readonly id: TopicId; readonly own: DirectEvidence }[] = [];
   for (const [id, list] of hitsByTopic) {
-    const hits = usable(list, id, hasStrong);
+    const hits = usable(list, id, hasStrong, graph.officesOf?.(id));
     if (hits.length === 0) continue;
     const parents = hits[0]?.parents ?? parentsOf(id);
     const score = scoreHits(hits, w);
