@@ -222,7 +222,8 @@ export function contextUse(
     if (city && !nisba && tokens[start - 1] !== 'في' && !(tokens[start] ?? '').startsWith('ب') && !isIn(tokens, start - 1, words.venueLead, variants)) return 'club';
   }
 
-  if (!nisba && isIn(tokens, start - 1, words.org, variants)) return 'org';
+  // بنك الكويت الوطني، جامعة يريفان; and an institution named by an adjective (المستشفى السعودي للولادة).
+  if (isIn(tokens, start - 1, words.org, variants)) return 'org';
   if (isIn(tokens, start - 1, words.host, variants) || isIn(tokens, start - 2, words.host, variants)) return 'venue';
   if (cameFrom(zone, start, words, variants)) return 'venue';
   // A meeting named after its place (مفاوضات جدة، منبر جدة، قمة الرياض) is held there.

@@ -9,7 +9,7 @@ import { createMatcher } from '../../../src/core/matcher.js';
 import { labelledSet, toArticle, type LabelledArticle } from './labelled.js';
 
 const matcher = createMatcher(builtinTopics());
-const sets = [...labelledSet('news'), ...labelledSet('holdout-1'), ...labelledSet('holdout-5'), ...labelledSet('holdout-6')];
+const sets = (['original', 'news', 'holdout-1', 'holdout-3', 'holdout-5', 'holdout-6'] as const).flatMap((name) => labelledSet(name));
 const byId = (id: string): LabelledArticle => {
   const found = sets.find((l) => l.id === id);
   if (!found) throw new Error(`no labelled article ${id}`);
@@ -80,3 +80,14 @@ describe('people', () => {
     expect(fired('h6-ci-presidential-vote-ouattara-fourth-term')).toContain('country:CI');
   });
 });
+
+describe('institutions', () => {
+  it('reads «المستشفى السعودي للولادة في الفاشر» as a hospital’s name, not Saudi Arabia', () => {
+    expect(fired('sd-elfasher-saudi-hospital')).not.toContain('country:SA');
+  });
+
+  it('reads «المجموعة الاقتصادية لدول غرب أفريقيا» as ECOWAS, not the economy', () => {
+    expect(fired('h3b-ng-tinubu-clerics-to-niger')).not.toContain('theme:economy');
+  });
+});
+
