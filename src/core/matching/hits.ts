@@ -26,6 +26,8 @@ export interface Hit {
   readonly parents: readonly TopicId[] | undefined;
   /** In the lead's opening words (after its dateline): where a news lead names its subject. */
   readonly opening: boolean;
+  /** A free keyword's hit (keywords fire at their own threshold, relevance.ts). */
+  readonly free: boolean;
 }
 
 /**
@@ -147,7 +149,7 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
           const blockers = entry.blockers;
           const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
           const opening = zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS;
-          const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents, opening };
+          const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents, opening, free: true };
           const list = byTopic.get(entry.topicId);
           if (list) list.push(h);
           else byTopic.set(entry.topicId, [h]);
@@ -179,7 +181,7 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
         const blockers = entry.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
         const opening = zone === 'lead' && !place && hit.start - skip < LEAD_OPENING_WORDS;
-        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents, opening };
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents, opening, free: false };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
         else byTopic.set(entry.topicId, [h]);

@@ -21,9 +21,14 @@ export interface RelevanceWeights {
   readonly extra: number;
   readonly bodyCap: number;
   readonly threshold: number;
+  /**
+   * A free keyword fires from its headline, its lead, or three body paragraphs: a reader who typed
+   * زنغزور wants the story whose lead names it; one or two mentions deep in the body still don't.
+   */
+  readonly keywordThreshold: number;
 }
 
-export const DEFAULT_WEIGHTS: RelevanceWeights = { title: 3, lead: 2, body: 1, extra: 0.5, bodyCap: 3, threshold: 3 };
+export const DEFAULT_WEIGHTS: RelevanceWeights = { title: 3, lead: 2, body: 1, extra: 0.5, bodyCap: 3, threshold: 3, keywordThreshold: 2 };
 
 export interface Relevant {
   readonly topicId: TopicId;
@@ -109,6 +114,8 @@ function evidenceOf(hits: readonly Hit[]): Evidence[] {
   return groups.map((g) => ({ text: hitText(g.first), topicId: g.topicId, zone: g.zone, weak: g.first.weak, count: g.count }));
 }
 
+const thresholdOf = (hits: readonly Hit[], w: RelevanceWeights): number => (hits[0]?.free === true ? w.keywordThreshold : w.threshold);
+
 /** How topics nest. */
 export interface TopicGraph {
   /** Every parent: evidence flows up all of them. */
@@ -178,7 +185,7 @@ export function relevantTopics(
     const score = scoreHits(hits, w);
     if (parents.length > 0) direct.set(id, { hits, score, parents });
     // Below the threshold a topic without parents fires nothing (a pool works its evidence out itself).
-    else if (score >= w.threshold) lone.push({ id, own: { hits, score, parents } });
+    else if (score >= thresholdOf(hits, w)) lone.push({ id, own: { hits, score, parents } });
   }
   const pools = buildPools(direct, parentsOf, graph.partOf, (id) => {
     const list = direct.has(id) ? undefined : hitsByTopic.get(id);
@@ -187,7 +194,7 @@ export function relevantTopics(
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
   for (const { id, own } of lone) {
-    if (pools.has(id) || own.score < w.threshold) continue;
+    if (pools.has(id) || own.score < thresholdOf(own.hits, w)) continue;
     out.push({ topicId: id, score: own.score, evidence: evidenceOf(own.hits), path: [id] });
   }
   for (const [topicId, score] of firingPools(pools, (hits) => scoreHits(hits, w), w.threshold)) {
