@@ -203,8 +203,9 @@ export function contextUse(
   zone: ZoneContext, start: number, end: number, words: ContextWords, variants: (t: string) => readonly string[], city = false,
 ): ContextUse | undefined {
   const { tokens } = zone;
-  // A name that only ends like an adjective (السعودية، مالي) is a name: «السعودية تفوز على البحرين».
-  const nisba = looksLikeNisba(tokens[end - 1] ?? '') && !isIn(tokens, end - 1, words.names, variants);
+  // An adjective of nationality starts the hit (الكوري الشمالي); a name that only ends like one is a
+  // name: «السعودية تفوز على البحرين», «نيجيريا ضد الكونغو الديمقراطية».
+  const nisba = looksLikeNisba(tokens[start] ?? '') && !isIn(tokens, start, words.names, variants);
 
   if (nisba && (isIn(tokens, start - 1, words.media, variants) || isIn(tokens, start - 2, words.media, variants))) return 'outlet';
   if (mediated(zone, start, words, variants)) return 'venue';

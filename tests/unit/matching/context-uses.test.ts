@@ -1,6 +1,6 @@
 /**
  * How a place word is used in its sentence (src/core/matching/context.ts), on articles of the
- * development sets (holdout-5 and holdout-6 count as development since their one run). Each test
+ * development sets (holdout-5 to holdout-8 count as development since their one run). Each test
  * names the sentence that decides.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { createMatcher } from '../../../src/core/matcher.js';
 import { labelledSet, toArticle, type LabelledArticle } from './labelled.js';
 
 const matcher = createMatcher(builtinTopics());
-const sets = (['original', 'news', 'holdout-1', 'holdout-3', 'holdout-5', 'holdout-6'] as const).flatMap((name) => labelledSet(name));
+const sets = (['original', 'news', 'holdout-1', 'holdout-3', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8'] as const).flatMap((name) => labelledSet(name));
 const byId = (id: string): LabelledArticle => {
   const found = sets.find((l) => l.id === id);
   if (!found) throw new Error(`no labelled article ${id}`);
@@ -88,6 +88,25 @@ describe('institutions', () => {
 
   it('reads «المجموعة الاقتصادية لدول غرب أفريقيا» as ECOWAS, not the economy', () => {
     expect(fired('h3b-ng-tinubu-clerics-to-niger')).not.toContain('theme:economy');
+  });
+});
+
+describe('names the press writes its own way', () => {
+  it('reads «نيجيريا ضد الكونغو الديمقراطية» as two teams: a name ending in an adjective is a name', () => {
+    expect(fired('h8-ng-drc-playoff-final-rabat')).toEqual(expect.arrayContaining(['country:NG', 'country:CD']));
+  });
+
+  it('reads الجابون, the Egyptian spelling, as Gabon', () => {
+    expect(fired('h8-ng-gabon-playoff-halftime')).toContain('country:GA');
+  });
+
+  it('reads «مصرف ليبيا المركزي» as a central bank: economy news', () => {
+    expect(fired('h8-ly-dbeibah-central-bank-unified')).toContain('theme:economy');
+  });
+
+  it('reads «كأس الخليج» as a tournament, never as evidence for the Gulf', () => {
+    const gulf = matcher.match(toArticle(byId('h7-bh-wins-gulf-cup-in-qatar-alanbat'))).find((m) => m.topicId === 'region:gulf');
+    expect(gulf?.evidence.map((e) => e.text) ?? []).not.toContain('كأس الخليج');
   });
 });
 

@@ -42,6 +42,12 @@ describe('matching words, not substrings', () => {
     const matches = matcher.match(article('مراسل روسيا اليوم يفوز بجائزة صحفية', [filler]));
     expect(ids(matches)).not.toContain('country:RU');
   });
+
+  it('reads «إلى تركيا اليوم» as Turkey today, not the outlet تركيا اليوم (the outlet comes after قناة, موقع, مراسل …)', () => {
+    // kuna-style dispatch (holdout-7, development since its run): the emir travels to Turkey today.
+    const matches = matcher.match(article('أمير الكويت يتوجه إلى تركيا اليوم', ['يتوجه أمير الكويت الشيخ مشعل الصباح والوفد الرسمي المرافق له إلى تركيا اليوم الثلاثاء، في زيارة دولة، وفق ما أعلن الديوان الأميري.']));
+    expect(ids(matches)).toContain('country:TR');
+  });
 });
 
 describe('relevance, not mention', () => {
