@@ -52,10 +52,10 @@ export function buildTopics(raw: RawCatalog): Topic[] {
     kind: t.kind,
     names: t.name,
     aliases: { ar: t.ar, en: t.en },
-    weak: unique([...t.weak, ...t.office]),
+    weak: unique([...t.weak, ...t.office, ...t.honorific]),
     blockers: t.blockers,
     parents: t.parents.map(asTopicId),
-    ...(t.office.length > 0 ? { offices: t.office } : {}),
+    ...(t.office.length + t.honorific.length > 0 ? { offices: unique([...t.office, ...t.honorific]) } : {}),
   }));
   // An office names the person's country too: «الرئيس المصري» stays evidence for Egypt.
   const offices = new Map<string, string[]>();

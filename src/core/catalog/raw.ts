@@ -37,6 +37,8 @@ export const rawTopicSchema = z.strictObject({
    * of the parent country too, so the longer phrase never hides the country's own word.
    */
   office: words,
+  /** For people: honorifics that refer back to them (جلالته، سموه): like an office, but no country's alias. */
+  honorific: words,
 });
 
 /** Word lists for the place-name context rules (src/core/matching/context.ts). */

@@ -110,3 +110,9 @@ describe('names the press writes its own way', () => {
   });
 });
 
+describe('people by the spellings the press uses', () => {
+  it('reads «العماد جوزاف عون» as Joseph Aoun', () => {
+    expect(fired('h7-lb-aoun-french-ambassador-unifil')).toContain('person:aoun');
+  });
+});
+
