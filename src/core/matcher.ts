@@ -11,6 +11,7 @@ import { compileContext, type RawContextWords } from './matching/context.js';
 import { findHits } from './matching/hits.js';
 import { createPhraseIndex, type Blockers, type TopicInfo } from './matching/phrase-index.js';
 import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
+import { createTallyBoard } from './matching/tally.js';
 import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
 import { phraseTokens } from './matching/tokens.js';
 
@@ -46,7 +47,13 @@ export interface MatcherOptions {
 interface Compiled {
   readonly topic: Topic;
   readonly phrases: readonly (readonly string[])[];
+  /** The topic's lone number (PhraseEntry.lone), if it has one. */
+  readonly lone: number | undefined;
 }
+
+/** A free keyword no rule applies to: its hits need only be counted (matching/tally.ts). */
+const isLone = (topic: Topic): boolean =>
+  topic.kind === 'keyword' && topic.parents.length === 0 && topic.blockers.length === 0 && topic.weak.length === 0;
 
 function compileBlockers(list: readonly string[]): Blockers | undefined {
   if (list.length === 0) return undefined;
@@ -76,6 +83,11 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     return !topic || topic.kind === 'country' || topic.kind === 'region' ? [] : topic.parents;
   };
 
+  // Lone numbers index typed arrays (tally.ts): a removed topic's number is given to the next one.
+  const board = createTallyBoard();
+  const spareNumbers: number[] = [];
+  let nextNumber = 0;
+
   const context = compileContext(options.context ?? builtinContextWords());
   // Sport words ride the same scan (context rules ask whether a sentence is about sport).
   for (const word of context.sport) index.add([word], { topicId: undefined, weak: false, marker: 'sport' });
@@ -88,6 +100,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     const old = compiled.get(id);
     if (!old) return;
     for (const tokens of old.phrases) index.remove(tokens, id);
+    if (old.lone !== undefined) spareNumbers.push(old.lone);
     compiled.delete(id);
     if (listed.delete(id)) listedCache = undefined;
   };
@@ -96,6 +109,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     remove(topic.id);
     const place = topic.kind === 'country' || topic.kind === 'city';
     const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place };
+    const lone = isLone(topic) ? (spareNumbers.pop() ?? nextNumber++) : undefined;
     const phrases: string[][] = [];
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
     // A name that is also listed as weak (مالي، عمان: the word means something else too) is weak only.
@@ -104,11 +118,11 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
       for (const alias of list) {
         const tokens = phraseTokens(alias);
         if (tokens.length === 0 || (!weak && weakKeys.has(tokens.join(' ')))) continue;
-        index.add(tokens, { topicId: topic.id, weak, info, free: topic.kind === 'keyword' });
+        index.add(tokens, { topicId: topic.id, weak, info, free: topic.kind === 'keyword', lone });
         phrases.push(tokens);
       }
     }
-    compiled.set(topic.id, { topic, phrases });
+    compiled.set(topic.id, { topic, phrases, lone });
     if (topic.kind !== 'keyword') {
       listed.set(topic.id, topic);
       listedCache = undefined;
@@ -119,7 +133,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
 
   return {
     match(article, tokens) {
-      const hits = findHits(article, index, tokens, context);
+      const hits = findHits(article, index, tokens, context, board);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
         const topic = compiled.get(r.topicId)?.topic;

@@ -8,6 +8,7 @@ import type { TopicId, Zone } from '../topic.js';
 import type { Blockers, IndexedEntry, PhraseHit, PhraseIndex } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
 import { contextUse, zoneContext, type ContextWords, type ZoneContext } from './context.js';
+import { countHit, createTallyBoard, type Tally, type TallyBoard } from './tally.js';
 import { textTokens, type TextTokens } from './tokens.js';
 
 /** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
@@ -98,26 +99,56 @@ function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
   return hits.filter((h) => h.kind !== 'free' || !decoys.some((d) => h.start < d.end && d.start < h.end));
 }
 
+/** What a zone's hits share: where they are and the zone's tokens. */
+interface ZoneOfHit { readonly zone: Zone; readonly para: number; readonly tokens: TextTokens }
+
+/** An article's hits: lone topics' tallied, every other topic's as Hits. */
+export interface ArticleHits {
+  /** Hits of the topics that are not lone, grouped by topic in reading order. */
+  readonly byTopic: ReadonlyMap<TopicId, readonly Hit[]>;
+  /** The rank by first hit (shared with the tallies) of each topic of byTopic, in its order. */
+  readonly ranks: readonly number[];
+  readonly tallies: readonly Tally[];
+  /** The zones the tallies' zone indices point into. */
+  readonly zones: readonly ZoneOfHit[];
+}
+
+/** A tally's hits as Hits (for evidence), in reading order. */
+export function tallyHits(found: ArticleHits, t: Tally): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < t.at.length; i += 3) {
+    const { zone, para, tokens } = found.zones[t.at[i] as number] as ZoneOfHit;
+    hits.push({ topicId: t.topicId, zone, para, pos: t.at[i + 1] as number, end: t.at[i + 2] as number, tokens, weak: false, blocked: false, parents: t.parents });
+  }
+  return hits;
+}
+
 /**
  * Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in
- * reading order. `known` is the article's tokens when the caller has them.
+ * reading order (lone topics' tallied instead). `known` is the article's tokens when the caller
+ * has them; `board` is the caller's, reused from article to article.
  */
-export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, context?: ContextWords): Map<TopicId, Hit[]> {
+export function findHits(
+  article: Article, index: PhraseIndex, known?: ArticleTokens, context?: ContextWords, board: TallyBoard = createTallyBoard(),
+): ArticleHits {
   const byTopic = new Map<TopicId, Hit[]>();
+  const ranks: number[] = [];
+  const tallies: Tally[] = [];
+  board.begin();
   const parts = zones(article, known);
   const scans: PhraseHit[][] = [];
-  const tokenLists: TextTokens[] = [];
   const sports: boolean[] = [];
+  const zoneList: ZoneOfHit[] = [];
   for (const z of parts) {
     const tokens = textTokens(z.text, z.norm);
     const found = index.scan(tokens.norm);
-    tokenLists.push(tokens);
+    zoneList.push({ zone: z.zone, para: z.para, tokens });
     scans.push(found);
     sports.push(found.some(isSportWord));
   }
   for (let k = 0; k < parts.length; k += 1) {
     const { zone, para, text } = parts[k] as ZoneText;
-    const tokens = tokenLists[k] as TextTokens;
+    const { tokens } = zoneList[k] as ZoneOfHit;
     const scanned = scans[k] as PhraseHit[];
     const sport = sports[k] === true;
     const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
@@ -129,12 +160,27 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
         // A keyword hit gets no context rule (those are for places): the loop below without them.
         for (const entry of hit.entries) {
           if (entry.topicId === undefined) continue;
+          if (entry.lone >= 0) {
+            const slot = board.slot(entry.lone);
+            let t = tallies[slot];
+            if (slot < 0 || t === undefined) {
+              t = { topicId: entry.topicId, rank: ranks.length + tallies.length, parents: entry.parents, title: false, lead: 0, bodyParas: 0, lastPara: 0, at: [] };
+              board.setSlot(entry.lone, tallies.length);
+              tallies.push(t);
+            }
+            countHit(t, zone, para);
+            t.at.push(k, hit.start, hit.end);
+            continue;
+          }
           const blockers = entry.blockers;
           const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
           const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents };
           const list = byTopic.get(entry.topicId);
           if (list) list.push(h);
-          else byTopic.set(entry.topicId, [h]);
+          else {
+            ranks.push(ranks.length + tallies.length);
+            byTopic.set(entry.topicId, [h]);
+          }
         }
         continue;
       }
@@ -160,9 +206,12 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
         const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
-        else byTopic.set(entry.topicId, [h]);
+        else {
+          ranks.push(ranks.length + tallies.length);
+          byTopic.set(entry.topicId, [h]);
+        }
       }
     }
   }
-  return byTopic;
+  return { byTopic, ranks, tallies, zones: zoneList };
 }

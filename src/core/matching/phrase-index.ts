@@ -39,6 +39,11 @@ export interface PhraseEntry {
   readonly free?: boolean;
   /** A word the context rules look for (a sport word): found by the same walk, names nothing, hides nothing. */
   readonly marker?: 'sport';
+  /**
+   * The topic's number when it is a free keyword no rule applies to (no parents, blockers or weak
+   * aliases): its hits are tallied by number as they are found (hits.ts), not grouped by id.
+   */
+  readonly lone?: number;
 }
 
 interface Node {
@@ -85,11 +90,13 @@ export interface IndexedEntry extends PhraseEntry {
   readonly place: boolean;
   readonly blockers: Blockers | undefined;
   readonly parents: readonly TopicId[] | undefined;
+  /** The topic's lone number, -1 when it has none. */
+  readonly lone: number;
 }
 
 const indexed = (e: PhraseEntry): IndexedEntry => ({
   topicId: e.topicId, weak: e.weak, info: e.info, free: e.free === true, marker: e.marker,
-  place: e.info?.place === true, blockers: e.info?.blockers, parents: e.info?.parents,
+  place: e.info?.place === true, blockers: e.info?.blockers, parents: e.info?.parents, lone: e.lone ?? -1,
 });
 
 /** A phrase found in a token sequence: tokens [start, end) and what it names. */

@@ -11,7 +11,7 @@
  * topic discussed across many paragraphs; never one passing mention deep in the body.
  */
 import type { Evidence, TopicId } from '../topic.js';
-import { hitKey, hitText, type Hit } from './hits.js';
+import { hitKey, hitText, tallyHits, type ArticleHits, type Hit } from './hits.js';
 import { ancestors, buildPools, firingPools, inReadingOrder, type DirectEvidence } from './pools.js';
 
 export interface RelevanceWeights {
@@ -46,9 +46,14 @@ export function scoreHits(hits: readonly Hit[], w: RelevanceWeights = DEFAULT_WE
       bodyParas += 1;
     }
   }
+  return scoreCounts(title > 0, lead, bodyParas, w);
+}
+
+/** The score of a topic with a title hit or not, `lead` lead hits and hits in `bodyParas` body paragraphs. */
+function scoreCounts(title: boolean, lead: number, bodyParas: number, w: RelevanceWeights): number {
   const leadScore = lead === 0 ? 0 : w.lead + w.extra * Math.min(lead - 1, 2);
   const bodyScore = bodyParas === 0 ? 0 : Math.min(w.bodyCap, w.body + w.extra * (bodyParas - 1));
-  return title + leadScore + bodyScore;
+  return (title ? w.title : 0) + leadScore + bodyScore;
 }
 
 /**
@@ -121,13 +126,10 @@ const isStrong = (list: readonly Hit[]): boolean => {
   return false;
 };
 
-/** The topics the hits (grouped by topic, in reading order) make relevant, best first. */
-export function relevantTopics(
-  hitsByTopic: ReadonlyMap<TopicId, readonly Hit[]>,
-  graph: TopicGraph,
-  w: RelevanceWeights = DEFAULT_WEIGHTS,
-): Relevant[] {
+/** The topics an article's hits make relevant, best first. */
+export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: RelevanceWeights = DEFAULT_WEIGHTS): Relevant[] {
   const { parentsOf } = graph;
+  const hitsByTopic = found.byTopic;
   // Topics with a strong unblocked hit, and what they are part of; built only if a weak hit needs it.
   let strong: Set<TopicId> | undefined;
   const hasStrong = (id: TopicId): boolean => {
@@ -159,16 +161,29 @@ export function relevantTopics(
   // Topics with parents pool their evidence; the others (free keywords, mostly: most of the
   // topics with hits) are kept in a list, and a pool that is one of them works its evidence out again.
   const direct = new Map<TopicId, DirectEvidence>();
-  const lone: { readonly id: TopicId; readonly own: DirectEvidence }[] = [];
+  // In order of first hit (`rank`): the order of the output where scores tie.
+  const lone: { readonly id: TopicId; readonly own: DirectEvidence; readonly rank: number }[] = [];
+  let k = 0;
   for (const [id, list] of hitsByTopic) {
+    const rank = found.ranks[k] as number;
+    k += 1;
     const hits = usable(list, id, hasStrong);
     if (hits.length === 0) continue;
     const parents = hits[0]?.parents ?? parentsOf(id);
     const score = scoreHits(hits, w);
     if (parents.length > 0) direct.set(id, { hits, score, parents });
     // Below the threshold a topic without parents fires nothing (a pool works its evidence out itself).
-    else if (score >= w.threshold) lone.push({ id, own: { hits, score, parents } });
+    else if (score >= w.threshold) lone.push({ id, own: { hits, score, parents }, rank });
   }
+  // Tallied topics have no parents and every hit counts: the score is the tally's, Hits only for those that fire.
+  let tallied = false;
+  for (const t of found.tallies) {
+    const score = scoreCounts(t.title, t.lead, t.bodyParas, w);
+    if (score < w.threshold) continue;
+    lone.push({ id: t.topicId, own: { hits: tallyHits(found, t), score, parents: t.parents ?? [] }, rank: t.rank });
+    tallied = true;
+  }
+  if (tallied) lone.sort((a, b) => a.rank - b.rank);
   const pools = buildPools(direct, parentsOf, graph.partOf, (id) => {
     const list = direct.has(id) ? undefined : hitsByTopic.get(id);
     return list ? directOf(id, list) : direct.get(id);

@@ -1,0 +1,76 @@
+/**
+ * Lone topics (free keywords with no parents, blockers or weak aliases: PhraseEntry.lone) need
+ * no rule but the score, so their hits are counted as they are found instead of being built into
+ * Hits and grouped by topic id. With 20,000 keywords most of an article's hits are theirs, and
+ * nearly all of those topics stay below the threshold: only the few that fire get Hits, for evidence.
+ */
+import type { TopicId, Zone } from '../topic.js';
+
+/** One lone topic's hits in one article: what its score needs, and where each hit is. */
+export interface Tally {
+  readonly topicId: TopicId;
+  /** Its rank among the article's topics by first hit (the order the other topics are grouped in). */
+  readonly rank: number;
+  readonly parents: readonly TopicId[] | undefined;
+  /** Hits in the title and the lead, and body paragraphs with a hit (scoreHits' counts). */
+  title: boolean;
+  lead: number;
+  bodyParas: number;
+  lastPara: number;
+  /** Zone index (into the article's zones), start and end of each hit, flat, in reading order. */
+  readonly at: number[];
+}
+
+/**
+ * Which tally each lone topic number has in the article being matched: slots found by number
+ * in typed arrays, no Map keyed by topic id per hit. A stamp per article makes the previous
+ * article's slots stale without clearing them. One per matcher (matching is synchronous).
+ */
+export interface TallyBoard {
+  /** Starts an article: every slot is empty again. */
+  begin(): void;
+  /** The tally index stored for `num` in this article, or -1. */
+  slot(num: number): number;
+  setSlot(num: number, index: number): void;
+}
+
+export function createTallyBoard(): TallyBoard {
+  let stamp = 0;
+  let stamps = new Uint32Array(1024);
+  let slots = new Uint32Array(1024);
+  return {
+    begin() {
+      stamp += 1;
+      if (stamp === 0xffff_ffff) {
+        stamps.fill(0);
+        stamp = 1;
+      }
+    },
+    slot: (num) => (num < stamps.length && stamps[num] === stamp ? (slots[num] as number) : -1),
+    setSlot(num, index) {
+      if (num >= stamps.length) {
+        // Numbers are dense (the matcher reuses a removed topic's), so doubling is rare.
+        let size = stamps.length * 2;
+        while (size <= num) size *= 2;
+        const grownStamps = new Uint32Array(size);
+        const grownSlots = new Uint32Array(size);
+        grownStamps.set(stamps);
+        grownSlots.set(slots);
+        stamps = grownStamps;
+        slots = grownSlots;
+      }
+      stamps[num] = stamp;
+      slots[num] = index;
+    },
+  };
+}
+
+/** Counts one hit into `t` the way scoreHits counts a hit (hits come in reading order). */
+export function countHit(t: Tally, zone: Zone, para: number): void {
+  if (zone === 'title') t.title = true;
+  else if (zone === 'lead') t.lead += 1;
+  else if (para !== t.lastPara) {
+    t.lastPara = para;
+    t.bodyParas += 1;
+  }
+}
