@@ -116,9 +116,10 @@ export interface ArticleHits {
 /** A tally's hits as Hits (for evidence), in reading order. */
 export function tallyHits(found: ArticleHits, t: Tally): Hit[] {
   const hits: Hit[] = [];
+  const { topicId, parents } = t.entries[t.which] as IndexedEntry;
   for (let i = 0; i < t.at.length; i += 3) {
     const { zone, para, tokens } = found.zones[t.at[i] as number] as ZoneOfHit;
-    hits.push({ topicId: t.topicId, zone, para, pos: t.at[i + 1] as number, end: t.at[i + 2] as number, tokens, weak: false, blocked: false, parents: t.parents });
+    hits.push({ topicId: topicId as TopicId, zone, para, pos: t.at[i + 1] as number, end: t.at[i + 2] as number, tokens, weak: false, blocked: false, parents });
   }
   return hits;
 }
@@ -157,19 +158,17 @@ export function findHits(
     for (const hit of found) {
       if (hit.start < skip) continue;
       if (hit.kind === 'free') {
+        // Most keyword hits: one lone topic, counted without reading its entry.
+        if (hit.lone >= 0) {
+          countHit(board, tallies, ranks.length + tallies.length, hit.lone, hit, 0, k, zone, para);
+          continue;
+        }
         // A keyword hit gets no context rule (those are for places): the loop below without them.
-        for (const entry of hit.entries) {
+        for (let e = 0; e < hit.entries.length; e += 1) {
+          const entry = hit.entries[e] as IndexedEntry;
           if (entry.topicId === undefined) continue;
           if (entry.lone >= 0) {
-            const slot = board.slot(entry.lone);
-            let t = tallies[slot];
-            if (slot < 0 || t === undefined) {
-              t = { topicId: entry.topicId, rank: ranks.length + tallies.length, parents: entry.parents, title: false, lead: 0, bodyParas: 0, lastPara: 0, at: [] };
-              board.setSlot(entry.lone, tallies.length);
-              tallies.push(t);
-            }
-            countHit(t, zone, para);
-            t.at.push(k, hit.start, hit.end);
+            countHit(board, tallies, ranks.length + tallies.length, entry.lone, hit, e, k, zone, para);
             continue;
           }
           const blockers = entry.blockers;

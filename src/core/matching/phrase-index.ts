@@ -52,6 +52,8 @@ interface Node {
   entries: readonly IndexedEntry[];
   /** Free keyword entries (NONE when empty). */
   free: readonly IndexedEntry[];
+  /** The lone number of `free` when it is one lone entry (the usual case), else -1: see PhraseHit.lone. */
+  freeLone: number;
   /** What `entries` start with, and whether they are all decoys: kept with the node, so a hit says it without reading them. */
   kind: HitKind;
   decoyOnly: boolean;
@@ -106,6 +108,11 @@ export interface PhraseHit {
   /** Either catalogue entries (and decoys) or free keyword entries, never both. */
   readonly entries: readonly IndexedEntry[];
   readonly kind: HitKind;
+  /**
+   * When `entries` is one lone entry, its number, else -1: the caller tallies the hit without
+   * reading the entry (with 20,000 keywords, entries are cold in memory and most hits are these).
+   */
+  readonly lone: number;
 }
 
 export interface PhraseIndex {
@@ -133,7 +140,7 @@ const NONE: readonly IndexedEntry[] = Object.freeze([]);
 
 /** A word's bit in childBits, from its length and its second and last letters (Arabic words share few first letters: ال، و، ب). */
 const keyBit = (key: string): number => 1 << ((key.charCodeAt(key.length - 1) * 7 + key.charCodeAt(1) * 3 + key.length) & 31);
-const newNode = (): Node => ({ children: undefined, entries: NONE, free: NONE, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
+const newNode = (): Node => ({ children: undefined, entries: NONE, free: NONE, freeLone: -1, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
 
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
@@ -149,6 +156,7 @@ interface Opening {
   readonly kind: HitKind;
   readonly decoyOnly: boolean;
   readonly free: readonly IndexedEntry[] | undefined;
+  readonly freeLone: number;
   /** The token's trie nodes with children, in the order a walk tries them. */
   readonly deeper: readonly Node[];
   /** The childBits of each of `deeper` (so a node the next word does not continue is not even read), all of them together, and whether any has a loose child. */
@@ -157,15 +165,16 @@ interface Opening {
   readonly looseChild: boolean;
 }
 
-const NO_OPENING: Opening = { catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, deeper: [], deeperBits: [], bits: 0, looseChild: false };
+const NO_OPENING: Opening = { catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, deeper: [], deeperBits: [], bits: 0, looseChild: false };
 
 function openingOf(nodes: readonly Node[]): Opening {
   if (nodes.length === 0) return NO_OPENING;
   const withEntries = nodes.find((n) => n.entries.length > 0);
+  const withFree = nodes.find((n) => n.free.length > 0);
   const deeper = nodes.filter((n) => n.children !== undefined && n.children.size > 0);
   return {
     catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
-    free: nodes.find((n) => n.free.length > 0)?.free,
+    free: withFree?.free, freeLone: withFree?.freeLone ?? -1,
     deeper,
     deeperBits: deeper.map((n) => n.childBits),
     bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
@@ -181,6 +190,12 @@ function setCatalogue(node: Node, entries: readonly IndexedEntry[]): void {
   node.entries = entries.length > 0 ? entries : NONE;
   node.decoyOnly = isDecoyOnly(entries);
   node.kind = first?.marker === 'sport' ? 'sport' : first?.topicId === undefined ? 'decoy' : 'topic';
+}
+
+/** Sets a node's free entries. */
+function setFree(node: Node, free: readonly IndexedEntry[]): void {
+  node.free = free.length > 0 ? free : NONE;
+  node.freeLone = free.length === 1 ? (free[0] as IndexedEntry).lone : -1;
 }
 
 export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
@@ -270,10 +285,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     if (open === NO_OPENING) return;
     // One-word phrases come from the opening; the walks below only find longer ones (which win).
     if (wantCatalogue && open.catalogue) {
-      catalogue = { start, end: start + 1, entries: open.catalogue, kind: open.kind };
+      catalogue = { start, end: start + 1, entries: open.catalogue, kind: open.kind, lone: -1 };
       catalogueDecoyOnly = open.decoyOnly;
     }
-    if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free' };
+    if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free', lone: open.freeLone };
     const second = tokens[start + 1];
     if (open.deeper.length === 0 || second === undefined) return;
     // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
@@ -297,10 +312,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
         // One-word phrases are the opening's (from this node or one before it).
         if (end > start + 1 && wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) {
-          catalogue = { start, end, entries: node.entries, kind: node.kind };
+          catalogue = { start, end, entries: node.entries, kind: node.kind, lone: -1 };
           catalogueDecoyOnly = node.decoyOnly;
         }
-        if (end > start + 1 && wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free' };
+        if (end > start + 1 && wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free', lone: node.freeLone };
         const next = tokens[end];
         if (next === undefined || !node.children) break;
         let child: Node | undefined = (node.childBits & keyBit(next)) === 0 ? undefined : node.children.get(next);
@@ -326,7 +341,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     const entries = node.entries.filter((e) => e.topicId !== topicId);
     const keptFree = node.free.filter((e) => e.topicId !== topicId);
     setCatalogue(node, entries);
-    node.free = keptFree.length > 0 ? keptFree : NONE;
+    setFree(node, keptFree);
     const goneCatalogue = before[0] - node.entries.length;
     const goneFree = before[1] - node.free.length;
     for (const n of trail) {
@@ -358,7 +373,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         const node = walkCreating(path, k > 0, trail);
         const list = entry.free ? node.free : node.entries;
         if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
-        if (entry.free) node.free = [...list, stored];
+        if (entry.free) setFree(node, [...list, stored]);
         else setCatalogue(node, [...list, stored]);
         for (const n of trail) {
           if (entry.free) n.freeBelow += 1;

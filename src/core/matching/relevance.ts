@@ -180,7 +180,8 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   for (const t of found.tallies) {
     const score = scoreCounts(t.title, t.lead, t.bodyParas, w);
     if (score < w.threshold) continue;
-    lone.push({ id: t.topicId, own: { hits: tallyHits(found, t), score, parents: t.parents ?? [] }, rank: t.rank });
+    const hits = tallyHits(found, t);
+    lone.push({ id: (hits[0] as Hit).topicId, own: { hits, score, parents: [] }, rank: t.rank });
     tallied = true;
   }
   if (tallied) lone.sort((a, b) => a.rank - b.rank);

@@ -4,14 +4,19 @@
  * Hits and grouped by topic id. With 20,000 keywords most of an article's hits are theirs, and
  * nearly all of those topics stay below the threshold: only the few that fire get Hits, for evidence.
  */
-import type { TopicId, Zone } from '../topic.js';
+import type { Zone } from '../topic.js';
+import type { IndexedEntry, PhraseHit } from './phrase-index.js';
 
 /** One lone topic's hits in one article: what its score needs, and where each hit is. */
 export interface Tally {
-  readonly topicId: TopicId;
+  /**
+   * The topic's entry is entries[which] (a hit's entries): read only for a topic that fires,
+   * since with 20,000 keywords entries are cold in memory.
+   */
+  readonly entries: readonly IndexedEntry[];
+  readonly which: number;
   /** Its rank among the article's topics by first hit (the order the other topics are grouped in). */
   readonly rank: number;
-  readonly parents: readonly TopicId[] | undefined;
   /** Hits in the title and the lead, and body paragraphs with a hit (scoreHits' counts). */
   title: boolean;
   lead: number;
@@ -65,8 +70,19 @@ export function createTallyBoard(): TallyBoard {
   };
 }
 
-/** Counts one hit into `t` the way scoreHits counts a hit (hits come in reading order). */
-export function countHit(t: Tally, zone: Zone, para: number): void {
+/**
+ * Counts `hit` (of entry `which`, lone number `num`, in zone `k`) into the article's tallies, a
+ * new one ranked `rank` when it is the topic's first, the way scoreHits counts a hit; hits come in reading order.
+ */
+export function countHit(board: TallyBoard, tallies: Tally[], rank: number, num: number, hit: PhraseHit, which: number, k: number, zone: Zone, para: number): void {
+  const slot = board.slot(num);
+  let t = slot < 0 ? undefined : tallies[slot];
+  if (t === undefined) {
+    t = { entries: hit.entries, which, rank, title: false, lead: 0, bodyParas: 0, lastPara: 0, at: [] };
+    board.setSlot(num, tallies.length);
+    tallies.push(t);
+  }
+  t.at.push(k, hit.start, hit.end);
   if (zone === 'title') t.title = true;
   else if (zone === 'lead') t.lead += 1;
   else if (para !== t.lastPara) {
