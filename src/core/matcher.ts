@@ -76,10 +76,12 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const listed = new Map<TopicId, Topic>();
   let listedCache: readonly Topic[] | undefined;
   const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const parentsOf = (id: TopicId): readonly TopicId[] => compiled.get(id)?.topic.parents ?? [];
+  // Pools ask for the catalogue's topics: the small map first (with 20,000 keywords, `compiled` is cold in memory).
+  const topicOf = (id: TopicId): Topic | undefined => listed.get(id) ?? compiled.get(id)?.topic;
+  const parentsOf = (id: TopicId): readonly TopicId[] => topicOf(id)?.parents ?? [];
   // Countries and regions are members of their parent regions; cities, people and conflicts are part of theirs.
   const partOf = (id: TopicId): readonly TopicId[] => {
-    const topic = compiled.get(id)?.topic;
+    const topic = topicOf(id);
     return !topic || topic.kind === 'country' || topic.kind === 'region' ? [] : topic.parents;
   };
 
@@ -136,7 +138,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
       const hits = findHits(article, index, tokens, context, board);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
-        const topic = compiled.get(r.topicId)?.topic;
+        const topic = topicOf(r.topicId);
         if (topic) out.push({ topicId: r.topicId, kind: topic.kind, name: topic.names, score: r.score, evidence: r.evidence, path: r.path });
       }
       return out;
