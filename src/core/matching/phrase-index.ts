@@ -47,6 +47,13 @@ export interface PhraseEntry {
 }
 
 interface Node {
+  /**
+   * A node's children: the only one inline (`soleKey`, `sole`), else a Map. Most nodes of
+   * keyword phrases have one child, and with 20,000 keywords a Map and its table are two more
+   * reads from cold memory per word. A node that had two children keeps its Map.
+   */
+  soleKey: string | undefined;
+  sole: Node | undefined;
   children: Map<string, Node> | undefined;
   /** Catalogue entries and decoys (NONE when empty: most nodes hold one kind, and a shared empty list costs no memory read). */
   entries: readonly IndexedEntry[];
@@ -140,7 +147,32 @@ const NONE: readonly IndexedEntry[] = Object.freeze([]);
 
 /** A word's bit in childBits, from its length and its second and last letters (Arabic words share few first letters: ال، و، ب). */
 const keyBit = (key: string): number => 1 << ((key.charCodeAt(key.length - 1) * 7 + key.charCodeAt(1) * 3 + key.length) & 31);
-const newNode = (): Node => ({ children: undefined, entries: NONE, free: NONE, freeLone: -1, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
+const newNode = (): Node => ({ soleKey: undefined, sole: undefined, children: undefined, entries: NONE, free: NONE, freeLone: -1, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
+
+/** The child of `node` keyed by `key`. */
+const childAt = (node: Node, key: string): Node | undefined => (node.sole === undefined ? node.children?.get(key) : node.soleKey === key ? node.sole : undefined);
+const childCount = (node: Node): number => (node.sole === undefined ? (node.children?.size ?? 0) : 1);
+const childrenOf = (node: Node): Iterable<Node> => (node.sole === undefined ? (node.children?.values() ?? []) : [node.sole]);
+
+function setChild(node: Node, key: string, child: Node): void {
+  if (node.children) node.children.set(key, child);
+  else if (node.sole === undefined) {
+    node.soleKey = key;
+    node.sole = child;
+  } else {
+    node.children = new Map([[node.soleKey as string, node.sole], [key, child]]);
+    node.soleKey = undefined;
+    node.sole = undefined;
+  }
+}
+
+function deleteChild(node: Node, key: string): void {
+  if (node.sole === undefined) node.children?.delete(key);
+  else if (node.soleKey === key) {
+    node.soleKey = undefined;
+    node.sole = undefined;
+  }
+}
 
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
@@ -171,7 +203,7 @@ function openingOf(nodes: readonly Node[]): Opening {
   if (nodes.length === 0) return NO_OPENING;
   const withEntries = nodes.find((n) => n.entries.length > 0);
   const withFree = nodes.find((n) => n.free.length > 0);
-  const deeper = nodes.filter((n) => n.children !== undefined && n.children.size > 0);
+  const deeper = nodes.filter((n) => childCount(n) > 0);
   return {
     catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
     free: withFree?.free, freeLone: withFree?.freeLone ?? -1,
@@ -235,13 +267,13 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       const found: Node[] = [];
       const variants = variantsOf(token);
       for (const variant of variants) {
-        const node = root.children?.get(variant);
+        const node = childAt(root, variant);
         if (node) found.push(node);
       }
       if (loose) {
         for (const variant of variants) {
           const folded = looseOf(variant);
-          const node = folded === undefined ? undefined : root.children?.get(folded);
+          const node = folded === undefined ? undefined : childAt(root, folded);
           if (node && !found.includes(node)) found.push(node);
         }
       }
@@ -256,10 +288,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     let node = root;
     trail.push(root);
     for (const t of tokens) {
-      let next = node.children?.get(t);
+      let next = childAt(node, t);
       if (!next) {
         next = newNode();
-        (node.children ??= new Map()).set(t, next);
+        setChild(node, t, next);
       }
       node.childBits |= keyBit(t);
       if (folded && t.startsWith(LOOSE_KEY)) node.looseChild = true;
@@ -311,17 +343,18 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
         // One-word phrases are the opening's (from this node or one before it).
-        if (end > start + 1 && wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) {
+        // Empty lists are NONE: comparing the pointer does not read the (cold) list.
+        if (end > start + 1 && wantCatalogue && node.entries !== NONE && (!catalogue || end > catalogue.end)) {
           catalogue = { start, end, entries: node.entries, kind: node.kind, lone: -1 };
           catalogueDecoyOnly = node.decoyOnly;
         }
-        if (end > start + 1 && wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free', lone: node.freeLone };
+        if (end > start + 1 && wantFree && node.free !== NONE && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free', lone: node.freeLone };
         const next = tokens[end];
-        if (next === undefined || !node.children) break;
-        let child: Node | undefined = (node.childBits & keyBit(next)) === 0 ? undefined : node.children.get(next);
+        if (next === undefined) break;
+        let child: Node | undefined = (node.childBits & keyBit(next)) === 0 ? undefined : childAt(node, next);
         if (!child && node.looseChild) {
           const folded = looseOf(next);
-          if (folded !== undefined && (node.childBits & keyBit(folded)) !== 0) child = node.children.get(folded);
+          if (folded !== undefined && (node.childBits & keyBit(folded)) !== 0) child = childAt(node, folded);
         }
         node = child;
         end += 1;
@@ -332,7 +365,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   const removePath = (tokens: readonly string[], topicId: TopicId): void => {
     const trail: Node[] = [root];
     for (const t of tokens) {
-      const next = trail.at(-1)?.children?.get(t);
+      const last = trail.at(-1);
+      const next = last === undefined ? undefined : childAt(last, t);
       if (!next) return;
       trail.push(next);
     }
@@ -351,8 +385,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
     for (let i = tokens.length; i > 0; i -= 1) {
       const current = trail[i] as Node;
-      if (current.entries.length > 0 || current.free.length > 0 || (current.children?.size ?? 0) > 0) break;
-      trail[i - 1]?.children?.delete(tokens[i - 1] as string);
+      if (current.entries.length > 0 || current.free.length > 0 || childCount(current) > 0) break;
+      deleteChild(trail[i - 1] as Node, tokens[i - 1] as string);
     }
   };
 
@@ -391,7 +425,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       while (stack.length > 0) {
         const node = stack.pop() as Node;
         count += 1;
-        if (node.children) stack.push(...node.children.values());
+        stack.push(...childrenOf(node));
       }
       return count - 1;
     },
