@@ -189,15 +189,23 @@ interface Opening {
   readonly decoyOnly: boolean;
   readonly free: readonly IndexedEntry[] | undefined;
   readonly freeLone: number;
-  /** The token's trie nodes with children, in the order a walk tries them. */
-  readonly deeper: readonly Node[];
-  /** The childBits of each of `deeper` (so a node the next word does not continue is not even read), all of them together, and whether any has a loose child. */
-  readonly deeperBits: readonly number[];
+  /**
+   * The token's trie nodes with children, in the order a walk tries them: how many, the first
+   * and the others. Most tokens have one, kept here with its childBits: no list to read from memory.
+   */
+  readonly steps: number;
+  readonly first: Node | undefined;
+  readonly firstBits: number;
+  readonly more: readonly Node[];
+  /** The childBits of each of `more` (so a node the next word does not continue is not even read), all of them together, and whether any has a loose child. */
+  readonly moreBits: readonly number[];
   readonly bits: number;
   readonly looseChild: boolean;
 }
 
-const NO_OPENING: Opening = { catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, deeper: [], deeperBits: [], bits: 0, looseChild: false };
+const NO_OPENING: Opening = {
+  catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: [], moreBits: [], bits: 0, looseChild: false,
+};
 
 function openingOf(nodes: readonly Node[]): Opening {
   if (nodes.length === 0) return NO_OPENING;
@@ -207,8 +215,11 @@ function openingOf(nodes: readonly Node[]): Opening {
   return {
     catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
     free: withFree?.free, freeLone: withFree?.freeLone ?? -1,
-    deeper,
-    deeperBits: deeper.map((n) => n.childBits),
+    steps: deeper.length,
+    first: deeper[0],
+    firstBits: deeper[0]?.childBits ?? 0,
+    more: deeper.slice(1),
+    moreBits: deeper.slice(1).map((n) => n.childBits),
     bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
     looseChild: deeper.some((n) => n.looseChild),
   };
@@ -322,14 +333,14 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     }
     if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free', lone: open.freeLone };
     const second = tokens[start + 1];
-    if (open.deeper.length === 0 || second === undefined) return;
+    if (open.steps === 0 || second === undefined) return;
     // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
     const plainBit = keyBit(second);
     if ((open.bits & plainBit) === 0 && !open.looseChild) return;
     // The loose form's bit, looked up only for a node the plain word does not continue.
     let looseBit: number | undefined;
-    for (let k = 0; k < open.deeper.length; k += 1) {
-      const bits = open.deeperBits[k] as number;
+    for (let k = 0; k < open.steps; k += 1) {
+      const bits = k === 0 ? open.firstBits : (open.moreBits[k - 1] as number);
       if ((bits & plainBit) === 0) {
         if (!open.looseChild) continue;
         if (looseBit === undefined) {
@@ -338,7 +349,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         }
         if ((bits & looseBit) === 0) continue;
       }
-      let node: Node | undefined = open.deeper[k];
+      let node: Node | undefined = k === 0 ? open.first : open.more[k - 1];
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
