@@ -115,12 +115,14 @@ export interface ArticleHits {
 
 /** A tally's hits as Hits (for evidence), in reading order. */
 export function tallyHits(found: ArticleHits, t: Tally): Hit[] {
-  const hits: Hit[] = [];
   const { topicId, parents } = t.entries[t.which] as IndexedEntry;
-  for (let i = 0; i < t.at.length; i += 3) {
-    const { zone, para, tokens } = found.zones[t.at[i] as number] as ZoneOfHit;
-    hits.push({ topicId: topicId as TopicId, zone, para, pos: t.at[i + 1] as number, end: t.at[i + 2] as number, tokens, weak: false, blocked: false, parents });
-  }
+  const hit = (k: number, pos: number, end: number): Hit => {
+    const { zone, para, tokens } = found.zones[k] as ZoneOfHit;
+    return { topicId: topicId as TopicId, zone, para, pos, end, tokens, weak: false, blocked: false, parents };
+  };
+  const hits = [hit(t.firstZone, t.first.start, t.first.end)];
+  const more = t.more ?? [];
+  for (let i = 0; i < more.length; i += 3) hits.push(hit(more[i] as number, more[i + 1] as number, more[i + 2] as number));
   return hits;
 }
 

@@ -203,8 +203,11 @@ interface Opening {
   readonly looseChild: boolean;
 }
 
+// Shared by the openings with one node with children or none (most): less memory to hold and read.
+const NO_NODES: readonly Node[] = Object.freeze([]);
+const NO_BITS: readonly number[] = Object.freeze([]);
 const NO_OPENING: Opening = {
-  catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: [], moreBits: [], bits: 0, looseChild: false,
+  catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS, bits: 0, looseChild: false,
 };
 
 function openingOf(nodes: readonly Node[]): Opening {
@@ -218,8 +221,8 @@ function openingOf(nodes: readonly Node[]): Opening {
     steps: deeper.length,
     first: deeper[0],
     firstBits: deeper[0]?.childBits ?? 0,
-    more: deeper.slice(1),
-    moreBits: deeper.slice(1).map((n) => n.childBits),
+    more: deeper.length > 1 ? deeper.slice(1) : NO_NODES,
+    moreBits: deeper.length > 1 ? deeper.slice(1).map((n) => n.childBits) : NO_BITS,
     bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
     looseChild: deeper.some((n) => n.looseChild),
   };

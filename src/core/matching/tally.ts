@@ -22,8 +22,11 @@ export interface Tally {
   lead: number;
   bodyParas: number;
   lastPara: number;
-  /** Zone index (into the article's zones), start and end of each hit, flat, in reading order. */
-  readonly at: number[];
+  /** The first hit and its zone index (into the article's zones); most topics have no other. */
+  readonly first: PhraseHit;
+  readonly firstZone: number;
+  /** Zone index, start and end of each further hit, flat, in reading order. */
+  more: number[] | undefined;
 }
 
 /**
@@ -78,11 +81,10 @@ export function countHit(board: TallyBoard, tallies: Tally[], rank: number, num:
   const slot = board.slot(num);
   let t = slot < 0 ? undefined : tallies[slot];
   if (t === undefined) {
-    t = { entries: hit.entries, which, rank, title: false, lead: 0, bodyParas: 0, lastPara: 0, at: [] };
+    t = { entries: hit.entries, which, rank, title: false, lead: 0, bodyParas: 0, lastPara: 0, first: hit, firstZone: k, more: undefined };
     board.setSlot(num, tallies.length);
     tallies.push(t);
-  }
-  t.at.push(k, hit.start, hit.end);
+  } else (t.more ??= []).push(k, hit.start, hit.end);
   if (zone === 'title') t.title = true;
   else if (zone === 'lead') t.lead += 1;
   else if (para !== t.lastPara) {
