@@ -201,6 +201,12 @@ interface Opening {
   readonly moreBits: readonly number[];
   readonly bits: number;
   readonly looseChild: boolean;
+  /**
+   * Whether any of them leads to catalogue phrases, and to free keywords: inside a keyword already
+   * found, the catalogue walk of a word that only starts keywords reads nothing.
+   */
+  readonly catalogueDeep: boolean;
+  readonly freeDeep: boolean;
 }
 
 // Shared by the openings with one node with children or none (most): less memory to hold and read.
@@ -208,6 +214,7 @@ const NO_NODES: readonly Node[] = Object.freeze([]);
 const NO_BITS: readonly number[] = Object.freeze([]);
 const NO_OPENING: Opening = {
   catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS, bits: 0, looseChild: false,
+  catalogueDeep: false, freeDeep: false,
 };
 
 function openingOf(nodes: readonly Node[]): Opening {
@@ -225,6 +232,8 @@ function openingOf(nodes: readonly Node[]): Opening {
     moreBits: deeper.length > 1 ? deeper.slice(1).map((n) => n.childBits) : NO_BITS,
     bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
     looseChild: deeper.some((n) => n.looseChild),
+    catalogueDeep: deeper.some((n) => n.catalogueBelow > n.entries.length),
+    freeDeep: deeper.some((n) => n.freeBelow > n.free.length),
   };
 }
 
@@ -336,7 +345,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     }
     if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free', lone: open.freeLone };
     const second = tokens[start + 1];
-    if (open.steps === 0 || second === undefined) return;
+    if (open.steps === 0 || second === undefined || !((wantCatalogue && open.catalogueDeep) || (wantFree && open.freeDeep))) return;
     // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
     const plainBit = keyBit(second);
     if ((open.bits & plainBit) === 0 && !open.looseChild) return;

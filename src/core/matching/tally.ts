@@ -44,31 +44,28 @@ export interface TallyBoard {
 
 export function createTallyBoard(): TallyBoard {
   let stamp = 0;
-  let stamps = new Uint32Array(1024);
-  let slots = new Uint32Array(1024);
+  // Per number, its stamp then its slot, side by side: one read from memory per look-up.
+  let cells = new Uint32Array(2048);
   return {
     begin() {
       stamp += 1;
       if (stamp === 0xffff_ffff) {
-        stamps.fill(0);
+        cells.fill(0);
         stamp = 1;
       }
     },
-    slot: (num) => (num < stamps.length && stamps[num] === stamp ? (slots[num] as number) : -1),
+    slot: (num) => (2 * num < cells.length && cells[2 * num] === stamp ? (cells[2 * num + 1] as number) : -1),
     setSlot(num, index) {
-      if (num >= stamps.length) {
+      if (2 * num >= cells.length) {
         // Numbers are dense (the matcher reuses a removed topic's), so doubling is rare.
-        let size = stamps.length * 2;
-        while (size <= num) size *= 2;
-        const grownStamps = new Uint32Array(size);
-        const grownSlots = new Uint32Array(size);
-        grownStamps.set(stamps);
-        grownSlots.set(slots);
-        stamps = grownStamps;
-        slots = grownSlots;
+        let size = cells.length * 2;
+        while (size <= 2 * num) size *= 2;
+        const grown = new Uint32Array(size);
+        grown.set(cells);
+        cells = grown;
       }
-      stamps[num] = stamp;
-      slots[num] = index;
+      cells[2 * num] = stamp;
+      cells[2 * num + 1] = index;
     },
   };
 }
