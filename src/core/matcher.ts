@@ -110,7 +110,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const add = (topic: Topic): void => {
     remove(topic.id);
     const place = topic.kind === 'country' || topic.kind === 'city';
-    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place };
+    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place, topic };
     const lone = isLone(topic) ? (spareNumbers.pop() ?? nextNumber++) : undefined;
     const phrases: string[][] = [];
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
@@ -138,7 +138,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
       const hits = findHits(article, index, tokens, context, board);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf }, weights)) {
-        const topic = topicOf(r.topicId);
+        const topic = r.info?.topic ?? topicOf(r.topicId);
         if (topic) out.push({ topicId: r.topicId, kind: topic.kind, name: topic.names, score: r.score, evidence: r.evidence, path: r.path });
       }
       return out;

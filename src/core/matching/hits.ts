@@ -113,9 +113,9 @@ export interface ArticleHits {
   readonly zones: readonly ZoneOfHit[];
 }
 
-/** A tally's hits as Hits (for evidence), in reading order. */
-export function tallyHits(found: ArticleHits, t: Tally): Hit[] {
-  const { topicId, parents } = t.entries[t.which] as IndexedEntry;
+/** A tally's hits as Hits (for evidence), in reading order; `entry` is the tally's (entries[which]). */
+export function tallyHits(found: ArticleHits, t: Tally, entry: IndexedEntry): Hit[] {
+  const { topicId, parents } = entry;
   const hit = (k: number, pos: number, end: number): Hit => {
     const { zone, para, tokens } = found.zones[k] as ZoneOfHit;
     return { topicId: topicId as TopicId, zone, para, pos, end, tokens, weak: false, blocked: false, parents };

@@ -9,7 +9,7 @@
  * (أسعار الذهب still holds الذهب) and a user's keyword never changes what the catalogue finds.
  * Decoys hide their words from both.
  */
-import type { TopicId } from '../topic.js';
+import type { Topic, TopicId } from '../topic.js';
 import { LOOSE_KEY, looseForm, tokenVariants } from './variants.js';
 
 /** What matching needs to know about a topic, carried by its index entries (no look-ups per hit). */
@@ -19,6 +19,8 @@ export interface TopicInfo {
   readonly blockers: Blockers | undefined;
   /** Countries and cities: their hits go through the context rules (matching/context.ts). */
   readonly place?: boolean;
+  /** The topic itself: who holds a hit's entry needs no look-up by id (one of 20,000, cold in memory). */
+  readonly topic?: Topic;
 }
 
 /** Blocker words and phrases of one topic, normalized. */

@@ -12,6 +12,7 @@
  */
 import type { Evidence, TopicId } from '../topic.js';
 import { hitKey, hitText, tallyHits, type ArticleHits, type Hit } from './hits.js';
+import type { IndexedEntry, TopicInfo } from './phrase-index.js';
 import { ancestors, buildPools, firingPools, inReadingOrder, type DirectEvidence } from './pools.js';
 
 export interface RelevanceWeights {
@@ -30,6 +31,8 @@ export interface Relevant {
   readonly score: number;
   readonly evidence: readonly Evidence[];
   readonly path: readonly TopicId[];
+  /** A tallied topic's info (of the entry it was found by), so the caller need not look the topic up. */
+  readonly info?: TopicInfo | undefined;
 }
 
 /** Score of a set of hits, given in reading order (title, lead, then body paragraphs in order). */
@@ -162,7 +165,7 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   // topics with hits) are kept in a list, and a pool that is one of them works its evidence out again.
   const direct = new Map<TopicId, DirectEvidence>();
   // In order of first hit (`rank`): the order of the output where scores tie.
-  const lone: { readonly id: TopicId; readonly own: DirectEvidence; readonly rank: number }[] = [];
+  const lone: { readonly id: TopicId; readonly own: DirectEvidence; readonly rank: number; readonly info?: TopicInfo | undefined }[] = [];
   let k = 0;
   for (const [id, list] of hitsByTopic) {
     const rank = found.ranks[k] as number;
@@ -180,8 +183,8 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   for (const t of found.tallies) {
     const score = scoreCounts(t.title, t.lead, t.bodyParas, w);
     if (score < w.threshold) continue;
-    const hits = tallyHits(found, t);
-    lone.push({ id: (hits[0] as Hit).topicId, own: { hits, score, parents: [] }, rank: t.rank });
+    const entry = t.entries[t.which] as IndexedEntry;
+    lone.push({ id: entry.topicId as TopicId, own: { hits: tallyHits(found, t, entry), score, parents: [] }, rank: t.rank, info: entry.info });
     tallied = true;
   }
   if (tallied) lone.sort((a, b) => a.rank - b.rank);
@@ -191,13 +194,13 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   });
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
-  for (const { id, own } of lone) {
+  for (const { id, own, info } of lone) {
     if (pools.has(id) || own.score < w.threshold) continue;
-    out.push({ topicId: id, score: own.score, evidence: evidenceOf(own.hits), path: [id] });
+    out.push({ topicId: id, score: own.score, evidence: evidenceOf(own.hits), path: [id], info });
   }
   for (const [topicId, score] of firingPools(pools, (hits) => scoreHits(hits, w), w.threshold)) {
     const pool = pools.get(topicId);
-    if (pool) out.push({ topicId, score, evidence: evidenceOf(inReadingOrder(pool)), path: pool.path });
+    if (pool) out.push({ topicId, score, evidence: evidenceOf(inReadingOrder(pool)), path: pool.path, info: undefined });
   }
   return out.toSorted((a, b) => b.score - a.score || a.path.length - b.path.length);
 }
