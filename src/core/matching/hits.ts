@@ -99,9 +99,6 @@ function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
   return hits.filter((h) => h.kind !== 'free' || !decoys.some((d) => h.start < d.end && d.start < h.end));
 }
 
-/** What a zone's hits share: where they are and the zone's tokens. */
-interface ZoneOfHit { readonly zone: Zone; readonly para: number; readonly tokens: TextTokens }
-
 /** An article's hits: lone topics' tallied, every other topic's as Hits. */
 export interface ArticleHits {
   /** Hits of the topics that are not lone, grouped by topic in reading order. */
@@ -109,16 +106,17 @@ export interface ArticleHits {
   /** The rank by first hit (shared with the tallies) of each topic of byTopic, in its order. */
   readonly ranks: readonly number[];
   readonly tallies: readonly Tally[];
-  /** The zones the tallies' zone indices point into. */
-  readonly zones: readonly ZoneOfHit[];
+  /** The zones the tallies' zone indices point into, and their tokens (same indices). */
+  readonly zones: readonly ZoneText[];
+  readonly zoneTokens: readonly TextTokens[];
 }
 
 /** A tally's hits as Hits (for evidence), in reading order; `entry` is the tally's (entries[which]). */
 export function tallyHits(found: ArticleHits, t: Tally, entry: IndexedEntry): Hit[] {
   const { topicId, parents } = entry;
   const hit = (k: number, pos: number, end: number): Hit => {
-    const { zone, para, tokens } = found.zones[k] as ZoneOfHit;
-    return { topicId: topicId as TopicId, zone, para, pos, end, tokens, weak: false, blocked: false, parents };
+    const { zone, para } = found.zones[k] as ZoneText;
+    return { topicId: topicId as TopicId, zone, para, pos, end, tokens: found.zoneTokens[k] as TextTokens, weak: false, blocked: false, parents };
   };
   const hits = [hit(t.firstZone, t.first.start, t.first.end)];
   const more = t.more ?? [];
@@ -141,17 +139,17 @@ export function findHits(
   const parts = zones(article, known);
   const scans: PhraseHit[][] = [];
   const sports: boolean[] = [];
-  const zoneList: ZoneOfHit[] = [];
+  const tokenLists: TextTokens[] = [];
   for (const z of parts) {
     const tokens = textTokens(z.text, z.norm);
     const found = index.scan(tokens.norm);
-    zoneList.push({ zone: z.zone, para: z.para, tokens });
+    tokenLists.push(tokens);
     scans.push(found);
     sports.push(found.some(isSportWord));
   }
   for (let k = 0; k < parts.length; k += 1) {
     const { zone, para, text } = parts[k] as ZoneText;
-    const { tokens } = zoneList[k] as ZoneOfHit;
+    const tokens = tokenLists[k] as TextTokens;
     const scanned = scans[k] as PhraseHit[];
     const sport = sports[k] === true;
     const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
@@ -214,5 +212,5 @@ export function findHits(
       }
     }
   }
-  return { byTopic, ranks, tallies, zones: zoneList };
+  return { byTopic, ranks, tallies, zones: parts, zoneTokens: tokenLists };
 }
