@@ -11,6 +11,7 @@ import { compileContext, type RawContextWords } from './matching/context.js';
 import { findHits } from './matching/hits.js';
 import { createPhraseIndex, type Blockers, type TopicInfo } from './matching/phrase-index.js';
 import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
+import { createTallyBoard } from './matching/tally.js';
 import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
 import { phraseTokens } from './matching/tokens.js';
 
@@ -48,7 +49,13 @@ interface Compiled {
   readonly phrases: readonly (readonly string[])[];
   /** The person's offices, normalized as hit keys are. */
   readonly offices?: ReadonlySet<string>;
+  /** The topic's lone number (PhraseEntry.lone), if it has one. */
+  readonly lone: number | undefined;
 }
+
+/** A free keyword no rule applies to: its hits need only be counted (matching/tally.ts). */
+const isLone = (topic: Topic): boolean =>
+  topic.kind === 'keyword' && topic.parents.length === 0 && topic.blockers.length === 0 && topic.weak.length === 0;
 
 function compileBlockers(list: readonly string[]): Blockers | undefined {
   if (list.length === 0) return undefined;
@@ -71,15 +78,22 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const listed = new Map<TopicId, Topic>();
   let listedCache: readonly Topic[] | undefined;
   const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const parentsOf = (id: TopicId): readonly TopicId[] => compiled.get(id)?.topic.parents ?? [];
+  // Pools ask for the catalogue's topics: the small map first (with 20,000 keywords, `compiled` is cold in memory).
+  const topicOf = (id: TopicId): Topic | undefined => listed.get(id) ?? compiled.get(id)?.topic;
+  const parentsOf = (id: TopicId): readonly TopicId[] => topicOf(id)?.parents ?? [];
   // Countries and regions are members of their parent regions; cities, people and conflicts are part of theirs.
   const partOf = (id: TopicId): readonly TopicId[] => {
-    const topic = compiled.get(id)?.topic;
+    const topic = topicOf(id);
     return !topic || topic.kind === 'country' || topic.kind === 'region' ? [] : topic.parents;
   };
 
   const places = topics.filter((t) => t.kind === 'country' || t.kind === 'city').map((t) => ({ id: t.id, name: t.names.ar, city: t.kind === 'city' }));
   const officesOf = (id: TopicId): ReadonlySet<string> | undefined => compiled.get(id)?.offices;
+  // Lone numbers index typed arrays (tally.ts): a removed topic's number is given to the next one.
+  const board = createTallyBoard();
+  const spareNumbers: number[] = [];
+  let nextNumber = 0;
+
   const context = compileContext(options.context ?? builtinContextWords(), places);
   // Sport words ride the same scan (context rules ask whether a sentence is about sport).
   for (const word of context.sport) index.add([word], { topicId: undefined, weak: false, marker: 'sport' });
@@ -92,6 +106,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     const old = compiled.get(id);
     if (!old) return;
     for (const tokens of old.phrases) index.remove(tokens, id);
+    if (old.lone !== undefined) spareNumbers.push(old.lone);
     compiled.delete(id);
     if (listed.delete(id)) listedCache = undefined;
   };
@@ -99,7 +114,8 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const add = (topic: Topic): void => {
     remove(topic.id);
     const place = topic.kind === 'country' || topic.kind === 'city';
-    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place };
+    const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place, topic };
+    const lone = isLone(topic) ? (spareNumbers.pop() ?? nextNumber++) : undefined;
     const phrases: string[][] = [];
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
     // A name that is also listed as weak (مالي، عمان: the word means something else too) is weak only.
@@ -108,12 +124,12 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
       for (const alias of list) {
         const tokens = phraseTokens(alias);
         if (tokens.length === 0 || (!weak && weakKeys.has(tokens.join(' ')))) continue;
-        index.add(tokens, { topicId: topic.id, weak, info, free: topic.kind === 'keyword' });
+        index.add(tokens, { topicId: topic.id, weak, info, free: topic.kind === 'keyword', lone });
         phrases.push(tokens);
       }
     }
     const offices = topic.offices?.length ? new Set(topic.offices.map((o) => phraseTokens(o).join(' '))) : undefined;
-    compiled.set(topic.id, offices ? { topic, phrases, offices } : { topic, phrases });
+    compiled.set(topic.id, offices ? { topic, phrases, lone, offices } : { topic, phrases, lone });
     if (topic.kind !== 'keyword') {
       listed.set(topic.id, topic);
       listedCache = undefined;
@@ -124,10 +140,10 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
 
   return {
     match(article, tokens) {
-      const hits = findHits(article, index, tokens, context);
+      const hits = findHits(article, index, tokens, context, board);
       const out: TopicMatch[] = [];
       for (const r of relevantTopics(hits, { parentsOf, partOf, officesOf }, weights)) {
-        const topic = compiled.get(r.topicId)?.topic;
+        const topic = r.info?.topic ?? topicOf(r.topicId);
         if (topic) out.push({ topicId: r.topicId, kind: topic.kind, name: topic.names, score: r.score, evidence: r.evidence, path: r.path });
       }
       return out;

@@ -8,6 +8,7 @@ import type { TopicId, Zone } from '../topic.js';
 import type { Blockers, IndexedEntry, PhraseHit, PhraseIndex } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
 import { contextUse, zoneContext, type ContextWords, type ZoneContext } from './context.js';
+import { countHit, createTallyBoard, type Tally, type TallyBoard } from './tally.js';
 import { textTokens, type TextTokens } from './tokens.js';
 
 /** One alias occurrence. `para` is -1 for the title, 0 for the lead, then body paragraphs. */
@@ -113,16 +114,51 @@ function withoutFreeInDecoys(hits: PhraseHit[]): PhraseHit[] {
   return hits.filter((h) => h.kind !== 'free' || !decoys.some((d) => h.start < d.end && d.start < h.end));
 }
 
+/** An article's hits: lone topics' tallied, every other topic's as Hits. */
+export interface ArticleHits {
+  /** Hits of the topics that are not lone, grouped by topic in reading order. */
+  readonly byTopic: ReadonlyMap<TopicId, readonly Hit[]>;
+  /** The rank by first hit (shared with the tallies) of each topic of byTopic, in its order. */
+  readonly ranks: readonly number[];
+  readonly tallies: readonly Tally[];
+  /** The zones the tallies' zone indices point into, and their tokens (same indices). */
+  readonly zones: readonly ZoneText[];
+  readonly zoneTokens: readonly TextTokens[];
+  /** Each zone's dateline length in tokens (LEAD_OPENING_WORDS count from there). */
+  readonly skips: readonly number[];
+}
+
+/** A tally's hits as Hits (for evidence), in reading order; `entry` is the tally's (entries[which]). */
+export function tallyHits(found: ArticleHits, t: Tally, entry: IndexedEntry): Hit[] {
+  const { topicId, parents } = entry;
+  const hit = (k: number, pos: number, end: number): Hit => {
+    const { zone, para } = found.zones[k] as ZoneText;
+    const opening = zone === 'lead' && pos - (found.skips[k] ?? 0) < LEAD_OPENING_WORDS;
+    return { topicId: topicId as TopicId, zone, para, pos, end, tokens: found.zoneTokens[k] as TextTokens, weak: false, blocked: false, parents, opening, free: true };
+  };
+  const hits = [hit(t.firstZone, t.first.start, t.first.end)];
+  const more = t.more ?? [];
+  for (let i = 0; i < more.length; i += 3) hits.push(hit(more[i] as number, more[i + 1] as number, more[i + 2] as number));
+  return hits;
+}
+
 /**
  * Every alias hit in the article's title, lead and body, blockers applied, grouped by topic in
- * reading order. `known` is the article's tokens when the caller has them.
+ * reading order (lone topics' tallied instead). `known` is the article's tokens when the caller
+ * has them; `board` is the caller's, reused from article to article.
  */
-export function findHits(article: Article, index: PhraseIndex, known?: ArticleTokens, context?: ContextWords): Map<TopicId, Hit[]> {
+export function findHits(
+  article: Article, index: PhraseIndex, known?: ArticleTokens, context?: ContextWords, board: TallyBoard = createTallyBoard(),
+): ArticleHits {
   const byTopic = new Map<TopicId, Hit[]>();
+  const ranks: number[] = [];
+  const tallies: Tally[] = [];
+  board.begin();
   const parts = zones(article, known);
   const scans: PhraseHit[][] = [];
-  const tokenLists: TextTokens[] = [];
   const sports: boolean[] = [];
+  const tokenLists: TextTokens[] = [];
+  const skips: number[] = [];
   for (const z of parts) {
     const tokens = textTokens(z.text, z.norm);
     const found = index.scan(tokens.norm);
@@ -138,21 +174,35 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
     const scanned = scans[k] as PhraseHit[];
     const sport = sports[k] === true;
     const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
+    skips.push(skip);
     const found = withoutFreeInDecoys(scanned);
     let ctx: ZoneContext | undefined;
     for (const hit of found) {
       if (hit.start < skip) continue;
       if (hit.kind === 'free') {
+        // Most keyword hits: one lone topic, counted without reading its entry.
+        if (hit.lone >= 0) {
+          countHit(board, tallies, ranks.length + tallies.length, hit.lone, hit, 0, k, zone, para, zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS);
+          continue;
+        }
         // A keyword hit gets no context rule (those are for places): the loop below without them.
-        for (const entry of hit.entries) {
+        for (let e = 0; e < hit.entries.length; e += 1) {
+          const entry = hit.entries[e] as IndexedEntry;
           if (entry.topicId === undefined) continue;
+          if (entry.lone >= 0) {
+            countHit(board, tallies, ranks.length + tallies.length, entry.lone, hit, e, k, zone, para, zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS);
+            continue;
+          }
           const blockers = entry.blockers;
           const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
           const opening = zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS;
           const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents, opening, free: true };
           const list = byTopic.get(entry.topicId);
           if (list) list.push(h);
-          else byTopic.set(entry.topicId, [h]);
+          else {
+            ranks.push(ranks.length + tallies.length);
+            byTopic.set(entry.topicId, [h]);
+          }
         }
         continue;
       }
@@ -184,9 +234,12 @@ export function findHits(article: Article, index: PhraseIndex, known?: ArticleTo
         const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents, opening, free: false };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
-        else byTopic.set(entry.topicId, [h]);
+        else {
+          ranks.push(ranks.length + tallies.length);
+          byTopic.set(entry.topicId, [h]);
+        }
       }
     }
   }
-  return byTopic;
+  return { byTopic, ranks, tallies, zones: parts, zoneTokens: tokenLists, skips };
 }

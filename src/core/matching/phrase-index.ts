@@ -9,7 +9,7 @@
  * (أسعار الذهب still holds الذهب) and a user's keyword never changes what the catalogue finds.
  * Decoys hide their words from both.
  */
-import type { TopicId } from '../topic.js';
+import type { Topic, TopicId } from '../topic.js';
 import { LOOSE_KEY, looseForm, tokenVariants } from './variants.js';
 
 /** What matching needs to know about a topic, carried by its index entries (no look-ups per hit). */
@@ -19,6 +19,8 @@ export interface TopicInfo {
   readonly blockers: Blockers | undefined;
   /** Countries and cities: their hits go through the context rules (matching/context.ts). */
   readonly place?: boolean;
+  /** The topic itself: who holds a hit's entry needs no look-up by id (one of 20,000, cold in memory). */
+  readonly topic?: Topic;
 }
 
 /** Blocker words and phrases of one topic, normalized. */
@@ -39,14 +41,28 @@ export interface PhraseEntry {
   readonly free?: boolean;
   /** A word the context rules look for (a sport word): found by the same walk, names nothing, hides nothing. */
   readonly marker?: 'sport';
+  /**
+   * The topic's number when it is a free keyword no rule applies to (no parents, blockers or weak
+   * aliases): its hits are tallied by number as they are found (hits.ts), not grouped by id.
+   */
+  readonly lone?: number;
 }
 
 interface Node {
+  /**
+   * A node's children: the only one inline (`soleKey`, `sole`), else a Map. Most nodes of
+   * keyword phrases have one child, and with 20,000 keywords a Map and its table are two more
+   * reads from cold memory per word. A node that had two children keeps its Map.
+   */
+  soleKey: string | undefined;
+  sole: Node | undefined;
   children: Map<string, Node> | undefined;
   /** Catalogue entries and decoys (NONE when empty: most nodes hold one kind, and a shared empty list costs no memory read). */
   entries: readonly IndexedEntry[];
   /** Free keyword entries (NONE when empty). */
   free: readonly IndexedEntry[];
+  /** The lone number of `free` when it is one lone entry (the usual case), else -1: see PhraseHit.lone. */
+  freeLone: number;
   /** What `entries` start with, and whether they are all decoys: kept with the node, so a hit says it without reading them. */
   kind: HitKind;
   decoyOnly: boolean;
@@ -85,11 +101,13 @@ export interface IndexedEntry extends PhraseEntry {
   readonly place: boolean;
   readonly blockers: Blockers | undefined;
   readonly parents: readonly TopicId[] | undefined;
+  /** The topic's lone number, -1 when it has none. */
+  readonly lone: number;
 }
 
 const indexed = (e: PhraseEntry): IndexedEntry => ({
   topicId: e.topicId, weak: e.weak, info: e.info, free: e.free === true, marker: e.marker,
-  place: e.info?.place === true, blockers: e.info?.blockers, parents: e.info?.parents,
+  place: e.info?.place === true, blockers: e.info?.blockers, parents: e.info?.parents, lone: e.lone ?? -1,
 });
 
 /** A phrase found in a token sequence: tokens [start, end) and what it names. */
@@ -99,6 +117,11 @@ export interface PhraseHit {
   /** Either catalogue entries (and decoys) or free keyword entries, never both. */
   readonly entries: readonly IndexedEntry[];
   readonly kind: HitKind;
+  /**
+   * When `entries` is one lone entry, its number, else -1: the caller tallies the hit without
+   * reading the entry (with 20,000 keywords, entries are cold in memory and most hits are these).
+   */
+  readonly lone: number;
 }
 
 export interface PhraseIndex {
@@ -126,7 +149,32 @@ const NONE: readonly IndexedEntry[] = Object.freeze([]);
 
 /** A word's bit in childBits, from its length and its second and last letters (Arabic words share few first letters: ال، و، ب). */
 const keyBit = (key: string): number => 1 << ((key.charCodeAt(key.length - 1) * 7 + key.charCodeAt(1) * 3 + key.length) & 31);
-const newNode = (): Node => ({ children: undefined, entries: NONE, free: NONE, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
+const newNode = (): Node => ({ soleKey: undefined, sole: undefined, children: undefined, entries: NONE, free: NONE, freeLone: -1, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
+
+/** The child of `node` keyed by `key`. */
+const childAt = (node: Node, key: string): Node | undefined => (node.sole === undefined ? node.children?.get(key) : node.soleKey === key ? node.sole : undefined);
+const childCount = (node: Node): number => (node.sole === undefined ? (node.children?.size ?? 0) : 1);
+const childrenOf = (node: Node): Iterable<Node> => (node.sole === undefined ? (node.children?.values() ?? []) : [node.sole]);
+
+function setChild(node: Node, key: string, child: Node): void {
+  if (node.children) node.children.set(key, child);
+  else if (node.sole === undefined) {
+    node.soleKey = key;
+    node.sole = child;
+  } else {
+    node.children = new Map([[node.soleKey as string, node.sole], [key, child]]);
+    node.soleKey = undefined;
+    node.sole = undefined;
+  }
+}
+
+function deleteChild(node: Node, key: string): void {
+  if (node.sole === undefined) node.children?.delete(key);
+  else if (node.soleKey === key) {
+    node.soleKey = undefined;
+    node.sole = undefined;
+  }
+}
 
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
@@ -142,27 +190,52 @@ interface Opening {
   readonly kind: HitKind;
   readonly decoyOnly: boolean;
   readonly free: readonly IndexedEntry[] | undefined;
-  /** The token's trie nodes with children, in the order a walk tries them. */
-  readonly deeper: readonly Node[];
-  /** The childBits of each of `deeper` (so a node the next word does not continue is not even read), all of them together, and whether any has a loose child. */
-  readonly deeperBits: readonly number[];
+  readonly freeLone: number;
+  /**
+   * The token's trie nodes with children, in the order a walk tries them: how many, the first
+   * and the others. Most tokens have one, kept here with its childBits: no list to read from memory.
+   */
+  readonly steps: number;
+  readonly first: Node | undefined;
+  readonly firstBits: number;
+  readonly more: readonly Node[];
+  /** The childBits of each of `more` (so a node the next word does not continue is not even read), all of them together, and whether any has a loose child. */
+  readonly moreBits: readonly number[];
   readonly bits: number;
   readonly looseChild: boolean;
+  /**
+   * Whether any of them leads to catalogue phrases, and to free keywords: inside a keyword already
+   * found, the catalogue walk of a word that only starts keywords reads nothing.
+   */
+  readonly catalogueDeep: boolean;
+  readonly freeDeep: boolean;
 }
 
-const NO_OPENING: Opening = { catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, deeper: [], deeperBits: [], bits: 0, looseChild: false };
+// Shared by the openings with one node with children or none (most): less memory to hold and read.
+const NO_NODES: readonly Node[] = Object.freeze([]);
+const NO_BITS: readonly number[] = Object.freeze([]);
+const NO_OPENING: Opening = {
+  catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS, bits: 0, looseChild: false,
+  catalogueDeep: false, freeDeep: false,
+};
 
 function openingOf(nodes: readonly Node[]): Opening {
   if (nodes.length === 0) return NO_OPENING;
   const withEntries = nodes.find((n) => n.entries.length > 0);
-  const deeper = nodes.filter((n) => n.children !== undefined && n.children.size > 0);
+  const withFree = nodes.find((n) => n.free.length > 0);
+  const deeper = nodes.filter((n) => childCount(n) > 0);
   return {
     catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
-    free: nodes.find((n) => n.free.length > 0)?.free,
-    deeper,
-    deeperBits: deeper.map((n) => n.childBits),
+    free: withFree?.free, freeLone: withFree?.freeLone ?? -1,
+    steps: deeper.length,
+    first: deeper[0],
+    firstBits: deeper[0]?.childBits ?? 0,
+    more: deeper.length > 1 ? deeper.slice(1) : NO_NODES,
+    moreBits: deeper.length > 1 ? deeper.slice(1).map((n) => n.childBits) : NO_BITS,
     bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
     looseChild: deeper.some((n) => n.looseChild),
+    catalogueDeep: deeper.some((n) => n.catalogueBelow > n.entries.length),
+    freeDeep: deeper.some((n) => n.freeBelow > n.free.length),
   };
 }
 
@@ -174,6 +247,12 @@ function setCatalogue(node: Node, entries: readonly IndexedEntry[]): void {
   node.entries = entries.length > 0 ? entries : NONE;
   node.decoyOnly = isDecoyOnly(entries);
   node.kind = first?.marker === 'sport' ? 'sport' : first?.topicId === undefined ? 'decoy' : 'topic';
+}
+
+/** Sets a node's free entries. */
+function setFree(node: Node, free: readonly IndexedEntry[]): void {
+  node.free = free.length > 0 ? free : NONE;
+  node.freeLone = free.length === 1 ? (free[0] as IndexedEntry).lone : -1;
 }
 
 export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
@@ -213,13 +292,13 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       const found: Node[] = [];
       const variants = variantsOf(token);
       for (const variant of variants) {
-        const node = root.children?.get(variant);
+        const node = childAt(root, variant);
         if (node) found.push(node);
       }
       if (loose) {
         for (const variant of variants) {
           const folded = looseOf(variant);
-          const node = folded === undefined ? undefined : root.children?.get(folded);
+          const node = folded === undefined ? undefined : childAt(root, folded);
           if (node && !found.includes(node)) found.push(node);
         }
       }
@@ -234,10 +313,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     let node = root;
     trail.push(root);
     for (const t of tokens) {
-      let next = node.children?.get(t);
+      let next = childAt(node, t);
       if (!next) {
         next = newNode();
-        (node.children ??= new Map()).set(t, next);
+        setChild(node, t, next);
       }
       node.childBits |= keyBit(t);
       if (folded && t.startsWith(LOOSE_KEY)) node.looseChild = true;
@@ -263,19 +342,19 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     if (open === NO_OPENING) return;
     // One-word phrases come from the opening; the walks below only find longer ones (which win).
     if (wantCatalogue && open.catalogue) {
-      catalogue = { start, end: start + 1, entries: open.catalogue, kind: open.kind };
+      catalogue = { start, end: start + 1, entries: open.catalogue, kind: open.kind, lone: -1 };
       catalogueDecoyOnly = open.decoyOnly;
     }
-    if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free' };
+    if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free', lone: open.freeLone };
     const second = tokens[start + 1];
-    if (open.deeper.length === 0 || second === undefined) return;
+    if (open.steps === 0 || second === undefined || !((wantCatalogue && open.catalogueDeep) || (wantFree && open.freeDeep))) return;
     // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
     const plainBit = keyBit(second);
     if ((open.bits & plainBit) === 0 && !open.looseChild) return;
     // The loose form's bit, looked up only for a node the plain word does not continue.
     let looseBit: number | undefined;
-    for (let k = 0; k < open.deeper.length; k += 1) {
-      const bits = open.deeperBits[k] as number;
+    for (let k = 0; k < open.steps; k += 1) {
+      const bits = k === 0 ? open.firstBits : (open.moreBits[k - 1] as number);
       if ((bits & plainBit) === 0) {
         if (!open.looseChild) continue;
         if (looseBit === undefined) {
@@ -284,22 +363,23 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         }
         if ((bits & looseBit) === 0) continue;
       }
-      let node: Node | undefined = open.deeper[k];
+      let node: Node | undefined = k === 0 ? open.first : open.more[k - 1];
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
         // One-word phrases are the opening's (from this node or one before it).
-        if (end > start + 1 && wantCatalogue && node.entries.length > 0 && (!catalogue || end > catalogue.end)) {
-          catalogue = { start, end, entries: node.entries, kind: node.kind };
+        // Empty lists are NONE: comparing the pointer does not read the (cold) list.
+        if (end > start + 1 && wantCatalogue && node.entries !== NONE && (!catalogue || end > catalogue.end)) {
+          catalogue = { start, end, entries: node.entries, kind: node.kind, lone: -1 };
           catalogueDecoyOnly = node.decoyOnly;
         }
-        if (end > start + 1 && wantFree && node.free.length > 0 && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free' };
+        if (end > start + 1 && wantFree && node.free !== NONE && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free', lone: node.freeLone };
         const next = tokens[end];
-        if (next === undefined || !node.children) break;
-        let child: Node | undefined = (node.childBits & keyBit(next)) === 0 ? undefined : node.children.get(next);
+        if (next === undefined) break;
+        let child: Node | undefined = (node.childBits & keyBit(next)) === 0 ? undefined : childAt(node, next);
         if (!child && node.looseChild) {
           const folded = looseOf(next);
-          if (folded !== undefined && (node.childBits & keyBit(folded)) !== 0) child = node.children.get(folded);
+          if (folded !== undefined && (node.childBits & keyBit(folded)) !== 0) child = childAt(node, folded);
         }
         node = child;
         end += 1;
@@ -310,7 +390,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   const removePath = (tokens: readonly string[], topicId: TopicId): void => {
     const trail: Node[] = [root];
     for (const t of tokens) {
-      const next = trail.at(-1)?.children?.get(t);
+      const last = trail.at(-1);
+      const next = last === undefined ? undefined : childAt(last, t);
       if (!next) return;
       trail.push(next);
     }
@@ -319,7 +400,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     const entries = node.entries.filter((e) => e.topicId !== topicId);
     const keptFree = node.free.filter((e) => e.topicId !== topicId);
     setCatalogue(node, entries);
-    node.free = keptFree.length > 0 ? keptFree : NONE;
+    setFree(node, keptFree);
     const goneCatalogue = before[0] - node.entries.length;
     const goneFree = before[1] - node.free.length;
     for (const n of trail) {
@@ -329,8 +410,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
     for (let i = tokens.length; i > 0; i -= 1) {
       const current = trail[i] as Node;
-      if (current.entries.length > 0 || current.free.length > 0 || (current.children?.size ?? 0) > 0) break;
-      trail[i - 1]?.children?.delete(tokens[i - 1] as string);
+      if (current.entries.length > 0 || current.free.length > 0 || childCount(current) > 0) break;
+      deleteChild(trail[i - 1] as Node, tokens[i - 1] as string);
     }
   };
 
@@ -351,7 +432,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         const node = walkCreating(path, k > 0, trail);
         const list = entry.free ? node.free : node.entries;
         if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
-        if (entry.free) node.free = [...list, stored];
+        if (entry.free) setFree(node, [...list, stored]);
         else setCatalogue(node, [...list, stored]);
         for (const n of trail) {
           if (entry.free) n.freeBelow += 1;
@@ -369,7 +450,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       while (stack.length > 0) {
         const node = stack.pop() as Node;
         count += 1;
-        if (node.children) stack.push(...node.children.values());
+        stack.push(...childrenOf(node));
       }
       return count - 1;
     },

@@ -11,7 +11,8 @@
  * topic discussed across many paragraphs; never one passing mention deep in the body.
  */
 import type { Evidence, TopicId } from '../topic.js';
-import { hitKey, hitText, type Hit } from './hits.js';
+import { hitKey, hitText, tallyHits, type ArticleHits, type Hit } from './hits.js';
+import type { IndexedEntry, TopicInfo } from './phrase-index.js';
 import { ancestors, buildPools, firingPools, inReadingOrder, type DirectEvidence } from './pools.js';
 
 export interface RelevanceWeights {
@@ -35,6 +36,8 @@ export interface Relevant {
   readonly score: number;
   readonly evidence: readonly Evidence[];
   readonly path: readonly TopicId[];
+  /** A tallied topic's info (of the entry it was found by), so the caller need not look the topic up. */
+  readonly info?: TopicInfo | undefined;
 }
 
 /** Score of a set of hits, given in reading order (title, lead, then body paragraphs in order). */
@@ -44,16 +47,24 @@ export function scoreHits(hits: readonly Hit[], w: RelevanceWeights = DEFAULT_WE
   let bodyParas = 0;
   let lastPara = 0;
   for (const h of hits) {
-    if (h.zone === 'title' || h.opening) title = w.title;
-    else if (h.zone === 'lead') lead += 1;
-    else if (h.para !== lastPara) {
+    if (h.zone === 'title') title = w.title;
+    else if (h.zone === 'lead') {
+      lead += 1;
+      // A hit in the lead's opening words is worth the headline's, and is still a lead hit.
+      if (h.opening) title = w.title;
+    } else if (h.para !== lastPara) {
       lastPara = h.para;
       bodyParas += 1;
     }
   }
+  return scoreCounts(title > 0, lead, bodyParas, w);
+}
+
+/** The score of a topic with a title hit or not, `lead` lead hits and hits in `bodyParas` body paragraphs. */
+function scoreCounts(title: boolean, lead: number, bodyParas: number, w: RelevanceWeights): number {
   const leadScore = lead === 0 ? 0 : w.lead + w.extra * Math.min(lead - 1, 2);
   const bodyScore = bodyParas === 0 ? 0 : Math.min(w.bodyCap, w.body + w.extra * (bodyParas - 1));
-  return title + leadScore + bodyScore;
+  return (title ? w.title : 0) + leadScore + bodyScore;
 }
 
 /**
@@ -139,13 +150,10 @@ const isStrong = (list: readonly Hit[]): boolean => {
   return false;
 };
 
-/** The topics the hits (grouped by topic, in reading order) make relevant, best first. */
-export function relevantTopics(
-  hitsByTopic: ReadonlyMap<TopicId, readonly Hit[]>,
-  graph: TopicGraph,
-  w: RelevanceWeights = DEFAULT_WEIGHTS,
-): Relevant[] {
+/** The topics an article's hits make relevant, best first. */
+export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: RelevanceWeights = DEFAULT_WEIGHTS): Relevant[] {
   const { parentsOf } = graph;
+  const hitsByTopic = found.byTopic;
   // Topics with a strong unblocked hit, and what they are part of; built only if a weak hit needs it.
   let strong: Set<TopicId> | undefined;
   const hasStrong = (id: TopicId): Strength => {
@@ -177,29 +185,43 @@ export function relevantTopics(
   // Topics with parents pool their evidence; the others (free keywords, mostly: most of the
   // topics with hits) are kept in a list, and a pool that is one of them works its evidence out again.
   const direct = new Map<TopicId, DirectEvidence>();
-  const lone: { readonly id: TopicId; readonly own: DirectEvidence }[] = [];
+  // In order of first hit (`rank`): the order of the output where scores tie.
+  const lone: { readonly id: TopicId; readonly own: DirectEvidence; readonly rank: number; readonly info?: TopicInfo | undefined }[] = [];
+  let k = 0;
   for (const [id, list] of hitsByTopic) {
+    const rank = found.ranks[k] as number;
+    k += 1;
     const hits = usable(list, id, hasStrong, graph.officesOf?.(id));
     if (hits.length === 0) continue;
     const parents = hits[0]?.parents ?? parentsOf(id);
     const score = scoreHits(hits, w);
     if (parents.length > 0) direct.set(id, { hits, score, parents });
     // Below the threshold a topic without parents fires nothing (a pool works its evidence out itself).
-    else if (score >= thresholdOf(hits, w)) lone.push({ id, own: { hits, score, parents } });
+    else if (score >= thresholdOf(hits, w)) lone.push({ id, own: { hits, score, parents }, rank });
   }
+  // Tallied topics have no parents and every hit counts: the score is the tally's, Hits only for those that fire.
+  let tallied = false;
+  for (const t of found.tallies) {
+    const score = scoreCounts(t.title, t.lead, t.bodyParas, w);
+    if (score < w.keywordThreshold) continue;
+    const entry = t.entries[t.which] as IndexedEntry;
+    lone.push({ id: entry.topicId as TopicId, own: { hits: tallyHits(found, t, entry), score, parents: [] }, rank: t.rank, info: entry.info });
+    tallied = true;
+  }
+  if (tallied) lone.sort((a, b) => a.rank - b.rank);
   const pools = buildPools(direct, parentsOf, graph.partOf, (id) => {
     const list = direct.has(id) ? undefined : hitsByTopic.get(id);
     return list ? directOf(id, list) : direct.get(id);
   });
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
-  for (const { id, own } of lone) {
+  for (const { id, own, info } of lone) {
     if (pools.has(id) || own.score < thresholdOf(own.hits, w)) continue;
-    out.push({ topicId: id, score: own.score, evidence: evidenceOf(own.hits), path: [id] });
+    out.push({ topicId: id, score: own.score, evidence: evidenceOf(own.hits), path: [id], info });
   }
   for (const [topicId, score] of firingPools(pools, (hits) => scoreHits(hits, w), w.threshold)) {
     const pool = pools.get(topicId);
-    if (pool) out.push({ topicId, score, evidence: evidenceOf(inReadingOrder(pool)), path: pool.path });
+    if (pool) out.push({ topicId, score, evidence: evidenceOf(inReadingOrder(pool)), path: pool.path, info: undefined });
   }
   return out.toSorted((a, b) => b.score - a.score || a.path.length - b.path.length);
 }
