@@ -94,7 +94,8 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const spareNumbers: number[] = [];
   let nextNumber = 0;
 
-  const context = compileContext(options.context ?? builtinContextWords(), places);
+  const people = topics.filter((t) => t.kind === 'person').map((t) => t.id);
+  const context = compileContext(options.context ?? builtinContextWords(), places, people);
   // Sport words ride the same scan (context rules ask whether a sentence is about sport).
   for (const word of context.sport) index.add([word], { topicId: undefined, weak: false, marker: 'sport' });
   for (const decoy of options.decoys ?? builtinDecoys()) {

@@ -6,6 +6,12 @@ describe('normalizeText', () => {
     expect(normalizeText('أرمينية إيران آسيا ٱلقوقاز مصطفى')).toBe('ارمينيه ايران اسيا القوقاز مصطفي');
   });
 
+  test('drops a dot that tatweel holds inside a word, and keeps the dots of abbreviations', () => {
+    // tripolinews.net writes «للانتخـــ.ــابات الرئاسية» so the words cannot be copied.
+    expect(normalizeText('للانتخـــ.ــابات الرئاسية')).toBe('للانتخابات الرئاسيه');
+    expect(normalizeText('وكالة د.ب.أ')).toBe('وكاله د.ب.ا');
+  });
+
   test('drops harakat, tatweel, bidi and zero-width controls', () => {
     expect(normalizeText('أَرْمِينِيَا')).toBe('ارمينيا');
     expect(normalizeText('أرمـــينيا')).toBe('ارمينيا');

@@ -58,6 +58,8 @@ export const rawContextSchema = z.strictObject({
   mediationLead: words,
   travelFrom: words,
   embassy: words,
+  namedAfter: words,
+  personTitle: words,
 });
 
 export const rawCatalogSchema = z.object({

@@ -51,6 +51,10 @@ export interface RawContextWords {
   readonly travelFrom: readonly string[];
   /** A place after في or لدى after these is a diplomat's posting (سفيرها في غينيا الاستوائية). */
   readonly embassy: readonly string[];
+  /** A person right after these is a name a place or a prize was given (ستاد الملك عبدالله الثاني، جائزة …). */
+  readonly namedAfter: readonly string[];
+  /** Titles that may stand between such a word and the name (ستاد «الملك» عبدالله الثاني). */
+  readonly personTitle: readonly string[];
 }
 
 export interface ContextWords {
@@ -69,6 +73,10 @@ export interface ContextWords {
   readonly mediationLead: ReadonlySet<string>;
   readonly travelFrom: ReadonlySet<string>;
   readonly embassy: ReadonlySet<string>;
+  readonly namedAfter: ReadonlySet<string>;
+  readonly personTitle: ReadonlySet<string>;
+  /** Person topics: their names after `namedAfter` words are no evidence. */
+  readonly people: ReadonlySet<string>;
   /** Place names that end like an adjective of nationality (السعودية، مالي، جيبوتي): names, not adjectives. */
   readonly names: ReadonlySet<string>;
   /** City topics: a city is never a national team, so in a sport sentence it is a club or a venue. */
@@ -86,12 +94,15 @@ const set = (list: readonly string[]): ReadonlySet<string> =>
   new Set(list.map((w) => phraseTokens(w)).filter((t) => t.length === 1).map((t) => t[0] as string));
 
 /** `places`: the catalogue's place topics, for the names that look like adjectives and the cities. */
-export function compileContext(raw: RawContextWords, places: readonly { id: string; name: string; city: boolean }[] = []): ContextWords {
+export function compileContext(
+  raw: RawContextWords, places: readonly { id: string; name: string; city: boolean }[] = [], people: readonly string[] = [],
+): ContextWords {
   return {
     sport: set(raw.sport), nationalTeam: set(raw.nationalTeam), club: set(raw.club), event: set(raw.event),
     state: set(raw.state), meeting: set(raw.meeting), host: set(raw.host), venueLead: set(raw.venueLead),
     org: set(raw.org), media: set(raw.media), mediation: set(raw.mediation), mediationNoun: set(raw.mediationNoun),
     mediationLead: set(raw.mediationLead), travelFrom: set(raw.travelFrom), embassy: set(raw.embassy),
+    namedAfter: set(raw.namedAfter), personTitle: set(raw.personTitle), people: new Set(people),
     names: new Set([...set(places.map((p) => p.name))].filter((t) => looksLikeNisba(t))),
     cities: new Set(places.filter((p) => p.city).map((p) => p.id)),
   };
@@ -218,9 +229,15 @@ export function contextUse(
     if (!nisba && clubBefore) return 'club';
     if (!nisba && (isIn(tokens, start - 1, words.event, variants) || eventVenue(zone, start, words, variants))) return 'event';
     if (nisba && !national && !isIn(tokens, start - 1, words.state, variants) && !isIn(tokens, start - 2, words.state, variants)) return 'affiliation';
-    // A city is never a national team: outside في it is a club (الهلال يتفوق على جاره الرياض، ديربي الرياض).
-    // (ملعب عمان، استاد القاهرة name where a match is played: that is a venue, below.)
-    if (city && !nisba && tokens[start - 1] !== 'في' && !(tokens[start] ?? '').startsWith('ب') && !isIn(tokens, start - 1, words.venueLead, variants)) return 'club';
+    // A city is never a national team: after في, ب or a stadium word it is where the match is played
+    // (بجدة، ملعب عمان، استاد القاهرة), otherwise a club (الهلال يتفوق على جاره الرياض، ديربي الرياض).
+    // Neither is evidence: the country is there as a team or not at all.
+    if (city && !nisba) {
+      const where = tokens[start - 1] === 'في' || (variants(tokens[start] ?? '').length > 1 && (tokens[start] ?? '').startsWith('ب'))
+        || isIn(tokens, start - 1, words.venueLead, variants) || inPlace(zone, wordBefore(zone, start, words, variants, 'في'), start, words, variants);
+      // A match played in a city is no news about the city (nor, lent by it, a reason to fire it).
+      return where ? 'event' : 'club';
+    }
   }
 
   // بنك الكويت الوطني، جامعة يريفان; and an institution named by an adjective (المستشفى السعودي للولادة).
@@ -253,4 +270,11 @@ export function contextUse(
     if (!before.startsWith('ال') && isIn(tokens, start - 1, words.state, variants)) return 'state';
   }
   return undefined;
+}
+
+/** Whether the hit at `start` follows a word that names things after people (ستاد الملك عبدالله الثاني). */
+export function namedAfterPerson(tokens: readonly string[], start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+  let j = start - 1;
+  while (j > start - 4 && isIn(tokens, j, words.personTitle, variants)) j -= 1;
+  return isIn(tokens, j, words.namedAfter, variants);
 }

@@ -7,7 +7,7 @@ import type { ArticleTokens } from '../article-tokens.js';
 import type { TopicId, Zone } from '../topic.js';
 import type { Blockers, IndexedEntry, PhraseHit, PhraseIndex } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
-import { contextUse, zoneContext, type ContextWords, type ZoneContext } from './context.js';
+import { contextUse, namedAfterPerson, zoneContext, type ContextWords, type ZoneContext } from './context.js';
 import { countHit, createTallyBoard, type Tally, type TallyBoard } from './tally.js';
 import { textTokens, type TextTokens } from './tokens.js';
 
@@ -213,18 +213,26 @@ export function findHits(
         // A headline is a sport sentence when its lead is.
         ctx = zoneContext(tokens.norm, places, sport || (zone === 'title' && sports[1] === true));
       }
-      const city = context !== undefined && hit.entries.some((e) => e.topicId !== undefined && context.cities.has(e.topicId));
-      const use = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants, city) : undefined;
-      const onePlace = hit.entries.filter(isPlace).length === 1;
+      // A word that names a country and a city (عمان) is read twice: منتخب عمان is Oman's team, never Amman's.
+      const isCity = (e: IndexedEntry): boolean => context !== undefined && e.topicId !== undefined && context.cities.has(e.topicId);
+      const useAs = (city: boolean) => (ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants, city) : undefined);
+      const countryUse = useAs(false);
+      const cityUse = hit.entries.some(isCity) ? useAs(true) : countryUse;
+      const countries = hit.entries.filter((e) => isPlace(e) && !isCity(e)).length;
       for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
         const place = entry.place;
+        // ستاد الملك عبدالله الثاني، جائزة الملك فيصل: a name given in someone's honour, not the person.
+        if (!place && context?.people.has(entry.topicId) === true && namedAfterPerson(tokens.norm, hit.start, context, index.variants)) continue;
+        const city = isCity(entry);
+        const use = city ? cityUse : countryUse;
+        // Only for a word that names one country: الكونغو after حكومة is still either Congo.
+        const onePlace = city ? hit.entries.filter(isPlace).length === 1 : countries === 1;
         // A club, event, outlet or affiliation use is no evidence at all. A venue or an
         // institution's name (بنك الكويت الوطني، جامعة يريفان) is evidence only beside other
         // evidence for the place (weak): the host may also be a party, the bank's country the story.
         // A national team or a state noun's construct (منتخب مالي، حكومة مالي) makes a weak name strong.
         const weakUse = use === 'venue' || use === 'org';
-        // Only for a word that names one place: الكونغو after حكومة is still either Congo.
         const strongUse = (use === 'national' || use === 'state') && onePlace;
         if (place && use !== undefined && !weakUse && !strongUse) continue;
         const weak = (entry.weak && !(place && strongUse)) || (place && weakUse);
