@@ -36,9 +36,8 @@ const arabicWord = (w: string): boolean => /^\p{Script=Arabic}+$/u.test(w);
  *    nothing: the matcher already strips ال from the article's words.
  *  - weak (they count only beside the keyword itself): a name made of a head noun, a definite
  *    noun and a final adjective of nationality or scope is shortened to its first two words
- *    (صندوق النقد الدولي → صندوق النقد; weak, because صندوق النقد العربي is another body), and a
- *    head noun followed by a definite noun is referred back to by the head noun with the article
- *    (صندوق النقد → الصندوق، ملعب اليرموك → الملعب), as a story repeats it.
+ *    (صندوق النقد الدولي → صندوق النقد; weak, because صندوق النقد العربي is another body), and is
+ *    referred back to by its head noun with the article (الصندوق), as a story repeats it.
  */
 export function keywordForms(tokens: readonly string[]): { strong: string[]; weak: string[] } {
   const strong: string[] = [];
@@ -46,10 +45,12 @@ export function keywordForms(tokens: readonly string[]): { strong: string[]; wea
   if (tokens.length < 2 || !tokens.every(arabicWord)) return { strong, weak };
   if (tokens.every(definite)) strong.push(tokens.map((w) => w.slice(ARTICLE.length)).join(' '));
   const [head = '', second = ''] = tokens;
-  if (!head.startsWith(ARTICLE) && head.length >= MIN_BARE && definite(second)) {
-    weak.push(`${ARTICLE}${head}`);
-    const last = tokens.at(-1) ?? '';
-    if (tokens.length === 3 && definite(last) && looksLikeNisba(last) && !looksLikeNisba(second)) weak.push(`${head} ${second}`);
+  const last = tokens.at(-1) ?? '';
+  // Only a three-word name (صندوق النقد الدولي): a two-word one's head alone (الوزير for وزير
+  // الخارجية) is in every story, and would be read in every story for nothing.
+  if (tokens.length === 3 && !head.startsWith(ARTICLE) && head.length >= MIN_BARE && definite(second)
+    && definite(last) && looksLikeNisba(last) && !looksLikeNisba(second)) {
+    weak.push(`${ARTICLE}${head}`, `${head} ${second}`);
   }
   return { strong, weak };
 }

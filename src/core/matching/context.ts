@@ -122,8 +122,8 @@ export const looksLikeNisba = (token: string): boolean => token.length >= 4 && !
 export interface ZoneContext {
   readonly tokens: readonly string[];
   readonly sport: boolean;
-  /** Start positions of place hits, so a venue phrase can step over another place (في باكو، عاصمة أذربيجان). */
-  readonly places: ReadonlySet<number>;
+  /** Place hits, start to end, so a venue phrase can step over another place (في باكو، عاصمة أذربيجان). */
+  readonly places: ReadonlyMap<number, number>;
   /** Where each place hit starts, by the position it ends at: an adjective right after a place describes it. */
   readonly placeEnds: ReadonlyMap<number, number>;
 }
@@ -140,7 +140,7 @@ function isIn(tokens: readonly string[], i: number, list: ReadonlySet<string>, v
 export function zoneContext(tokens: readonly string[], places: ReadonlyMap<number, number>, sport: boolean): ZoneContext {
   const placeEnds = new Map<number, number>();
   for (const [start, end] of places) placeEnds.set(end, start);
-  return { tokens, sport, places: new Set(places.keys()), placeEnds };
+  return { tokens, sport, places, placeEnds };
 }
 
 /**
@@ -148,9 +148,8 @@ export function zoneContext(tokens: readonly string[], places: ReadonlyMap<numbe
  * is the place after في a few words on (كأس العالم 2022 في قطر). A place two or three words after
  * the event word without في is a team (كأس العالم: المغرب يتأهل, the colon gone with the punctuation).
  */
-function eventVenue(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+function eventVenue(zone: ZoneContext, j: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
   const { tokens } = zone;
-  const j = wordBefore(zone, start, words, variants, 'في');
   if (tokens[j] !== 'في') return false;
   // كأس العالم لكرة القدم 2026 في …: the event's name runs up to five words.
   for (let i = j - 1; i >= j - EVENT_NAME_WORDS; i -= 1) if (isIn(tokens, i, words.event, variants)) return true;
@@ -158,12 +157,15 @@ function eventVenue(zone: ZoneContext, start: number, words: ContextWords, varia
 }
 const EVENT_NAME_WORDS = 5;
 
-/** Steps back from `start` over place names, adjectives and lead words (جمهورية، العاصمة) to the word before them. */
-function wordBefore(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[], stop?: string): number {
+/**
+ * Steps back from `start` over place names, adjectives and lead words (جمهورية، العاصمة) to the word
+ * before them (في، من، بوساطة …, which are none of those): computed once per place hit.
+ */
+function wordBefore(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): number {
   const { tokens } = zone;
   let j = start - 1;
   let steps = 0;
-  while (steps < 3 && j >= 0 && tokens[j] !== stop) {
+  while (steps < 3 && j >= 0) {
     // Another place, whole (في الولايات المتحدة والمكسيك وكندا: a list of venues is one venue).
     const placeStart = zone.placeEnds.get(j + 1);
     if (placeStart !== undefined && placeStart <= j) j = placeStart - 1;
@@ -185,24 +187,21 @@ function inPlace(zone: ZoneContext, j: number, start: number, words: ContextWord
 }
 
 /** An embassy's or a diplomat's posting (سفيرها في غينيا الاستوائية، سفير قطر لدى الأردن). */
-function posting(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
-  const j = wordBefore(zone, start, words, variants);
+function posting(zone: ZoneContext, j: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
   const t = zone.tokens[j];
   if (t !== 'في' && t !== 'لدي') return false;
   return isIn(zone.tokens, j - 1, words.embassy, variants) || isIn(zone.tokens, j - 2, words.embassy, variants);
 }
 
 /** A mediator or sponsor (بوساطة إماراتية، بوساطة مصرية قطرية، بوساطة من قطر، الوسيط القطري). */
-function mediated(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
-  const j = wordBefore(zone, start, words, variants);
+function mediated(zone: ZoneContext, j: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
   const k = zone.tokens[j] === 'من' ? j - 1 : j;
   if (isIn(zone.tokens, k, words.mediation, variants)) return true;
   return isIn(zone.tokens, k, words.mediationNoun, variants) && isIn(zone.tokens, k - 1, words.mediationLead, variants);
 }
 
 /** Where someone came from (قادما من جمهورية غينيا الاستوائية): a trip's origin, like a venue. */
-function cameFrom(zone: ZoneContext, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
-  const j = wordBefore(zone, start, words, variants, 'من');
+function cameFrom(zone: ZoneContext, j: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
   return zone.tokens[j] === 'من' && isIn(zone.tokens, j - 1, words.travelFrom, variants);
 }
 
@@ -219,7 +218,8 @@ export function contextUse(
   const nisba = looksLikeNisba(tokens[start] ?? '') && !isIn(tokens, start, words.names, variants);
 
   if (nisba && (isIn(tokens, start - 1, words.media, variants) || isIn(tokens, start - 2, words.media, variants))) return 'outlet';
-  if (mediated(zone, start, words, variants)) return 'venue';
+  const j = wordBefore(zone, start, words, variants);
+  if (mediated(zone, j, words, variants)) return 'venue';
 
   if (zone.sport) {
     // منتخب مالي، المنتخب الوطني المغربي، فاز على ضيفه النيجر; but ضيفه مولودية الجزائر is a club.
@@ -227,14 +227,14 @@ export function contextUse(
     const national = isIn(tokens, start - 1, words.nationalTeam, variants) || (!clubBefore && isIn(tokens, start - 2, words.nationalTeam, variants));
     if (national && !city) return 'national';
     if (!nisba && clubBefore) return 'club';
-    if (!nisba && (isIn(tokens, start - 1, words.event, variants) || eventVenue(zone, start, words, variants))) return 'event';
+    if (!nisba && (isIn(tokens, start - 1, words.event, variants) || eventVenue(zone, j, words, variants))) return 'event';
     if (nisba && !national && !isIn(tokens, start - 1, words.state, variants) && !isIn(tokens, start - 2, words.state, variants)) return 'affiliation';
     // A city is never a national team: after في, ب or a stadium word it is where the match is played
     // (بجدة، ملعب عمان، استاد القاهرة), otherwise a club (الهلال يتفوق على جاره الرياض، ديربي الرياض).
     // Neither is evidence: the country is there as a team or not at all.
     if (city && !nisba) {
       const where = tokens[start - 1] === 'في' || (variants(tokens[start] ?? '').length > 1 && (tokens[start] ?? '').startsWith('ب'))
-        || isIn(tokens, start - 1, words.venueLead, variants) || inPlace(zone, wordBefore(zone, start, words, variants, 'في'), start, words, variants);
+        || isIn(tokens, start - 1, words.venueLead, variants) || inPlace(zone, j, start, words, variants);
       // A match played in a city is no news about the city (nor, lent by it, a reason to fire it).
       return where ? 'event' : 'club';
     }
@@ -243,12 +243,11 @@ export function contextUse(
   // بنك الكويت الوطني، جامعة يريفان; and an institution named by an adjective (المستشفى السعودي للولادة).
   if (isIn(tokens, start - 1, words.org, variants)) return 'org';
   if (isIn(tokens, start - 1, words.host, variants) || isIn(tokens, start - 2, words.host, variants)) return 'venue';
-  if (cameFrom(zone, start, words, variants)) return 'venue';
+  if (cameFrom(zone, j, words, variants)) return 'venue';
   // A meeting named after its place (مفاوضات جدة، منبر جدة، قمة الرياض) is held there.
   if (!nisba && isIn(tokens, start - 1, words.meeting, variants)) return 'venue';
-  if (posting(zone, start, words, variants)) return 'venue';
+  if (posting(zone, j, words, variants)) return 'venue';
   // في [العاصمة/مدينة] [adjective] <place>: a venue when a meeting word is near.
-  const j = wordBefore(zone, start, words, variants, 'في');
   const afterIn = inPlace(zone, j, start, words, variants);
   const clitic = variants(tokens[start] ?? '').length > 1 && (tokens[start] ?? '').startsWith('ب');
   if (afterIn || clitic) {

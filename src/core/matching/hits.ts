@@ -104,6 +104,7 @@ export function hitKey(h: Hit): string {
 }
 
 const isPlace = (e: IndexedEntry): boolean => e.place;
+const isCity = (e: IndexedEntry, context: ContextWords): boolean => e.topicId !== undefined && context.cities.has(e.topicId);
 const isSportWord = (h: PhraseHit): boolean => h.kind === 'sport';
 
 /** Free keyword hits that run into a decoy are dropped (an outlet name hides its words from keywords too). */
@@ -209,25 +210,32 @@ export function findHits(
       // Built once per zone, and only for zones with a place hit.
       const hasPlace = hit.entries.some(isPlace);
       if (context && !ctx && hasPlace) {
-        const places = new Map(found.filter((f) => f.kind !== 'free' && f.entries.some(isPlace)).map((f) => [f.start, f.end]));
+        const places = new Map<number, number>();
+        for (const f of found) if (f.kind !== 'free' && f.entries.some(isPlace)) places.set(f.start, f.end);
         // A headline is a sport sentence when its lead is.
         ctx = zoneContext(tokens.norm, places, sport || (zone === 'title' && sports[1] === true));
       }
       // A word that names a country and a city (عمان) is read twice: منتخب عمان is Oman's team, never Amman's.
-      const isCity = (e: IndexedEntry): boolean => context !== undefined && e.topicId !== undefined && context.cities.has(e.topicId);
-      const useAs = (city: boolean) => (ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants, city) : undefined);
-      const countryUse = useAs(false);
-      const cityUse = hit.entries.some(isCity) ? useAs(true) : countryUse;
-      const countries = hit.entries.filter((e) => isPlace(e) && !isCity(e)).length;
+      let placeCount = 0;
+      let cityCount = 0;
+      if (hasPlace && context) {
+        for (const e of hit.entries) {
+          if (!e.place) continue;
+          placeCount += 1;
+          if (isCity(e, context)) cityCount += 1;
+        }
+      }
+      const countryUse = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants, false) : undefined;
+      const cityUse = ctx && context && cityCount > 0 ? contextUse(ctx, hit.start, hit.end, context, index.variants, true) : countryUse;
       for (const entry of hit.entries) {
         if (entry.topicId === undefined) continue;
         const place = entry.place;
         // ستاد الملك عبدالله الثاني، جائزة الملك فيصل: a name given in someone's honour, not the person.
         if (!place && context?.people.has(entry.topicId) === true && namedAfterPerson(tokens.norm, hit.start, context, index.variants)) continue;
-        const city = isCity(entry);
+        const city = place && context !== undefined && isCity(entry, context);
         const use = city ? cityUse : countryUse;
         // Only for a word that names one country: الكونغو after حكومة is still either Congo.
-        const onePlace = city ? hit.entries.filter(isPlace).length === 1 : countries === 1;
+        const onePlace = city ? placeCount === 1 : placeCount - cityCount === 1;
         // A club, event, outlet or affiliation use is no evidence at all. A venue or an
         // institution's name (بنك الكويت الوطني، جامعة يريفان) is evidence only beside other
         // evidence for the place (weak): the host may also be a party, the bank's country the story.
