@@ -4,8 +4,8 @@
  * `original` is the first set (reconstructions, tuned on); `news` is real articles for
  * development; `holdout-1` and `holdout-2` are real articles set aside (holdout-2 was studied once, so
  * it now counts as development); `holdout-3` and `holdout-4` were the untouched batches of the sessions
- * before (each labelled and committed before its first run); `holdout-5` to `holdout-8` were each run
- * once and then studied; `holdout-9` and `holdout-10` are the untouched batches, run once after the
+ * before (each labelled and committed before its first run); `holdout-5` to `holdout-10` were each run
+ * once and then studied; `holdout-11` and `holdout-12` are the untouched batches, run once after the
  * last matcher change.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ export interface LabelledArticle {
   readonly keywords?: { readonly expect: readonly string[]; readonly optional: readonly string[] };
 }
 
-export type LabelledSetName = 'original' | 'news' | 'holdout-1' | 'holdout-2' | 'holdout-3' | 'holdout-4' | 'holdout-5' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-9' | 'holdout-10';
+export type LabelledSetName = 'original' | 'news' | 'holdout-1' | 'holdout-2' | 'holdout-3' | 'holdout-4' | 'holdout-5' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-9' | 'holdout-10' | 'holdout-11' | 'holdout-12';
 
 /** The free keywords the sets are labelled for (spelling variants of each must be found). */
 export const LABELLED_KEYWORDS = ['زنغزور', 'الفيدرالي', 'الذهب', 'أوبك', 'ملعب اليرموك', 'الانتخابات الرئاسية', 'الدعم السريع', 'صندوق النقد الدولي'] as const;
