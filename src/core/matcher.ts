@@ -87,15 +87,14 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     return !topic || topic.kind === 'country' || topic.kind === 'region' ? [] : topic.parents;
   };
 
-  const places = topics.filter((t) => t.kind === 'country' || t.kind === 'city').map((t) => ({ id: t.id, name: t.names.ar, city: t.kind === 'city' }));
   const officesOf = (id: TopicId): ReadonlySet<string> | undefined => compiled.get(id)?.offices;
   // Lone numbers index typed arrays (tally.ts): a removed topic's number is given to the next one.
   const board = createTallyBoard();
   const spareNumbers: number[] = [];
   let nextNumber = 0;
 
-  const people = topics.filter((t) => t.kind === 'person').map((t) => t.id);
-  const context = compileContext(options.context ?? builtinContextWords(), places, people);
+  const placeNames = topics.filter((t) => t.kind === 'country' || t.kind === 'city').map((t) => t.names.ar);
+  const context = compileContext(options.context ?? builtinContextWords(), placeNames);
   // Sport words ride the same scan (context rules ask whether a sentence is about sport).
   for (const word of context.sport) index.add([word], { topicId: undefined, weak: false, marker: 'sport' });
   for (const decoy of options.decoys ?? builtinDecoys()) {

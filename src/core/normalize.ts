@@ -55,14 +55,15 @@ function classOf(code: number): number {
   return cls;
 }
 
-/**
- * Normalizes text for comparison: NFKC; drops bidi/zero-width controls, tatweel (and a dot
- * held inside a word by tatweel) and harakat; folds أ إ آ ٱ → ا, ى → ي, ة → ه, Persian letters → Arabic, Arabic-Indic
- * digits → 0-9; lower-cases Latin; collapses white space.
- */
 // A dot inside a word, held by tatweel (لانتخـــ.ــاب): outlets write words so to keep them from being copied.
 const TATWEEL_DOT = /([\u0621-\u064A])\u0640*(?:\u0640\.|\.\u0640)\u0640*(?=[\u0621-\u064A])/gu;
 const hasTatweelDot = (s: string): boolean => s.includes('\u0640.') || s.includes('.\u0640');
+
+/**
+ * Normalizes text for comparison: NFKC; drops bidi/zero-width controls, tatweel (and a dot
+ * held inside a word by tatweel) and harakat; folds أ إ آ ٱ → ا, ى → ي, ة → ه, Persian letters →
+ * Arabic, Arabic-Indic digits → 0-9; lower-cases Latin; collapses white space.
+ */
 
 export function normalizeText(text: string): string {
   const nfkc = text.normalize('NFKC');

@@ -59,12 +59,10 @@ export function buildTopics(raw: RawCatalog): Topic[] {
   }));
   // An office names the person's country too: «الرئيس المصري» stays evidence for Egypt.
   const offices = new Map<string, string[]>();
-  for (const t of raw.topics) {
-    for (const parent of t.parents) if (t.office.length > 0) offices.set(parent, [...(offices.get(parent) ?? []), ...t.office]);
-  }
+  for (const t of raw.topics) for (const parent of t.parents) offices.set(parent, [...(offices.get(parent) ?? []), ...t.office]);
   const withOffices = countries.map((c) => {
     const extra = offices.get(c.id);
-    return extra ? { ...c, aliases: { ...c.aliases, ar: unique([...c.aliases.ar, ...extra]) } } : c;
+    return extra?.length ? { ...c, aliases: { ...c.aliases, ar: unique([...c.aliases.ar, ...extra]) } } : c;
   });
   const all = [...withOffices, ...others];
   const extraParents = new Map<TopicId, TopicId[]>();

@@ -75,12 +75,8 @@ export interface ContextWords {
   readonly embassy: ReadonlySet<string>;
   readonly namedAfter: ReadonlySet<string>;
   readonly personTitle: ReadonlySet<string>;
-  /** Person topics: their names after `namedAfter` words are no evidence. */
-  readonly people: ReadonlySet<string>;
   /** Place names that end like an adjective of nationality (السعودية، مالي، جيبوتي): names, not adjectives. */
   readonly names: ReadonlySet<string>;
-  /** City topics: a city is never a national team, so in a sport sentence it is a club or a venue. */
-  readonly cities: ReadonlySet<string>;
 }
 
 /**
@@ -93,18 +89,15 @@ export type ContextUse = 'org' | 'outlet' | 'venue' | 'club' | 'event' | 'affili
 const set = (list: readonly string[]): ReadonlySet<string> =>
   new Set(list.map((w) => phraseTokens(w)).filter((t) => t.length === 1).map((t) => t[0] as string));
 
-/** `places`: the catalogue's place topics, for the names that look like adjectives and the cities. */
-export function compileContext(
-  raw: RawContextWords, places: readonly { id: string; name: string; city: boolean }[] = [], people: readonly string[] = [],
-): ContextWords {
+/** `placeNames`: the catalogue's country and city names, for those that look like adjectives. */
+export function compileContext(raw: RawContextWords, placeNames: readonly string[] = []): ContextWords {
   return {
     sport: set(raw.sport), nationalTeam: set(raw.nationalTeam), club: set(raw.club), event: set(raw.event),
     state: set(raw.state), meeting: set(raw.meeting), host: set(raw.host), venueLead: set(raw.venueLead),
     org: set(raw.org), media: set(raw.media), mediation: set(raw.mediation), mediationNoun: set(raw.mediationNoun),
     mediationLead: set(raw.mediationLead), travelFrom: set(raw.travelFrom), embassy: set(raw.embassy),
-    namedAfter: set(raw.namedAfter), personTitle: set(raw.personTitle), people: new Set(people),
-    names: new Set([...set(places.map((p) => p.name))].filter((t) => looksLikeNisba(t))),
-    cities: new Set(places.filter((p) => p.city).map((p) => p.id)),
+    namedAfter: set(raw.namedAfter), personTitle: set(raw.personTitle),
+    names: new Set([...set(placeNames)].filter((t) => looksLikeNisba(t))),
   };
 }
 
@@ -122,9 +115,10 @@ export const looksLikeNisba = (token: string): boolean => token.length >= 4 && !
 export interface ZoneContext {
   readonly tokens: readonly string[];
   readonly sport: boolean;
-  /** Place hits, start to end, so a venue phrase can step over another place (في باكو، عاصمة أذربيجان). */
-  readonly places: ReadonlyMap<number, number>;
-  /** Where each place hit starts, by the position it ends at: an adjective right after a place describes it. */
+  /**
+   * Where each place hit starts, by the position it ends at: a venue phrase steps over another place
+   * (في باكو، عاصمة أذربيجان), and an adjective right after a place describes it.
+   */
   readonly placeEnds: ReadonlyMap<number, number>;
 }
 
@@ -136,11 +130,18 @@ function isIn(tokens: readonly string[], i: number, list: ReadonlySet<string>, v
   return false;
 }
 
-/** `sport`: a sport word is in the zone (the matcher finds them in the same scan as aliases). */
-export function zoneContext(tokens: readonly string[], places: ReadonlyMap<number, number>, sport: boolean): ZoneContext {
-  const placeEnds = new Map<number, number>();
-  for (const [start, end] of places) placeEnds.set(end, start);
-  return { tokens, sport, places, placeEnds };
+/**
+ * `placeEnds`: each place hit's start by its end. `sport`: a sport word is in the zone (the matcher
+ * finds them in the same scan as aliases).
+ */
+export function zoneContext(tokens: readonly string[], placeEnds: ReadonlyMap<number, number>, sport: boolean): ZoneContext {
+  return { tokens, sport, placeEnds };
+}
+
+/** The hit's first word carries the preposition ب (بمسقط، بجدة). */
+function withBa(tokens: readonly string[], start: number, variants: (t: string) => readonly string[]): boolean {
+  const t = tokens[start] ?? '';
+  return t.startsWith('ب') && variants(t).length > 1;
 }
 
 /**
@@ -206,8 +207,9 @@ function cameFrom(zone: ZoneContext, j: number, words: ContextWords, variants: (
 }
 
 /**
- * Why the place hit at tokens [start, end) is not evidence for its place, or undefined when it is.
- * `variants` gives a token's clitic readings (وفي، بمسقط).
+ * What the place hit at tokens [start, end) is used as, or undefined for plain evidence: a use that
+ * makes it no or weak evidence, or `national` / `state`, which make a weak name strong. `city`: read
+ * the hit as a city (never a national team). `variants` gives a token's clitic readings (وفي، بمسقط).
  */
 export function contextUse(
   zone: ZoneContext, start: number, end: number, words: ContextWords, variants: (t: string) => readonly string[], city = false,
@@ -233,8 +235,7 @@ export function contextUse(
     // (بجدة، ملعب عمان، استاد القاهرة), otherwise a club (الهلال يتفوق على جاره الرياض، ديربي الرياض).
     // Neither is evidence: the country is there as a team or not at all.
     if (city && !nisba) {
-      const where = tokens[start - 1] === 'في' || (variants(tokens[start] ?? '').length > 1 && (tokens[start] ?? '').startsWith('ب'))
-        || isIn(tokens, start - 1, words.venueLead, variants) || inPlace(zone, j, start, words, variants);
+      const where = withBa(tokens, start, variants) || isIn(tokens, start - 1, words.venueLead, variants) || inPlace(zone, j, start, words, variants);
       // A match played in a city is no news about the city (nor, lent by it, a reason to fire it).
       return where ? 'event' : 'club';
     }
@@ -249,8 +250,7 @@ export function contextUse(
   if (posting(zone, j, words, variants)) return 'venue';
   // في [العاصمة/مدينة] [adjective] <place>: a venue when a meeting word is near.
   const afterIn = inPlace(zone, j, start, words, variants);
-  const clitic = variants(tokens[start] ?? '').length > 1 && (tokens[start] ?? '').startsWith('ب');
-  if (afterIn || clitic) {
+  if (afterIn || withBa(tokens, start, variants)) {
     const from = Math.max(0, j - MEETING_WINDOW);
     for (let i = from; i < Math.min(tokens.length, end + MEETING_AFTER); i += 1) {
       if (i >= start && i < end) continue;

@@ -104,7 +104,7 @@ export function hitKey(h: Hit): string {
 }
 
 const isPlace = (e: IndexedEntry): boolean => e.place;
-const isCity = (e: IndexedEntry, context: ContextWords): boolean => e.topicId !== undefined && context.cities.has(e.topicId);
+const isCity = (e: IndexedEntry): boolean => e.info?.topic?.kind === 'city';
 const isSportWord = (h: PhraseHit): boolean => h.kind === 'sport';
 
 /** Free keyword hits that run into a decoy are dropped (an outlet name hides its words from keywords too). */
@@ -180,10 +180,11 @@ export function findHits(
     let ctx: ZoneContext | undefined;
     for (const hit of found) {
       if (hit.start < skip) continue;
+      const opening = zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS;
       if (hit.kind === 'free') {
         // Most keyword hits: one lone topic, counted without reading its entry.
         if (hit.lone >= 0) {
-          countHit(board, tallies, ranks.length + tallies.length, hit.lone, hit, 0, k, zone, para, zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS);
+          countHit(board, tallies, ranks.length + tallies.length, hit.lone, hit, 0, k, zone, para, opening);
           continue;
         }
         // A keyword hit gets no context rule (those are for places): the loop below without them.
@@ -191,12 +192,11 @@ export function findHits(
           const entry = hit.entries[e] as IndexedEntry;
           if (entry.topicId === undefined) continue;
           if (entry.lone >= 0) {
-            countHit(board, tallies, ranks.length + tallies.length, entry.lone, hit, e, k, zone, para, zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS);
+            countHit(board, tallies, ranks.length + tallies.length, entry.lone, hit, e, k, zone, para, opening);
             continue;
           }
           const blockers = entry.blockers;
           const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-          const opening = zone === 'lead' && hit.start - skip < LEAD_OPENING_WORDS;
           const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents, opening, free: true };
           const list = byTopic.get(entry.topicId);
           if (list) list.push(h);
@@ -210,10 +210,10 @@ export function findHits(
       // Built once per zone, and only for zones with a place hit.
       const hasPlace = hit.entries.some(isPlace);
       if (context && !ctx && hasPlace) {
-        const places = new Map<number, number>();
-        for (const f of found) if (f.kind !== 'free' && f.entries.some(isPlace)) places.set(f.start, f.end);
+        const placeEnds = new Map<number, number>();
+        for (const f of found) if (f.kind !== 'free' && f.entries.some(isPlace)) placeEnds.set(f.end, f.start);
         // A headline is a sport sentence when its lead is.
-        ctx = zoneContext(tokens.norm, places, sport || (zone === 'title' && sports[1] === true));
+        ctx = zoneContext(tokens.norm, placeEnds, sport || (zone === 'title' && sports[1] === true));
       }
       // A word that names a country and a city (عمان) is read twice: منتخب عمان is Oman's team, never Amman's.
       let placeCount = 0;
@@ -222,7 +222,7 @@ export function findHits(
         for (const e of hit.entries) {
           if (!e.place) continue;
           placeCount += 1;
-          if (isCity(e, context)) cityCount += 1;
+          if (isCity(e)) cityCount += 1;
         }
       }
       const countryUse = ctx && context && hasPlace ? contextUse(ctx, hit.start, hit.end, context, index.variants, false) : undefined;
@@ -231,8 +231,8 @@ export function findHits(
         if (entry.topicId === undefined) continue;
         const place = entry.place;
         // ستاد الملك عبدالله الثاني، جائزة الملك فيصل: a name given in someone's honour, not the person.
-        if (!place && context?.people.has(entry.topicId) === true && namedAfterPerson(tokens.norm, hit.start, context, index.variants)) continue;
-        const city = place && context !== undefined && isCity(entry, context);
+        if (context && entry.info?.topic?.kind === 'person' && namedAfterPerson(tokens.norm, hit.start, context, index.variants)) continue;
+        const city = place && isCity(entry);
         const use = city ? cityUse : countryUse;
         // Only for a word that names one country: الكونغو after حكومة is still either Congo.
         const onePlace = city ? placeCount === 1 : placeCount - cityCount === 1;
@@ -246,8 +246,7 @@ export function findHits(
         const weak = (entry.weak && !(place && strongUse)) || (place && weakUse);
         const blockers = entry.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-        const opening = zone === 'lead' && !place && hit.start - skip < LEAD_OPENING_WORDS;
-        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents, opening, free: false };
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents, opening: opening && !place, free: false };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
         else {

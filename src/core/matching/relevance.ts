@@ -72,7 +72,9 @@ function scoreCounts(title: boolean, lead: number, bodyParas: number, w: Relevan
  * title: the text is about something else altogether), else the unblocked ones; weak
  * hits only when `hasStrong` says a strong alias of the topic (or a part of it) is there.
  */
-function usable(list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => Strength, offices?: ReadonlySet<string>): readonly Hit[] {
+function usable(
+  list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => Strength, officesOf?: (id: TopicId) => ReadonlySet<string> | undefined,
+): readonly Hit[] {
   let blocked = 0;
   let weak = 0;
   let titleBlocked = false;
@@ -86,6 +88,7 @@ function usable(list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => S
   if (blocked === 0 && weak === 0) return list;
   const strength = weak > 0 ? hasStrong(id) : 'none';
   // An office (الرئيس الأمريكي) counts only beside the person's own name, never lent by the country.
+  const offices = strength === 'lent' ? officesOf?.(id) : undefined;
   const counts = (h: Hit): boolean => strength === 'own' || (strength === 'lent' && !(offices?.has(hitKey(h)) ?? false));
   return list.filter((h) => !h.blocked && (!h.weak || counts(h)));
 }
@@ -179,7 +182,7 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
     return 'none';
   };
   const directOf = (id: TopicId, list: readonly Hit[]): DirectEvidence | undefined => {
-    const hits = usable(list, id, hasStrong, graph.officesOf?.(id));
+    const hits = usable(list, id, hasStrong, graph.officesOf);
     return hits.length > 0 ? { hits, score: scoreHits(hits, w), parents: hits[0]?.parents ?? parentsOf(id) } : undefined;
   };
   // Topics with parents pool their evidence; the others (free keywords, mostly: most of the
@@ -191,7 +194,7 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   for (const [id, list] of hitsByTopic) {
     const rank = found.ranks[k] as number;
     k += 1;
-    const hits = usable(list, id, hasStrong, graph.officesOf?.(id));
+    const hits = usable(list, id, hasStrong, graph.officesOf);
     if (hits.length === 0) continue;
     const parents = hits[0]?.parents ?? parentsOf(id);
     const score = scoreHits(hits, w);
