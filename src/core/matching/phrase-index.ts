@@ -50,13 +50,15 @@ export interface PhraseEntry {
 
 interface Node {
   /**
-   * A node's children: the only one inline (`soleKey`, `sole`), else a Map. Most nodes of
-   * keyword phrases have one child, and with 20,000 keywords a Map and its table are two more
-   * reads from cold memory per word. A node that had two children keeps its Map.
+   * A node's children by word number (WordIds): the only one inline (`soleKey`, `sole`), else a
+   * Map. Most nodes of keyword phrases have one child, and with 20,000 keywords a Map and its
+   * table are two more reads from cold memory per word. A node that had two children keeps its Map.
+   * Numbers, not the words: an article's word is looked up once (its Word), and every step of
+   * every walk through it compares a small integer instead of hashing and comparing a string.
    */
-  soleKey: string | undefined;
+  soleKey: number;
   sole: Node | undefined;
-  children: Map<string, Node> | undefined;
+  children: Map<number, Node> | undefined;
   /** Catalogue entries and decoys (NONE when empty: most nodes hold one kind, and a shared empty list costs no memory read). */
   entries: readonly IndexedEntry[];
   /** Free keyword entries (NONE when empty). */
@@ -147,31 +149,31 @@ export interface PhraseIndexOptions {
 
 const NONE: readonly IndexedEntry[] = Object.freeze([]);
 
-/** A word's bit in childBits, from its length and its second and last letters (Arabic words share few first letters: ال، و، ب). */
-const keyBit = (key: string): number => 1 << ((key.charCodeAt(key.length - 1) * 7 + key.charCodeAt(1) * 3 + key.length) & 31);
-const newNode = (): Node => ({ soleKey: undefined, sole: undefined, children: undefined, entries: NONE, free: NONE, freeLone: -1, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
+/** A word number's bit in childBits (numbers are dense, so their low bits spread evenly). */
+const keyBit = (id: number): number => 1 << (id & 31);
+const newNode = (): Node => ({ soleKey: -1, sole: undefined, children: undefined, entries: NONE, free: NONE, freeLone: -1, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
 
 /** The child of `node` keyed by `key`. */
-const childAt = (node: Node, key: string): Node | undefined => (node.sole === undefined ? node.children?.get(key) : node.soleKey === key ? node.sole : undefined);
+const childAt = (node: Node, key: number): Node | undefined => (node.sole === undefined ? node.children?.get(key) : node.soleKey === key ? node.sole : undefined);
 const childCount = (node: Node): number => (node.sole === undefined ? (node.children?.size ?? 0) : 1);
 const childrenOf = (node: Node): Iterable<Node> => (node.sole === undefined ? (node.children?.values() ?? []) : [node.sole]);
 
-function setChild(node: Node, key: string, child: Node): void {
+function setChild(node: Node, key: number, child: Node): void {
   if (node.children) node.children.set(key, child);
   else if (node.sole === undefined) {
     node.soleKey = key;
     node.sole = child;
   } else {
-    node.children = new Map([[node.soleKey as string, node.sole], [key, child]]);
-    node.soleKey = undefined;
+    node.children = new Map([[node.soleKey, node.sole], [key, child]]);
+    node.soleKey = -1;
     node.sole = undefined;
   }
 }
 
-function deleteChild(node: Node, key: string): void {
+function deleteChild(node: Node, key: number): void {
   if (node.sole === undefined) node.children?.delete(key);
   else if (node.soleKey === key) {
-    node.soleKey = undefined;
+    node.soleKey = -1;
     node.sole = undefined;
   }
 }
@@ -180,12 +182,18 @@ function deleteChild(node: Node, key: string): void {
 const VARIANT_MEMO_LIMIT = 50_000;
 
 /**
- * What a token opens, remembered per token: its one-word phrases (from the first of its trie
- * nodes that has any, as a walk would find them) and the nodes that go on to longer phrases.
- * Most of a text's words are one-word keywords or start nothing: then this one object answers,
- * and no trie node is read at all.
+ * A token as the walks see it, remembered per token. What it opens: its one-word phrases (from
+ * the first of its trie nodes that has any, as a walk would find them) and the nodes that go on
+ * to longer phrases. Most of a text's words are one-word keywords or start nothing: then this
+ * one object answers, and no trie node is read at all. And how it continues a phrase: its number
+ * and its loose form's (-1: keys no trie edge). One object, not two: with 20,000 keywords most
+ * words have a record of their own, cold in memory, and each read of one costs.
  */
-interface Opening {
+interface Word {
+  /** Whether it opens anything (else only `id` and `looseId` mean something). */
+  readonly opens: boolean;
+  readonly id: number;
+  readonly looseId: number;
   readonly catalogue: readonly IndexedEntry[] | undefined;
   readonly kind: HitKind;
   readonly decoyOnly: boolean;
@@ -214,17 +222,20 @@ interface Opening {
 // Shared by the openings with one node with children or none (most): less memory to hold and read.
 const NO_NODES: readonly Node[] = Object.freeze([]);
 const NO_BITS: readonly number[] = Object.freeze([]);
-const NO_OPENING: Opening = {
-  catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS, bits: 0, looseChild: false,
-  catalogueDeep: false, freeDeep: false,
-};
 
-function openingOf(nodes: readonly Node[]): Opening {
-  if (nodes.length === 0) return NO_OPENING;
+/** The Word of a token with number `id` and loose number `looseId` that opens `nodes`. */
+function wordRecord(nodes: readonly Node[], id: number, looseId: number): Word {
+  if (nodes.length === 0) {
+    return {
+      opens: false, id, looseId, catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS,
+      bits: 0, looseChild: false, catalogueDeep: false, freeDeep: false,
+    };
+  }
   const withEntries = nodes.find((n) => n.entries.length > 0);
   const withFree = nodes.find((n) => n.free.length > 0);
   const deeper = nodes.filter((n) => childCount(n) > 0);
   return {
+    opens: true, id, looseId,
     catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
     free: withFree?.free, freeLone: withFree?.freeLone ?? -1,
     steps: deeper.length,
@@ -281,31 +292,55 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     return folded ?? undefined;
   };
 
-  // The trie nodes each token can open a phrase with (its variants that start one, then their
-  // loose forms), most literal first. Most words start none. Any add or remove may change the
-  // first level, so it empties this.
-  const firstMemo = new Map<string, Opening>();
-  const opening = (token: string): Opening => {
-    let nodes = firstMemo.get(token);
-    if (nodes === undefined) {
-      if (firstMemo.size >= VARIANT_MEMO_LIMIT) firstMemo.clear();
+  // Every word that keys a trie edge has a number; a number no edge uses any more is given again.
+  const ids = new Map<string, number>();
+  const edgesOf: number[] = [];
+  const spareIds: number[] = [];
+  const idOf = (word: string): number => ids.get(word) ?? -1;
+  const takeId = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = spareIds.pop() ?? edgesOf.length;
+      ids.set(word, id);
+      edgesOf[id] = 0;
+    }
+    edgesOf[id] = (edgesOf[id] as number) + 1;
+    return id;
+  };
+  const releaseId = (word: string, id: number): void => {
+    const left = (edgesOf[id] as number) - 1;
+    edgesOf[id] = left;
+    if (left > 0) return;
+    ids.delete(word);
+    spareIds.push(id);
+  };
+
+  // Per token: the trie nodes it can open a phrase with (its variants that start one, then their
+  // loose forms, most literal first; most words start none) and the numbers it continues a phrase
+  // by, literally and loosely. Any add or remove may change them, so it empties this.
+  const wordMemo = new Map<string, Word>();
+  const wordOf = (token: string): Word => {
+    let word = wordMemo.get(token);
+    if (word === undefined) {
+      if (wordMemo.size >= VARIANT_MEMO_LIMIT) wordMemo.clear();
       const found: Node[] = [];
       const variants = variantsOf(token);
       for (const variant of variants) {
-        const node = childAt(root, variant);
+        const node = childAt(root, idOf(variant));
         if (node) found.push(node);
       }
       if (loose) {
         for (const variant of variants) {
           const folded = looseOf(variant);
-          const node = folded === undefined ? undefined : childAt(root, folded);
+          const node = folded === undefined ? undefined : childAt(root, idOf(folded));
           if (node && !found.includes(node)) found.push(node);
         }
       }
-      nodes = openingOf(found);
-      firstMemo.set(token, nodes);
+      const folded = loose ? looseOf(token) : undefined;
+      word = wordRecord(found, idOf(token), folded === undefined ? -1 : idOf(folded));
+      wordMemo.set(token, word);
     }
-    return nodes;
+    return word;
   };
 
   /** Walks (creating) to the phrase's node; `trail` gets every node on the way, root first. */
@@ -313,12 +348,13 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     let node = root;
     trail.push(root);
     for (const t of tokens) {
-      let next = childAt(node, t);
+      const known = idOf(t);
+      let next = known < 0 ? undefined : childAt(node, known);
       if (!next) {
         next = newNode();
-        setChild(node, t, next);
+        setChild(node, takeId(t), next);
       }
-      node.childBits |= keyBit(t);
+      node.childBits |= keyBit(idOf(t));
       if (folded && t.startsWith(LOOSE_KEY)) node.looseChild = true;
       node = next;
       trail.push(node);
@@ -335,34 +371,34 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   let catalogue: PhraseHit | undefined;
   let free: PhraseHit | undefined;
   let catalogueDecoyOnly = false;
-  const longestAt = (tokens: readonly string[], start: number, wantCatalogue: boolean, wantFree: boolean): void => {
+  // The scanned text's Words, looked up as the walks reach them (scan fills `words` anew).
+  let scanned: readonly string[] = [];
+  let words: (Word | undefined)[] = [];
+  const wordAt = (i: number): Word | undefined => {
+    if (i >= scanned.length) return undefined;
+    return (words[i] ??= wordOf(scanned[i] as string));
+  };
+  const longestAt = (start: number, wantCatalogue: boolean, wantFree: boolean): void => {
     catalogue = undefined;
     free = undefined;
-    const open = opening(tokens[start] ?? '');
-    if (open === NO_OPENING) return;
+    const open = wordAt(start) as Word;
+    if (!open.opens) return;
     // One-word phrases come from the opening; the walks below only find longer ones (which win).
     if (wantCatalogue && open.catalogue) {
       catalogue = { start, end: start + 1, entries: open.catalogue, kind: open.kind, lone: -1 };
       catalogueDecoyOnly = open.decoyOnly;
     }
     if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free', lone: open.freeLone };
-    const second = tokens[start + 1];
-    if (open.steps === 0 || second === undefined || !((wantCatalogue && open.catalogueDeep) || (wantFree && open.freeDeep))) return;
+    if (open.steps === 0 || !((wantCatalogue && open.catalogueDeep) || (wantFree && open.freeDeep))) return;
+    const second = wordAt(start + 1);
+    if (second === undefined) return;
     // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
-    const plainBit = keyBit(second);
-    if ((open.bits & plainBit) === 0 && !open.looseChild) return;
-    // The loose form's bit, looked up only for a node the plain word does not continue.
-    let looseBit: number | undefined;
+    const plainBit = second.id < 0 ? 0 : keyBit(second.id);
+    const looseBit = second.looseId < 0 || !open.looseChild ? 0 : keyBit(second.looseId);
+    if ((open.bits & (plainBit | looseBit)) === 0) return;
     for (let k = 0; k < open.steps; k += 1) {
       const bits = k === 0 ? open.firstBits : (open.moreBits[k - 1] as number);
-      if ((bits & plainBit) === 0) {
-        if (!open.looseChild) continue;
-        if (looseBit === undefined) {
-          const folded = looseOf(second);
-          looseBit = folded === undefined ? 0 : keyBit(folded);
-        }
-        if ((bits & looseBit) === 0) continue;
-      }
+      if ((bits & (plainBit | looseBit)) === 0) continue;
       let node: Node | undefined = k === 0 ? open.first : open.more[k - 1];
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
@@ -374,13 +410,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
           catalogueDecoyOnly = node.decoyOnly;
         }
         if (end > start + 1 && wantFree && node.free !== NONE && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free', lone: node.freeLone };
-        const next = tokens[end];
+        const next = wordAt(end);
         if (next === undefined) break;
-        let child: Node | undefined = (node.childBits & keyBit(next)) === 0 ? undefined : childAt(node, next);
-        if (!child && node.looseChild) {
-          const folded = looseOf(next);
-          if (folded !== undefined && (node.childBits & keyBit(folded)) !== 0) child = childAt(node, folded);
-        }
+        let child: Node | undefined = next.id < 0 || (node.childBits & keyBit(next.id)) === 0 ? undefined : childAt(node, next.id);
+        if (!child && node.looseChild && next.looseId >= 0 && (node.childBits & keyBit(next.looseId)) !== 0) child = childAt(node, next.looseId);
         node = child;
         end += 1;
       }
@@ -391,7 +424,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     const trail: Node[] = [root];
     for (const t of tokens) {
       const last = trail.at(-1);
-      const next = last === undefined ? undefined : childAt(last, t);
+      const next = last === undefined ? undefined : childAt(last, idOf(t));
       if (!next) return;
       trail.push(next);
     }
@@ -411,7 +444,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     for (let i = tokens.length; i > 0; i -= 1) {
       const current = trail[i] as Node;
       if (current.entries.length > 0 || current.free.length > 0 || childCount(current) > 0) break;
-      deleteChild(trail[i - 1] as Node, tokens[i - 1] as string);
+      const word = tokens[i - 1] as string;
+      const id = idOf(word);
+      deleteChild(trail[i - 1] as Node, id);
+      releaseId(word, id);
     }
   };
 
@@ -425,7 +461,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   return {
     variants: variantsOf,
     add(tokens, entry) {
-      firstMemo.clear();
+      wordMemo.clear();
       const stored = indexed(entry);
       for (const [k, path] of (entry.free ? paths(tokens) : [tokens]).entries()) {
         const trail: Node[] = [];
@@ -441,7 +477,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       }
     },
     remove(tokens, topicId) {
-      firstMemo.clear();
+      wordMemo.clear();
       for (const path of paths(tokens)) removePath(path, topicId);
     },
     nodeCount() {
@@ -455,6 +491,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       return count - 1;
     },
     scan(tokens) {
+      scanned = tokens;
+      words = new Array<Word | undefined>(tokens.length);
       const hits: PhraseHit[] = [];
       let catalogueEnd = 0;
       let freeEnd = 0;
@@ -462,7 +500,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         const wantCatalogue = i >= catalogueEnd;
         const wantFree = i >= freeEnd;
         if (!wantCatalogue && !wantFree) continue;
-        longestAt(tokens, i, wantCatalogue, wantFree);
+        longestAt(i, wantCatalogue, wantFree);
         if (catalogue) {
           hits.push(catalogue);
           catalogueEnd = catalogue.end;
