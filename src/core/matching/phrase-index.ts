@@ -371,13 +371,10 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   let catalogue: PhraseHit | undefined;
   let free: PhraseHit | undefined;
   let catalogueDecoyOnly = false;
-  // The scanned text's Words, looked up as the walks reach them (scan fills `words` anew).
-  let scanned: readonly string[] = [];
-  let words: (Word | undefined)[] = [];
-  const wordAt = (i: number): Word | undefined => {
-    if (i >= scanned.length) return undefined;
-    return (words[i] ??= wordOf(scanned[i] as string));
-  };
+  // The scanned text's Words (scan fills this for each text; it keeps its capacity).
+  const words: Word[] = [];
+  let scannedLength = 0;
+  const wordAt = (i: number): Word | undefined => (i < scannedLength ? words[i] : undefined);
   const longestAt = (start: number, wantCatalogue: boolean, wantFree: boolean): void => {
     catalogue = undefined;
     free = undefined;
@@ -491,8 +488,8 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       return count - 1;
     },
     scan(tokens) {
-      scanned = tokens;
-      words = new Array<Word | undefined>(tokens.length);
+      scannedLength = tokens.length;
+      for (let i = 0; i < tokens.length; i += 1) words[i] = wordOf(tokens[i] as string);
       const hits: PhraseHit[] = [];
       let catalogueEnd = 0;
       let freeEnd = 0;
