@@ -93,8 +93,13 @@ function zones(article: Article, known: ArticleTokens | undefined): ZoneText[] {
 
 /** The article's own words for a hit (a ligature that expanded to several tokens is quoted once). */
 export function hitText(h: Hit): string {
-  if (h.end - h.pos === 1) return h.tokens.surface[h.pos] ?? ''; // most hits are one word
-  return h.tokens.surface.slice(h.pos, h.end).filter((w, k, all) => all[k - 1] !== w).join(' ');
+  if (h.end - h.pos === 1) return h.tokens.surfaceAt(h.pos); // most hits are one word
+  let text = h.tokens.surfaceAt(h.pos);
+  for (let i = h.pos + 1; i < h.end; i += 1) {
+    const word = h.tokens.surfaceAt(i);
+    if (word !== h.tokens.surfaceAt(i - 1)) text += ` ${word}`;
+  }
+  return text;
 }
 
 /** The normalized alias of a hit, to group evidence. */

@@ -222,9 +222,15 @@ interface Word {
 // Shared by the openings with one node with children or none (most): less memory to hold and read.
 const NO_NODES: readonly Node[] = Object.freeze([]);
 const NO_BITS: readonly number[] = Object.freeze([]);
+/** Most words of a text open and continue nothing: they share one record, hot in memory. */
+const NO_WORD: Word = {
+  opens: false, id: -1, looseId: -1, catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS,
+  bits: 0, looseChild: false, catalogueDeep: false, freeDeep: false,
+};
 
 /** The Word of a token with number `id` and loose number `looseId` that opens `nodes`. */
 function wordRecord(nodes: readonly Node[], id: number, looseId: number): Word {
+  if (nodes.length === 0 && id < 0 && looseId < 0) return NO_WORD;
   if (nodes.length === 0) {
     return {
       opens: false, id, looseId, catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS,

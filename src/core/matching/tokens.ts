@@ -7,8 +7,8 @@ import { normalizeText, tokenize } from '../normalize.js';
 export interface TextTokens {
   /** Normalized tokens, the form aliases are indexed in. */
   readonly norm: readonly string[];
-  /** The written form of each token, same indices. */
-  readonly surface: readonly string[];
+  /** The written form of token `i` (same indices as `norm`). */
+  surfaceAt(i: number): string;
 }
 
 // Words in the written text: letters, digits, combining marks (harakat), tatweel and joiners.
@@ -17,13 +17,18 @@ const WRITTEN_CHAR = /^[\p{L}\p{N}\p{M}\u0640\u200C\u200D]$/u;
 // WRITTEN_CHAR by BMP code unit, filled on first sight: 1 yes, 2 no.
 const WRITTEN_CLASS = new Uint8Array(0x10000);
 
-/** (text.match(WRITTEN_WORD) ?? []).length, without building the words. */
-function countWrittenWords(text: string): number {
+/**
+ * How many written words `text` has (runs of WRITTEN_WORD) and, given `bounds` room for them,
+ * where each starts and ends, as pairs. Offsets, not strings: the words are only quoted as
+ * evidence, for the few hits of topics that fire.
+ */
+function writtenWords(text: string, bounds?: Int32Array): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let written: boolean;
+    let width = 1;
     if (code < 0xd800 || code > 0xdfff) {
       let cls = WRITTEN_CLASS[code] as number;
       if (cls === 0) WRITTEN_CLASS[code] = cls = WRITTEN_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
@@ -31,10 +36,15 @@ function countWrittenWords(text: string): number {
     } else {
       const cp = text.codePointAt(i) as number;
       written = cp > 0xffff && WRITTEN_CHAR.test(String.fromCodePoint(cp));
-      if (written) i++;
+      if (written) width = 2;
     }
-    if (written && !inWord) count++;
+    if (written && !inWord) {
+      if (bounds) bounds[2 * count] = i;
+      count++;
+    }
+    if (written && bounds) bounds[2 * count - 1] = i + width;
     inWord = written;
+    i += width - 1;
   }
   return count;
 }
@@ -45,14 +55,16 @@ function countWrittenWords(text: string): number {
  */
 export function textTokens(text: string, normalized?: readonly string[]): TextTokens {
   const norm = normalized ?? tokenize(normalizeText(text));
-  // Usually one written word is one token: normalize the paragraph once and pair them up. The
-  // written words are only quoted as evidence for topics that fire, so they are listed on demand.
-  if (countWrittenWords(text) === norm.length) {
-    let surface: readonly string[] | undefined;
+  // Usually one written word is one token: normalize the paragraph once and pair them up. Where
+  // the written words are is only worked out when one is quoted.
+  if (writtenWords(text) === norm.length) {
+    let bounds: Int32Array | undefined;
     return {
       norm,
-      get surface() {
-        return (surface ??= text.match(WRITTEN_WORD) ?? []);
+      surfaceAt(i) {
+        if (i >= norm.length) return '';
+        if (!bounds) writtenWords(text, (bounds = new Int32Array(2 * norm.length)));
+        return text.slice(bounds[2 * i], bounds[2 * i + 1]);
       },
     };
   }
@@ -66,7 +78,7 @@ export function textTokens(text: string, normalized?: readonly string[]): TextTo
       surface.push(word);
     }
   }
-  return { norm: pairedNorm, surface };
+  return { norm: pairedNorm, surfaceAt: (i) => surface[i] ?? '' };
 }
 
 /** Normalizes a phrase (alias, blocker, keyword) into the tokens the index uses. */
