@@ -77,6 +77,8 @@ export interface ContextWords {
   readonly personTitle: ReadonlySet<string>;
   /** Place names that end like an adjective of nationality (السعودية، مالي، جيبوتي): names, not adjectives. */
   readonly names: ReadonlySet<string>;
+  /** Place names that start with ب (بغداد، بيروت، باكو): the letter is the name's, not the preposition. */
+  readonly baNames: ReadonlySet<string>;
 }
 
 /**
@@ -98,11 +100,12 @@ export function compileContext(raw: RawContextWords, placeNames: readonly string
     mediationLead: set(raw.mediationLead), travelFrom: set(raw.travelFrom), embassy: set(raw.embassy),
     namedAfter: set(raw.namedAfter), personTitle: set(raw.personTitle),
     names: new Set([...set(placeNames)].filter((t) => looksLikeNisba(t))),
+    baNames: new Set([...set(placeNames)].filter((t) => t.startsWith('ب'))),
   };
 }
 
 /** How far (tokens before the venue) a meeting word makes في … a venue. */
-const MEETING_WINDOW = 8;
+const MEETING_WINDOW = 12;
 const MEETING_AFTER = 4;
 
 // Adjectives of nationality end in ي (masculine), يه (feminine, ة folded), or a plural/dual ending.
@@ -139,9 +142,9 @@ export function zoneContext(tokens: readonly string[], placeEnds: ReadonlyMap<nu
 }
 
 /** The hit's first word carries the preposition ب (بمسقط، بجدة). */
-function withBa(tokens: readonly string[], start: number, variants: (t: string) => readonly string[]): boolean {
+function withBa(tokens: readonly string[], start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
   const t = tokens[start] ?? '';
-  return t.startsWith('ب') && variants(t).length > 1;
+  return t.startsWith('ب') && !words.baNames.has(t) && variants(t).length > 1;
 }
 
 /**
@@ -177,9 +180,14 @@ function wordBefore(zone: ZoneContext, start: number, words: ContextWords, varia
   return j;
 }
 
-/** في, or a lead word carrying ب (بمدينة شرم الشيخ، بالعاصمة), between `j` and `start`. */
-function inPlace(zone: ZoneContext, j: number, start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+/**
+ * في, or a lead word carrying ب (بمدينة شرم الشيخ، بالعاصمة), between `j` and `start`. For a city
+ * (`city`), also إلى before a lead word: where a trip went (رحلة … إلى العاصمة الإثيوبية أديس أبابا). Not
+ * for a country: the state a visit goes to is a party to it (زيارة ملك ماليزيا إلى السعودية والبحرين).
+ */
+function inPlace(zone: ZoneContext, j: number, start: number, words: ContextWords, variants: (t: string) => readonly string[], city = false): boolean {
   if (j >= 0 && zone.tokens[j] === 'في') return true;
+  if (city && j >= 0 && zone.tokens[j] === 'الي' && isIn(zone.tokens, j + 1, words.venueLead, variants)) return true;
   for (let i = j + 1; i < start; i += 1) {
     const t = zone.tokens[i] ?? '';
     if (t.startsWith('ب') && isIn(zone.tokens, i, words.venueLead, variants)) return true;
@@ -235,7 +243,7 @@ export function contextUse(
     // (بجدة، ملعب عمان، استاد القاهرة), otherwise a club (الهلال يتفوق على جاره الرياض، ديربي الرياض).
     // Neither is evidence: the country is there as a team or not at all.
     if (city && !nisba) {
-      const where = withBa(tokens, start, variants) || isIn(tokens, start - 1, words.venueLead, variants) || inPlace(zone, j, start, words, variants);
+      const where = withBa(tokens, start, words, variants) || isIn(tokens, start - 1, words.venueLead, variants) || inPlace(zone, j, start, words, variants);
       // A match played in a city is no news about the city (nor, lent by it, a reason to fire it).
       return where ? 'event' : 'club';
     }
@@ -249,8 +257,8 @@ export function contextUse(
   if (!nisba && isIn(tokens, start - 1, words.meeting, variants)) return 'venue';
   if (posting(zone, j, words, variants)) return 'venue';
   // في [العاصمة/مدينة] [adjective] <place>: a venue when a meeting word is near.
-  const afterIn = inPlace(zone, j, start, words, variants);
-  if (afterIn || withBa(tokens, start, variants)) {
+  const afterIn = inPlace(zone, j, start, words, variants, city);
+  if (afterIn || withBa(tokens, start, words, variants)) {
     const from = Math.max(0, j - MEETING_WINDOW);
     for (let i = from; i < Math.min(tokens.length, end + MEETING_AFTER); i += 1) {
       if (i >= start && i < end) continue;
@@ -262,6 +270,13 @@ export function contextUse(
   if (described !== undefined && described < start) {
     const use = contextUse(zone, described, start, words, variants);
     if (use === 'venue') return 'venue';
+  }
+  // …and so does one between a lead word and the place (إلى العاصمة الإثيوبية أديس أبابا، حيث شارك في القمة).
+  if (nisba && described === undefined && isIn(tokens, start - 1, words.venueLead, variants)) {
+    for (const [placeEnd, placeStart] of zone.placeEnds) {
+      // The place after العاصمة / مدينة is a city.
+      if (placeStart === end && contextUse(zone, placeStart, placeEnd, words, variants, true) === 'venue') return 'venue';
+    }
   }
   // A weak name after a state noun in the construct (حكومة مالي، رئيس مالي، جيش مالي) is the state.
   if (!nisba) {

@@ -22,6 +22,12 @@ export interface Hit {
   /** The zone's written and normalized tokens: evidence quotes them only for topics that fire. */
   readonly tokens: TextTokens;
   readonly weak: boolean;
+  /**
+   * A weak hit that counts only beside the topic's own strong hit, never lent by what the topic is
+   * part of: a city where a meeting is held (يستقبل … في الرياض) is no news about the city because its
+   * country is a party.
+   */
+  readonly ownOnly: boolean;
   readonly blocked: boolean;
   /** The topic's parents (its TopicInfo's); undefined for an entry without one. */
   readonly parents: readonly TopicId[] | undefined;
@@ -66,6 +72,19 @@ const LIST_LINE_WORDS = 12;
 export const LEAD_MIN_WORDS = 6;
 // A dateline opening a paragraph: up to four words, then a dash (عمان - (بترا) - …, القاهرة - كتب …).
 const DATELINE = /^\s*[^\s\-–—_:.،(]+(?:\s+[^\s\-–—_:.،(]+){0,3}\s*[-–—_]/u;
+
+// A headline opening on a word or two and a colon (أنقرة: …، الرئاسة السورية: …): a dateline or a source.
+const TITLE_PREFIX = /^\s*[^\s:]+(?:\s+[^\s:]+)?\s*:/u;
+
+/**
+ * Tokens of a headline's opening prefix before a colon (أنقرة: الرئيس أردوغان يلتقي …): a city
+ * there is the dateline, where the news came from. A country there is what the story is about
+ * (السودان: مقتل …), and a source prefix (الرئاسة السورية:) names a party, so only cities are skipped.
+ */
+function titlePrefixTokens(text: string): number {
+  const m = TITLE_PREFIX.exec(text);
+  return m ? tokenize(normalizeText(m[0])).length : 0;
+}
 
 /** Tokens at the start of a paragraph that are its dateline: where the reporter was, not what the story is about. */
 function datelineTokens(text: string, norm: readonly string[]): number {
@@ -140,7 +159,7 @@ export function tallyHits(found: ArticleHits, t: Tally, entry: IndexedEntry): Hi
   const hit = (k: number, pos: number, end: number): Hit => {
     const { zone, para } = found.zones[k] as ZoneText;
     const opening = zone === 'lead' && pos - (found.skips[k] ?? 0) < LEAD_OPENING_WORDS;
-    return { topicId: topicId as TopicId, zone, para, pos, end, tokens: found.zoneTokens[k] as TextTokens, weak: false, blocked: false, parents, opening, free: true };
+    return { topicId: topicId as TopicId, zone, para, pos, end, tokens: found.zoneTokens[k] as TextTokens, weak: false, ownOnly: false, blocked: false, parents, opening, free: true };
   };
   const hits = [hit(t.firstZone, t.first.start, t.first.end)];
   const more = t.more ?? [];
@@ -180,6 +199,7 @@ export function findHits(
     const scanned = scans[k] as PhraseHit[];
     const sport = sports[k] === true;
     const skip = zone === 'title' ? 0 : datelineTokens(text, tokens.norm);
+    const titleCityEnd = zone === 'title' ? titlePrefixTokens(text) : 0;
     skips.push(skip);
     const found = withoutFreeInDecoys(scanned);
     let ctx: ZoneContext | undefined;
@@ -202,7 +222,7 @@ export function findHits(
           }
           const blockers = entry.blockers;
           const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-          const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, blocked, parents: entry.parents, opening, free: true };
+          const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak: entry.weak, ownOnly: false, blocked, parents: entry.parents, opening, free: true };
           const list = byTopic.get(entry.topicId);
           if (list) list.push(h);
           else {
@@ -238,6 +258,7 @@ export function findHits(
         // ستاد الملك عبدالله الثاني، جائزة الملك فيصل: a name given in someone's honour, not the person.
         if (context && entry.info?.topic?.kind === 'person' && namedAfterPerson(tokens.norm, hit.start, context, index.variants)) continue;
         const city = place && isCity(entry);
+        if (city && hit.end <= titleCityEnd) continue;
         const use = city ? cityUse : countryUse;
         // Only for a word that names one country: الكونغو after حكومة is still either Congo.
         const onePlace = city ? placeCount === 1 : placeCount - cityCount === 1;
@@ -251,7 +272,8 @@ export function findHits(
         const weak = (entry.weak && !(place && strongUse)) || (place && weakUse);
         const blockers = entry.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
-        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, blocked, parents: entry.parents, opening: opening && !place, free: false };
+        const ownOnly = city && use === 'venue';
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, ownOnly, blocked, parents: entry.parents, opening: opening && !place, free: false };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
         else {

@@ -89,7 +89,7 @@ function usable(
   const strength = weak > 0 ? hasStrong(id) : 'none';
   // An office (الرئيس الأمريكي) counts only beside the person's own name, never lent by the country.
   const offices = strength === 'lent' ? officesOf?.(id) : undefined;
-  const counts = (h: Hit): boolean => strength === 'own' || (strength === 'lent' && !(offices?.has(hitKey(h)) ?? false));
+  const counts = (h: Hit): boolean => strength === 'own' || (strength === 'lent' && !h.ownOnly && !(offices?.has(hitKey(h)) ?? false));
   return list.filter((h) => !h.blocked && (!h.weak || counts(h)));
 }
 
