@@ -4,7 +4,7 @@
  */
 import type { Article } from '../article.js';
 import type { ArticleTokens } from '../article-tokens.js';
-import type { TopicId, Zone } from '../topic.js';
+import type { Evidence, TopicId, Zone } from '../topic.js';
 import type { Blockers, IndexedEntry, PhraseHit, PhraseIndex } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
 import { contextUse, namedAfterPerson, zoneContext, type ContextWords, type ZoneContext } from './context.js';
@@ -110,22 +110,26 @@ function zones(article: Article, known: ArticleTokens | undefined): ZoneText[] {
   return out;
 }
 
-/** The article's own words for a hit (a ligature that expanded to several tokens is quoted once). */
-export function hitText(h: Hit): string {
-  if (h.end - h.pos === 1) return h.tokens.surfaceAt(h.pos); // most hits are one word
-  let text = h.tokens.surfaceAt(h.pos);
-  for (let i = h.pos + 1; i < h.end; i += 1) {
-    const word = h.tokens.surfaceAt(i);
-    if (word !== h.tokens.surfaceAt(i - 1)) text += ` ${word}`;
+/** The article's own words for tokens [pos, end) (a ligature that expanded to several tokens is quoted once). */
+function quote(tokens: TextTokens, pos: number, end: number): string {
+  if (end - pos === 1) return tokens.surfaceAt(pos); // most hits are one word
+  let text = tokens.surfaceAt(pos);
+  for (let i = pos + 1; i < end; i += 1) {
+    const word = tokens.surfaceAt(i);
+    if (word !== tokens.surfaceAt(i - 1)) text += ` ${word}`;
   }
   return text;
 }
 
+/** The normalized form of tokens [pos, end), to group evidence. */
+const keyOf = (tokens: TextTokens, pos: number, end: number): string =>
+  end - pos === 1 ? (tokens.norm[pos] ?? '') : tokens.norm.slice(pos, end).join(' ');
+
+/** The article's own words for a hit. */
+export const hitText = (h: Hit): string => quote(h.tokens, h.pos, h.end);
+
 /** The normalized alias of a hit, to group evidence. */
-export function hitKey(h: Hit): string {
-  if (h.end - h.pos === 1) return h.tokens.norm[h.pos] ?? '';
-  return h.tokens.norm.slice(h.pos, h.end).join(' ');
-}
+export const hitKey = (h: Hit): string => keyOf(h.tokens, h.pos, h.end);
 
 const isPlace = (e: IndexedEntry): boolean => e.place;
 const isCity = (e: IndexedEntry): boolean => e.info?.topic?.kind === 'city';
@@ -153,18 +157,32 @@ export interface ArticleHits {
   readonly skips: readonly number[];
 }
 
-/** A tally's hits as Hits (for evidence), in reading order; `entry` is the tally's (entries[which]). */
-export function tallyHits(found: ArticleHits, t: Tally, entry: IndexedEntry): Hit[] {
-  const { topicId, parents } = entry;
-  const hit = (k: number, pos: number, end: number): Hit => {
-    const { zone, para } = found.zones[k] as ZoneText;
-    const opening = zone === 'lead' && pos - (found.skips[k] ?? 0) < LEAD_OPENING_WORDS;
-    return { topicId: topicId as TopicId, zone, para, pos, end, tokens: found.zoneTokens[k] as TextTokens, weak: false, ownOnly: false, blocked: false, parents, opening, free: true };
+/**
+ * A tally's evidence, as evidence of its hits would be grouped (by zone and normalized words, in
+ * reading order), built from the tally's positions without making Hits: with 20,000 keywords most
+ * topics that fire are tallied ones.
+ */
+export function tallyEvidence(found: ArticleHits, t: Tally, topicId: TopicId): Evidence[] {
+  const out: { text: string; topicId: TopicId; zone: Zone; weak: boolean; count: number }[] = [];
+  const keys: string[] = [];
+  const add = (k: number, pos: number, end: number): void => {
+    const tokens = found.zoneTokens[k] as TextTokens;
+    const { zone } = found.zones[k] as ZoneText;
+    const key = keyOf(tokens, pos, end);
+    for (let g = 0; g < out.length; g += 1) {
+      const group = out[g] as (typeof out)[number];
+      if (keys[g] === key && group.zone === zone) {
+        group.count += 1;
+        return;
+      }
+    }
+    keys.push(key);
+    out.push({ text: quote(tokens, pos, end), topicId, zone, weak: false, count: 1 });
   };
-  const hits = [hit(t.firstZone, t.first.start, t.first.end)];
+  add(t.firstZone, t.first.start, t.first.end);
   const more = t.more ?? [];
-  for (let i = 0; i < more.length; i += 3) hits.push(hit(more[i] as number, more[i + 1] as number, more[i + 2] as number));
-  return hits;
+  for (let i = 0; i < more.length; i += 3) add(more[i] as number, more[i + 1] as number, more[i + 2] as number);
+  return out;
 }
 
 /**

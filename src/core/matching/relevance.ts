@@ -11,7 +11,7 @@
  * topic discussed across many paragraphs; never one passing mention deep in the body.
  */
 import type { Evidence, TopicId } from '../topic.js';
-import { hitKey, hitText, tallyHits, type ArticleHits, type Hit } from './hits.js';
+import { hitKey, hitText, tallyEvidence, type ArticleHits, type Hit } from './hits.js';
 import type { IndexedEntry, TopicInfo } from './phrase-index.js';
 import { ancestors, buildPools, firingPools, inReadingOrder, type DirectEvidence } from './pools.js';
 
@@ -189,7 +189,8 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   // topics with hits) are kept in a list, and a pool that is one of them works its evidence out again.
   const direct = new Map<TopicId, DirectEvidence>();
   // In order of first hit (`rank`): the order of the output where scores tie.
-  const lone: { readonly id: TopicId; readonly own: DirectEvidence; readonly rank: number; readonly info?: TopicInfo | undefined }[] = [];
+  // A tallied topic (no parents, every hit counts, already over its threshold) carries its evidence instead of hits.
+  const lone: { readonly id: TopicId; readonly own: DirectEvidence | undefined; readonly score: number; readonly rank: number; readonly evidence?: readonly Evidence[]; readonly info?: TopicInfo | undefined }[] = [];
   let k = 0;
   for (const [id, list] of hitsByTopic) {
     const rank = found.ranks[k] as number;
@@ -200,7 +201,7 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
     const score = scoreHits(hits, w);
     if (parents.length > 0) direct.set(id, { hits, score, parents });
     // Below the threshold a topic without parents fires nothing (a pool works its evidence out itself).
-    else if (score >= thresholdOf(hits, w)) lone.push({ id, own: { hits, score, parents }, rank });
+    else if (score >= thresholdOf(hits, w)) lone.push({ id, own: { hits, score, parents }, score, rank });
   }
   // Tallied topics have no parents and every hit counts: the score is the tally's, Hits only for those that fire.
   let tallied = false;
@@ -208,7 +209,8 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
     const score = scoreCounts(t.title, t.lead, t.bodyParas, w);
     if (score < w.keywordThreshold) continue;
     const entry = t.entries[t.which] as IndexedEntry;
-    lone.push({ id: entry.topicId as TopicId, own: { hits: tallyHits(found, t, entry), score, parents: [] }, rank: t.rank, info: entry.info });
+    const id = entry.topicId as TopicId;
+    lone.push({ id, own: undefined, score, rank: t.rank, evidence: tallyEvidence(found, t, id), info: entry.info });
     tallied = true;
   }
   if (tallied) lone.sort((a, b) => a.rank - b.rank);
@@ -218,9 +220,9 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   });
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
-  for (const { id, own, info } of lone) {
-    if (pools.has(id) || own.score < thresholdOf(own.hits, w)) continue;
-    out.push({ topicId: id, score: own.score, evidence: evidenceOf(own.hits), path: [id], info });
+  for (const { id, own, score, evidence, info } of lone) {
+    if (pools.has(id) || (own && own.score < thresholdOf(own.hits, w))) continue;
+    out.push({ topicId: id, score, evidence: evidence ?? evidenceOf(own?.hits ?? []), path: [id], info });
   }
   for (const [topicId, score] of firingPools(pools, (hits) => scoreHits(hits, w), w.threshold)) {
     const pool = pools.get(topicId);
