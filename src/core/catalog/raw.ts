@@ -59,6 +59,7 @@ export const rawContextSchema = z.strictObject({
   travelFrom: words,
   embassy: words,
   namedAfter: words,
+  matchVerb: words,
   personTitle: words,
 });
 

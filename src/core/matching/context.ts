@@ -51,6 +51,8 @@ export interface RawContextWords {
   readonly travelFrom: readonly string[];
   /** A place after في or لدى after these is a diplomat's posting (سفيرها في غينيا الاستوائية). */
   readonly embassy: readonly string[];
+  /** Verbs of a match result: a place after على / مع / أمام a few words on is the other team (فاز … على موزامبيق). */
+  readonly matchVerb: readonly string[];
   /** A person right after these is a name a place or a prize was given (ستاد الملك عبدالله الثاني، جائزة …). */
   readonly namedAfter: readonly string[];
   /** Titles that may stand between such a word and the name (ستاد «الملك» عبدالله الثاني). */
@@ -74,6 +76,7 @@ export interface ContextWords {
   readonly travelFrom: ReadonlySet<string>;
   readonly embassy: ReadonlySet<string>;
   readonly namedAfter: ReadonlySet<string>;
+  readonly matchVerb: ReadonlySet<string>;
   readonly personTitle: ReadonlySet<string>;
   /** Place names that end like an adjective of nationality (السعودية، مالي، جيبوتي): names, not adjectives. */
   readonly names: ReadonlySet<string>;
@@ -85,7 +88,7 @@ export interface ContextWords {
  * What a place word is used as in its sentence. Most uses make it no evidence or weak evidence;
  * `national` and `state` make a weak name (مالي, also "financial") strong: منتخب مالي، حكومة مالي.
  */
-export type ContextUse = 'org' | 'outlet' | 'venue' | 'club' | 'event' | 'affiliation' | 'national' | 'state';
+export type ContextUse = 'org' | 'outlet' | 'venue' | 'club' | 'event' | 'affiliation' | 'national' | 'state' | 'name';
 
 // Single words only: a phrase's words alone mean other things (ربع النهائي, but الربع الثالث).
 const set = (list: readonly string[]): ReadonlySet<string> =>
@@ -98,11 +101,14 @@ export function compileContext(raw: RawContextWords, placeNames: readonly string
     state: set(raw.state), meeting: set(raw.meeting), host: set(raw.host), venueLead: set(raw.venueLead),
     org: set(raw.org), media: set(raw.media), mediation: set(raw.mediation), mediationNoun: set(raw.mediationNoun),
     mediationLead: set(raw.mediationLead), travelFrom: set(raw.travelFrom), embassy: set(raw.embassy),
-    namedAfter: set(raw.namedAfter), personTitle: set(raw.personTitle),
+    namedAfter: set(raw.namedAfter), personTitle: set(raw.personTitle), matchVerb: set(raw.matchVerb),
     names: new Set([...set(placeNames)].filter((t) => looksLikeNisba(t))),
     baNames: new Set([...set(placeNames)].filter((t) => t.startsWith('ب'))),
   };
 }
+
+// After a first name: بن، ابن، بنت، آل (normalized ال).
+const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ال']);
 
 /** How far (tokens before the venue) a meeting word makes في … a venue. */
 const MEETING_WINDOW = 12;
@@ -202,6 +208,18 @@ function posting(zone: ZoneContext, j: number, words: ContextWords, variants: (t
   return isIn(zone.tokens, j - 1, words.embassy, variants) || isIn(zone.tokens, j - 2, words.embassy, variants);
 }
 
+// Words a match's other side follows (فاز على، تعادل مع، خسر أمام، ضد).
+const SIDE_WORDS = new Set(['علي', 'مع', 'امام', 'ضد']);
+const MATCH_WINDOW = 6;
+
+/** The other side of a match: a place after على / مع / أمام / ضد a few words after a match verb (فاز المنتخب المغربي 1-صفر على موزامبيق). */
+function opponent(tokens: readonly string[], start: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
+  if (!SIDE_WORDS.has(tokens[start - 1] ?? '')) return false;
+  if (tokens[start - 1] === 'ضد') return true;
+  for (let i = start - 2; i >= Math.max(0, start - 1 - MATCH_WINDOW); i -= 1) if (isIn(tokens, i, words.matchVerb, variants)) return true;
+  return false;
+}
+
 /** A mediator or sponsor (بوساطة إماراتية، بوساطة مصرية قطرية، بوساطة من قطر، الوسيط القطري). */
 function mediated(zone: ZoneContext, j: number, words: ContextWords, variants: (t: string) => readonly string[]): boolean {
   const k = zone.tokens[j] === 'من' ? j - 1 : j;
@@ -226,6 +244,8 @@ export function contextUse(
   // An adjective of nationality starts the hit (الكوري الشمالي); a name that only ends like one is a
   // name: «السعودية تفوز على البحرين», «نيجيريا ضد الكونغو الديمقراطية».
   const nisba = looksLikeNisba(tokens[start] ?? '') && !isIn(tokens, start, words.names, variants);
+  // A first name that looks like an adjective of nationality (تركي آل الشيخ، سوداني بن …): a person's name.
+  if (nisba && end === start + 1 && NAME_LINKS.has(tokens[end] ?? '')) return 'name';
 
   if (nisba && (isIn(tokens, start - 1, words.media, variants) || isIn(tokens, start - 2, words.media, variants))) return 'outlet';
   const j = wordBefore(zone, start, words, variants);
@@ -234,7 +254,7 @@ export function contextUse(
   if (zone.sport) {
     // منتخب مالي، المنتخب الوطني المغربي، فاز على ضيفه النيجر; but ضيفه مولودية الجزائر is a club.
     const clubBefore = isIn(tokens, start - 1, words.club, variants);
-    const national = isIn(tokens, start - 1, words.nationalTeam, variants) || (!clubBefore && isIn(tokens, start - 2, words.nationalTeam, variants));
+    const national = isIn(tokens, start - 1, words.nationalTeam, variants) || (!clubBefore && isIn(tokens, start - 2, words.nationalTeam, variants)) || (!clubBefore && !city && opponent(tokens, start, words, variants));
     if (national && !city) return 'national';
     if (!nisba && clubBefore) return 'club';
     if (!nisba && (isIn(tokens, start - 1, words.event, variants) || eventVenue(zone, j, words, variants))) return 'event';

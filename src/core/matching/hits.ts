@@ -86,10 +86,13 @@ function titlePrefixTokens(text: string): number {
   return m ? tokenize(normalizeText(m[0])).length : 0;
 }
 
+const SCORE_BEFORE_DASH = /\p{N}\s*[-–—_]$/u;
+
 /** Tokens at the start of a paragraph that are its dateline: where the reporter was, not what the story is about. */
 function datelineTokens(text: string, norm: readonly string[]): number {
   const m = DATELINE.exec(text);
-  if (!m) return 0;
+  // A score or a date before the dash (فاز المنتخب المغربي 1-صفر، 2024-05) is no dateline.
+  if (!m || SCORE_BEFORE_DASH.test(m[0])) return 0;
   const words = tokenize(normalizeText(m[0])).length;
   return words < norm.length ? words : 0;
 }
@@ -291,7 +294,10 @@ export function findHits(
         const blockers = entry.blockers;
         const blocked = blockers !== undefined && isBlocked(tokens.norm, hit.start, hit.end, blockers, index.variants);
         const ownOnly = city && use === 'venue';
-        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, ownOnly, blocked, parents: entry.parents, opening: opening && !place, free: false };
+        // A side of the match a sport lead reports (فاز … على موزامبيق، عقب فوزه على نظيره غينيا بيساو) is
+        // what that country's followers want, as if in the headline: a national team plays for its country.
+        const side = place && use === 'national' && zone === 'lead';
+        const h: Hit = { topicId: entry.topicId, zone, para, pos: hit.start, end: hit.end, tokens, weak, ownOnly, blocked, parents: entry.parents, opening: (opening && !place) || side, free: false };
         const list = byTopic.get(entry.topicId);
         if (list) list.push(h);
         else {

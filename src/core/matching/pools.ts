@@ -43,7 +43,17 @@ export function ancestors(id: TopicId, parentsOf: (id: TopicId) => readonly Topi
   return paths;
 }
 
-export interface DirectEvidence { readonly hits: readonly Hit[]; readonly score: number; readonly parents: readonly TopicId[] }
+export interface DirectEvidence {
+  readonly hits: readonly Hit[];
+  readonly score: number;
+  readonly parents: readonly TopicId[];
+  /**
+   * Hits that are no evidence for the topic itself but are for an ancestor that has strong evidence
+   * of its own (`countsUp`): a city where a meeting is held (يصل إلى سيول) says nothing about the city,
+   * and is still the visit's destination for South Korea when the story names South Korea.
+   */
+  readonly upOnly?: readonly Hit[];
+}
 
 /**
  * Pools the direct evidence of every topic that has parents into its ancestors. `ownOf` gives
@@ -54,18 +64,23 @@ export function buildPools(
   parentsOf: (id: TopicId) => readonly TopicId[],
   partOf: (id: TopicId) => readonly TopicId[],
   ownOf: (id: TopicId) => DirectEvidence | undefined = (id) => direct.get(id),
+  countsUp: (id: TopicId) => boolean = () => false,
 ): Map<TopicId, Pool> {
   const pools = new Map<TopicId, Pool>();
   const isPartOf = (child: TopicId, parent: TopicId): boolean => partOf(child).includes(parent);
-  for (const [source, { hits, score, parents }] of direct) {
+  for (const [source, { hits, score, parents, upOnly }] of direct) {
     if (parents.length === 0) continue;
     for (const [target, path] of ancestors(source, parentsOf)) {
+      const lent = target !== source && upOnly !== undefined && countsUp(target) ? upOnly : undefined;
+      if (hits.length === 0 && !lent) continue;
       let pool = pools.get(target);
       if (!pool) pools.set(target, (pool = { hits: new Map(), ownHits: new Map(), members: new Set(), best: -1, path }));
       const own = path.every((id, i) => i === 0 || isPartOf(path[i - 1] as TopicId, id));
-      for (const h of hits) {
-        pool.hits.set(hitId(h), h);
-        if (own) pool.ownHits.set(hitId(h), h);
+      for (const list of lent ? [hits, lent] : [hits]) {
+        for (const h of list) {
+          pool.hits.set(hitId(h), h);
+          if (own) pool.ownHits.set(hitId(h), h);
+        }
       }
       if (!own) pool.members.add(path[path.length - 2] as TopicId);
       if (score > pool.best || (score === pool.best && path.length < pool.path.length)) {

@@ -196,10 +196,12 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
     const rank = found.ranks[k] as number;
     k += 1;
     const hits = usable(list, id, hasStrong, graph.officesOf);
-    if (hits.length === 0) continue;
-    const parents = hits[0]?.parents ?? parentsOf(id);
+    // Venue hits a city's own name did not make count are still evidence for its country (pools.ts).
+    const upOnly = hits.length < list.length ? list.filter((h) => h.ownOnly && !h.blocked && !hits.includes(h)) : [];
+    if (hits.length === 0 && upOnly.length === 0) continue;
+    const parents = (hits[0] ?? upOnly[0])?.parents ?? parentsOf(id);
     const score = scoreHits(hits, w);
-    if (parents.length > 0) direct.set(id, { hits, score, parents });
+    if (parents.length > 0) direct.set(id, upOnly.length > 0 ? { hits, score, parents, upOnly } : { hits, score, parents });
     // Below the threshold a topic without parents fires nothing (a pool works its evidence out itself).
     else if (score >= thresholdOf(hits, w)) lone.push({ id, own: { hits, score, parents }, score, rank });
   }
@@ -217,7 +219,7 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   const pools = buildPools(direct, parentsOf, graph.partOf, (id) => {
     const list = direct.has(id) ? undefined : hitsByTopic.get(id);
     return list ? directOf(id, list) : direct.get(id);
-  });
+  }, (id) => hasStrong(id) === 'own');
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
   for (const { id, own, score, evidence, info } of lone) {

@@ -1,7 +1,7 @@
 /**
- * Cities where a meeting is held, headline datelines, currencies, and seas named after a country
- * (holdout-13 and holdout-14 counted as development after their one run). Each test names the
- * sentence that decides.
+ * Cities where a meeting is held, headline datelines, currencies, seas named after a country, names
+ * that look like adjectives, and the other side of a match (holdout-13 to holdout-16 counted as
+ * development after their one run). Each test names the sentence that decides.
  */
 import { describe, expect, it } from 'vitest';
 import { builtinTopics } from '../../../src/core/catalog.js';
@@ -10,7 +10,7 @@ import { article } from './support.js';
 import { labelledSet, toArticle, type LabelledArticle } from './labelled.js';
 
 const matcher = createMatcher(builtinTopics());
-const sets = (['original', 'holdout-5', 'holdout-13', 'holdout-14'] as const).flatMap((name) => labelledSet(name));
+const sets = (['original', 'holdout-5', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16'] as const).flatMap((name) => labelledSet(name));
 const byId = (id: string): LabelledArticle => {
   const found = sets.find((l) => l.id === id);
   if (!found) throw new Error(`no labelled article ${id}`);
@@ -102,5 +102,50 @@ describe('seas named after a place', () => {
       'الحوثيون يستهدفون سفينة تجارية في خليج عدن',
       'أعلنت جماعة الحوثي استهداف سفينة تجارية في خليج عدن بصاروخين، وقالت هيئة عمليات التجارة البحرية البريطانية إن السفينة أصيبت.',
     )).toContain('conflict:red-sea');
+  });
+});
+
+describe('a visit to a capital', () => {
+  it('keeps the host country beside its own strong evidence: the Arab summit «في المنامة» that Bahrain chairs', () => {
+    const got = fired('bh-arab-summit-manama');
+    expect(got).toContain('country:BH');
+    expect(got).not.toContain('city:manama');
+  });
+});
+
+describe('a first name that looks like an adjective of nationality', () => {
+  it('reads «تركي آل الشيخ» as a person, not Turkey', () => {
+    expect(fired('h15-turki-alalshikh-riyadh-season-nationalities')).not.toContain('country:TR');
+  });
+});
+
+describe('currencies name their country', () => {
+  it('reads «الريال الإيراني» in a story about its fall as Iran', () => {
+    expect(fired('h15-iran-rial-collapses-1-3-million')).toEqual(expect.arrayContaining(['country:IR', 'theme:economy']));
+  });
+
+  it('reads «الجنيه السوداني» beside «جمهورية السودان» as Sudan (the masculine nisba is weak: it is also the Iraqi prime minister\'s name)', () => {
+    expect(fired('h16-sudanese-pound-stable-central-bank')).toEqual(expect.arrayContaining(['country:SD', 'theme:economy']));
+    expect(fired('h5-iq-sudani-ends-tehran-visit-alawla')).not.toContain('country:SD');
+  });
+
+  it('reads «النيرة» as the naira', () => {
+    expect(fired('h16-naira-record-low-official-market')).toEqual(expect.arrayContaining(['country:NG', 'theme:economy']));
+  });
+});
+
+describe('the other side of a match', () => {
+  it('reads «عقب فوزه على نظيره غينيا بيساو» in a match lead as Guinea-Bissau\'s team', () => {
+    expect(fired('h16-nigeria-1-0-guinea-bissau-afcon')).toEqual(expect.arrayContaining(['country:NG', 'country:GW']));
+  });
+
+  it('reads «فاز المنتخب المغربي 1-صفر على موزامبيق» as both teams: the score is no dateline, موزامبيق is Mozambique', () => {
+    expect(fired('h16-morocco-1-0-mozambique-tangier')).toEqual(expect.arrayContaining(['country:MA', 'country:MZ']));
+  });
+
+  it('reads «بفوزه اللافت على مضيفه العماني» as Oman\'s team, not the venue', () => {
+    const got = fired('h15-jordan-beats-oman-muscat-alwan-hattrick');
+    expect(got).toEqual(expect.arrayContaining(['country:JO', 'country:OM']));
+    expect(got).not.toContain('city:muscat');
   });
 });
