@@ -83,21 +83,32 @@ export function clip(text: string, max: number): string {
 
 // «، و» then a word: where Arabic news chains its clauses (…دونالد ترامب، وتعقد القمة …).
 const CLAUSE_BREAK = /[،,]\s+(?=و\p{L})/gu;
+// Any comma then a word: a clause break when no «، و» fits.
+const COMMA_BREAK = /[،,]\s+(?=\p{L})/gu;
 /** A clause shorter than this is no sentence a reader can stand on. */
 const MIN_CLAUSE = 60;
 
 /**
  * Shortens an over-long sentence to at most `max` UTF-16 units at the last clause break that fits
- * (the clauses before it make a whole sentence: it ends with a full stop, not «…»); clip() when
- * no clause break leaves a clause of MIN_CLAUSE units or more.
+ * («، و», else a bare comma: the clauses before it make a whole sentence, so it ends with a full stop,
+ * not «…»); clip() when no break leaves a clause of MIN_CLAUSE units or more.
  */
 export function shortenSentence(text: string, max: number): string {
   if (text.length <= max) return text;
+  const cut = lastBreak(text, max, CLAUSE_BREAK);
+  // A sentence that chains its clauses with bare commas (the protocol leads of state news: …في زيارة
+  // رسمية يقوم بها إلى مملكة البحرين، يجري سموه خلالها مباحثات …) ends at its last comma that fits.
+  const at = cut > 0 ? cut : lastBreak(text, max, COMMA_BREAK);
+  return at > 0 ? `${text.slice(0, at).trimEnd()}.` : clip(text, max);
+}
+
+/** Where the last `breaks` match that fits in `max` and leaves a clause of MIN_CLAUSE units starts, or -1. */
+function lastBreak(text: string, max: number, breaks: RegExp): number {
   let cut = -1;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  for (const m of text.matchAll(breaks)) {
     if (m.index + 1 > max) break;
     if (m.index >= MIN_CLAUSE) cut = m.index;
   }
-  return cut > 0 ? `${text.slice(0, cut).trimEnd()}.` : clip(text, max);
+  return cut;
 }
 

@@ -53,6 +53,11 @@ describe('shortening an over-long sentence', () => {
     expect(short.length).toBeLessThanOrEqual(160);
   });
 
+  it('ends a sentence chained by bare commas at its last comma that fits (bna.bh, a state visit)', () => {
+    const visit = 'كان صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة ولي العهد رئيس مجلس الوزراء في مقدمة مستقبلي أخيه سمو الشيخ خالد بن محمد بن زايد آل نهيان لدى وصوله إلى البلاد في زيارة رسمية يقوم بها إلى مملكة البحرين، يجري سموه خلالها مباحثات مع صاحب السمو الملكي ولي العهد رئيس مجلس الوزراء تتناول العلاقات الأخوية التاريخية، خاصة في المجالات الاقتصادية والاستثمارية والتنموية';
+    expect(shortenSentence(visit, 260)).toBe('كان صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة ولي العهد رئيس مجلس الوزراء في مقدمة مستقبلي أخيه سمو الشيخ خالد بن محمد بن زايد آل نهيان لدى وصوله إلى البلاد في زيارة رسمية يقوم بها إلى مملكة البحرين.');
+  });
+
   it('leaves a sentence that fits alone, and clips one with no clause to stand on', () => {
     expect(shortenSentence(arrivals, 1000)).toBe(arrivals);
     expect(shortenSentence(arrivals, 50)).toMatch(/…$/u);
