@@ -107,6 +107,8 @@ export function compileContext(raw: RawContextWords, placeNames: readonly string
   };
 }
 
+const RETURN_HOME = new Set(['يعود', 'تعود', 'عاد', 'عادت', 'عودته', 'عودتها', 'عوده', 'العوده', 'بالعوده', 'عائدا', 'عائده', 'رجع', 'يرجع']);
+
 // After a first name: بن، ابن، بنت، آل (normalized ال).
 const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ال']);
 
@@ -188,12 +190,13 @@ function wordBefore(zone: ZoneContext, start: number, words: ContextWords, varia
 
 /**
  * في, or a lead word carrying ب (بمدينة شرم الشيخ، بالعاصمة), between `j` and `start`. For a city
- * (`city`), also إلى before a lead word: where a trip went (رحلة … إلى العاصمة الإثيوبية أديس أبابا). Not
- * for a country: the state a visit goes to is a party to it (زيارة ملك ماليزيا إلى السعودية والبحرين).
+ * (`city`), also إلى: where a trip went (يصل إلى القاهرة للمشاركة في الدورة، رحلة … إلى العاصمة الإثيوبية
+ * أديس أبابا). Not for a country: the state a visit goes to is a party to it (زيارة ملك ماليزيا إلى السعودية).
  */
 function inPlace(zone: ZoneContext, j: number, start: number, words: ContextWords, variants: (t: string) => readonly string[], city = false): boolean {
   if (j >= 0 && zone.tokens[j] === 'في') return true;
-  if (city && j >= 0 && zone.tokens[j] === 'الي' && isIn(zone.tokens, j + 1, words.venueLead, variants)) return true;
+  // …but not a way home (يعود إلى بغداد بعد زيارة): the city is where the traveller is from.
+  if (city && j >= 0 && zone.tokens[j] === 'الي' && !RETURN_HOME.has(zone.tokens[j - 1] ?? '')) return true;
   for (let i = j + 1; i < start; i += 1) {
     const t = zone.tokens[i] ?? '';
     if (t.startsWith('ب') && isIn(zone.tokens, i, words.venueLead, variants)) return true;

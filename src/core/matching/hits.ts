@@ -65,6 +65,8 @@ function isBlocked(
   return false;
 }
 
+const IBN = new Set(['بن', 'ابن', 'بنت']);
+
 /** A body line this short after a sport paragraph is a line of its list (a draw, a table, the scorers). */
 const LIST_LINE_WORDS = 12;
 
@@ -278,6 +280,8 @@ export function findHits(
         const place = entry.place;
         // ستاد الملك عبدالله الثاني، جائزة الملك فيصل: a name given in someone's honour, not the person.
         if (context && entry.info?.topic?.kind === 'person' && namedAfterPerson(tokens.norm, hit.start, context, index.variants)) continue;
+        // خالد بن محمد بن زايد: a name after بن is a father's or grandfather's in someone else's name.
+        if (entry.info?.topic?.kind === 'person' && IBN.has(tokens.norm[hit.start - 1] ?? '')) continue;
         const city = place && isCity(entry);
         if (city && hit.end <= titleCityEnd) continue;
         const use = city ? cityUse : countryUse;

@@ -1,6 +1,6 @@
 /**
  * Cities where a meeting is held, headline datelines, currencies, seas named after a country, names
- * that look like adjectives, and the other side of a match (holdout-13 to holdout-16 counted as
+ * that look like adjectives, and the other side of a match (holdout-13 to holdout-18 counted as
  * development after their one run). Each test names the sentence that decides.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { article } from './support.js';
 import { labelledSet, toArticle, type LabelledArticle } from './labelled.js';
 
 const matcher = createMatcher(builtinTopics());
-const sets = (['original', 'holdout-5', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16'] as const).flatMap((name) => labelledSet(name));
+const sets = (['original', 'holdout-5', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16', 'holdout-17', 'holdout-18'] as const).flatMap((name) => labelledSet(name));
 const byId = (id: string): LabelledArticle => {
   const found = sets.find((l) => l.id === id);
   if (!found) throw new Error(`no labelled article ${id}`);
@@ -147,5 +147,50 @@ describe('the other side of a match', () => {
     const got = fired('h15-jordan-beats-oman-muscat-alwan-hattrick');
     expect(got).toEqual(expect.arrayContaining(['country:JO', 'country:OM']));
     expect(got).not.toContain('city:muscat');
+  });
+});
+
+describe('a trip and its destination', () => {
+  it('reads «يصل إلى القاهرة للمشاركة في الدورة 158 لمجلس جامعة الدول العربية» as where a minister went', () => {
+    const got = firedFor(
+      'وزير الخارجية العماني يصل إلى القاهرة للمشاركة في الدورة 158 لمجلس جامعة الدول العربية',
+      'وصل وزير الخارجية العماني بدر البوسعيدي إلى القاهرة للمشاركة في اجتماع مجلس جامعة الدول العربية على المستوى الوزاري.',
+    );
+    expect(got).toContain('country:OM');
+    expect(got).not.toContain('city:cairo');
+  });
+});
+
+describe('ships, seas and tankers', () => {
+  it('reads a Houthi attack «في البحر الأحمر» as the Red Sea attacks', () => {
+    expect(fired('h17-houthis-attack-greek-ship-tutor')).toEqual(expect.arrayContaining(['conflict:red-sea', 'country:YE']));
+  });
+
+  it('reads Egypt\'s Red Sea governorate as no attack', () => {
+    expect(firedFor('محافظة البحر الأحمر تستقبل آلاف السياح في الغردقة', 'استقبلت مدن محافظة البحر الأحمر المصرية آلاف السياح خلال عطلة نهاية الأسبوع، وقال محافظ البحر الأحمر إن نسب الإشغال الفندقي تجاوزت 90 في المئة.')).not.toContain('conflict:red-sea');
+  });
+
+  it('reads a tanker seized off Togo as no oil news', () => {
+    const got = fired('h18-greek-tanker-seized-off-togo');
+    expect(got).not.toContain('theme:energy');
+    expect(got).not.toContain('theme:economy');
+  });
+});
+
+describe('names', () => {
+  it('reads «خالد بن محمد بن زايد» as the son, not Mohamed bin Zayed', () => {
+    expect(fired('h17-bahrain-crown-prince-receives-khaled-bin-mbz')).not.toContain('person:mbz');
+  });
+
+  it('reads «أمانة عمان» as Amman\'s municipality: news about the city', () => {
+    expect(fired('h17-amman-roadworks-night')).toContain('city:amman');
+  });
+
+  it('reads «بنغلادش» as Bangladesh', () => {
+    expect(fired('h18-yunus-named-bangladesh-interim-head')).toContain('country:BD');
+  });
+
+  it('reads «موازنة العام المالي» as economy news', () => {
+    expect(fired('h17-kuwait-budget-2026-27-deficit')).toEqual(expect.arrayContaining(['country:KW', 'theme:economy']));
   });
 });
