@@ -6,8 +6,8 @@
  * it now counts as development); `holdout-3` and `holdout-4` were the untouched batches of the sessions
  * before (each labelled and committed before its first run); `holdout-5` to `holdout-10` were each run
  * once and then studied; `holdout-11` and `holdout-12` were run once and are not studied;
- * `holdout-13` to `holdout-18` were run once and then studied; `holdout-20` is the untouched batch (labelled and
- * committed before any run; its twin holdout-19 was not finished in time).
+ * `holdout-13` to `holdout-18` were run once and then studied; `holdout-19` and `holdout-20` are the untouched
+ * batches (labelled and committed before any run).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Article } from '../../../src/core/article.js';
@@ -34,7 +34,7 @@ export interface LabelledArticle {
   readonly keywords?: { readonly expect: readonly string[]; readonly optional: readonly string[] };
 }
 
-export type LabelledSetName = 'original' | 'news' | 'holdout-1' | 'holdout-2' | 'holdout-3' | 'holdout-4' | 'holdout-5' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-9' | 'holdout-10' | 'holdout-11' | 'holdout-12' | 'holdout-13' | 'holdout-14' | 'holdout-15' | 'holdout-16' | 'holdout-17' | 'holdout-18' | 'holdout-20';
+export type LabelledSetName = 'original' | 'news' | 'holdout-1' | 'holdout-2' | 'holdout-3' | 'holdout-4' | 'holdout-5' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-9' | 'holdout-10' | 'holdout-11' | 'holdout-12' | 'holdout-13' | 'holdout-14' | 'holdout-15' | 'holdout-16' | 'holdout-17' | 'holdout-18' | 'holdout-19' | 'holdout-20';
 
 /** The free keywords the sets are labelled for (spelling variants of each must be found). */
 export const LABELLED_KEYWORDS = ['زنغزور', 'الفيدرالي', 'الذهب', 'أوبك', 'ملعب اليرموك', 'الانتخابات الرئاسية', 'الدعم السريع', 'صندوق النقد الدولي'] as const;
