@@ -109,8 +109,12 @@ export function compileContext(raw: RawContextWords, placeNames: readonly string
 
 const RETURN_HOME = new Set(['يعود', 'تعود', 'عاد', 'عادت', 'عودته', 'عودتها', 'عوده', 'العوده', 'بالعوده', 'عائدا', 'عائده', 'رجع', 'يرجع']);
 
-// After a first name: بن، ابن، بنت، آل (normalized ال).
-const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ال']);
+// What links a name to a father's or a family's: بن، ابن، بنت; and آل (normalized ال) after a first name.
+const PATRONYMIC = new Set(['بن', 'ابن', 'بنت']);
+const NAME_LINKS = new Set([...PATRONYMIC, 'ال']);
+
+/** Whether the name at `start` follows بن / ابن / بنت: a father's or grandfather's in someone else's name (خالد بن محمد بن زايد). */
+export const inPatronymic = (tokens: readonly string[], start: number): boolean => PATRONYMIC.has(tokens[start - 1] ?? '');
 
 /** How far (tokens before the venue) a meeting word makes في … a venue. */
 const MEETING_WINDOW = 12;

@@ -7,7 +7,7 @@ import type { ArticleTokens } from '../article-tokens.js';
 import type { Evidence, TopicId, Zone } from '../topic.js';
 import type { Blockers, IndexedEntry, PhraseHit, PhraseIndex } from './phrase-index.js';
 import { normalizeText, tokenize } from '../normalize.js';
-import { contextUse, namedAfterPerson, zoneContext, type ContextWords, type ZoneContext } from './context.js';
+import { contextUse, inPatronymic, namedAfterPerson, zoneContext, type ContextWords, type ZoneContext } from './context.js';
 import { countHit, createTallyBoard, type Tally, type TallyBoard } from './tally.js';
 import { textTokens, type TextTokens } from './tokens.js';
 
@@ -64,8 +64,6 @@ function isBlocked(
   }
   return false;
 }
-
-const IBN = new Set(['بن', 'ابن', 'بنت']);
 
 /** A body line this short after a sport paragraph is a line of its list (a draw, a table, the scorers). */
 const LIST_LINE_WORDS = 12;
@@ -279,9 +277,8 @@ export function findHits(
         if (entry.topicId === undefined) continue;
         const place = entry.place;
         // ستاد الملك عبدالله الثاني، جائزة الملك فيصل: a name given in someone's honour, not the person.
-        if (context && entry.info?.topic?.kind === 'person' && namedAfterPerson(tokens.norm, hit.start, context, index.variants)) continue;
-        // خالد بن محمد بن زايد: a name after بن is a father's or grandfather's in someone else's name.
-        if (entry.info?.topic?.kind === 'person' && IBN.has(tokens.norm[hit.start - 1] ?? '')) continue;
+        // …and one after بن is a father's or grandfather's in someone else's name (خالد بن محمد بن زايد).
+        if (entry.info?.topic?.kind === 'person' && (inPatronymic(tokens.norm, hit.start) || (context && namedAfterPerson(tokens.norm, hit.start, context, index.variants)))) continue;
         const city = place && isCity(entry);
         if (city && hit.end <= titleCityEnd) continue;
         const use = city ? cityUse : countryUse;

@@ -6,16 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createMatcher } from '../../../src/core/matcher.js';
-import { labelledSet, toArticle, type LabelledArticle } from './labelled.js';
+import { labelledById, toArticle } from './labelled.js';
 
 const matcher = createMatcher(builtinTopics());
-const sets = (['original', 'news', 'holdout-1', 'holdout-3', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9'] as const).flatMap((name) => labelledSet(name));
-const byId = (id: string): LabelledArticle => {
-  const found = sets.find((l) => l.id === id);
-  if (!found) throw new Error(`no labelled article ${id}`);
-  return found;
-};
-const fired = (id: string): string[] => matcher.match(toArticle(byId(id))).map((m) => m.topicId);
+const { byId, fired } = labelledById(matcher, ['original', 'news', 'holdout-1', 'holdout-3', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9']);
 
 describe('names that end like adjectives', () => {
   it('reads «السعودية تبقي على آمالها … بالفوز على البحرين» as the Saudi team, not an affiliation', () => {

@@ -53,6 +53,17 @@ export const labelledArticles = (): LabelledArticle[] => labelledSet('original')
 
 export const toArticle = (l: LabelledArticle): Article => article(l.title, l.body, l.id, l.url);
 
+/** Labelled articles of `names` by id, and the topics `matcher` fires for one (for tests that name the sentence that decides). */
+export function labelledById(matcher: TopicMatcher, names: readonly LabelledSetName[]): { byId: (id: string) => LabelledArticle; fired: (id: string) => string[] } {
+  const sets = names.flatMap((name) => labelledSet(name));
+  const byId = (id: string): LabelledArticle => {
+    const found = sets.find((l) => l.id === id);
+    if (!found) throw new Error(`no labelled article ${id}`);
+    return found;
+  };
+  return { byId, fired: (id) => matcher.match(toArticle(byId(id))).map((m) => m.topicId) };
+}
+
 export interface Scores {
   readonly tp: number;
   readonly fp: number;

@@ -7,16 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createMatcher } from '../../../src/core/matcher.js';
 import { article } from './support.js';
-import { labelledSet, toArticle, type LabelledArticle } from './labelled.js';
+import { labelledById } from './labelled.js';
 
 const matcher = createMatcher(builtinTopics());
-const sets = (['original', 'holdout-5', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16', 'holdout-17', 'holdout-18'] as const).flatMap((name) => labelledSet(name));
-const byId = (id: string): LabelledArticle => {
-  const found = sets.find((l) => l.id === id);
-  if (!found) throw new Error(`no labelled article ${id}`);
-  return found;
-};
-const fired = (id: string): string[] => matcher.match(toArticle(byId(id))).map((m) => m.topicId);
+const { fired } = labelledById(matcher, ['original', 'holdout-5', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16', 'holdout-17', 'holdout-18']);
 const firedFor = (title: string, ...body: string[]): string[] => matcher.match(article(title, body)).map((m) => m.topicId);
 
 describe('a city where a meeting is held', () => {
