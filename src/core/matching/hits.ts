@@ -103,9 +103,8 @@ interface ZoneText { zone: Zone; para: number; text: string; norm: readonly stri
 function zones(article: Article, known: ArticleTokens | undefined): ZoneText[] {
   const paragraphs = article.paragraphs;
   const norms: (readonly string[] | undefined)[] = paragraphs.map((_, i) => known?.paragraphTokens[i]);
-  const normOf = (i: number): readonly string[] => (norms[i] ??= tokenize(normalizeText(paragraphs[i] ?? '')));
   let lead = 0;
-  while (lead < paragraphs.length - 1 && normOf(lead).length < LEAD_MIN_WORDS) lead += 1;
+  while (lead < paragraphs.length - 1 && (norms[lead] ??= tokenize(normalizeText(paragraphs[lead] ?? ''))).length < LEAD_MIN_WORDS) lead += 1;
   const out: ZoneText[] = [{ zone: 'title', para: -1, text: article.title, norm: known?.titleTokens }];
   for (let para = lead; para < paragraphs.length; para += 1) {
     out.push({ zone: para === lead ? 'lead' : 'body', para, text: paragraphs[para] ?? '', norm: norms[para] });
@@ -160,31 +159,37 @@ export interface ArticleHits {
   readonly skips: readonly number[];
 }
 
+interface EvidenceGroup { text: string; topicId: TopicId; zone: Zone; weak: boolean; count: number }
+
+/** Counts the hit at tokens [pos, end) of zone `k` into its group of `out` (keys[g] is out[g]'s normalized words), or starts one. */
+function addToGroups(out: EvidenceGroup[], keys: string[], found: ArticleHits, topicId: TopicId, k: number, pos: number, end: number): void {
+  const tokens = found.zoneTokens[k] as TextTokens;
+  const { zone } = found.zones[k] as ZoneText;
+  const key = keyOf(tokens, pos, end);
+  for (let g = 0; g < out.length; g += 1) {
+    const group = out[g] as EvidenceGroup;
+    if (keys[g] === key && group.zone === zone) {
+      group.count += 1;
+      return;
+    }
+  }
+  keys.push(key);
+  out.push({ text: quote(tokens, pos, end), topicId, zone, weak: false, count: 1 });
+}
+
 /**
  * A tally's evidence, as evidence of its hits would be grouped (by zone and normalized words, in
  * reading order), built from the tally's positions without making Hits: with 20,000 keywords most
- * topics that fire are tallied ones.
+ * topics that fire are tallied ones. No closure per call: under tsx (esbuild's keepNames) every
+ * named inner function is renamed with Object.defineProperty as it is made, which costs more
+ * than the evidence itself, and this runs for every keyword that fires.
  */
 export function tallyEvidence(found: ArticleHits, t: Tally, topicId: TopicId): Evidence[] {
-  const out: { text: string; topicId: TopicId; zone: Zone; weak: boolean; count: number }[] = [];
+  const out: EvidenceGroup[] = [];
   const keys: string[] = [];
-  const add = (k: number, pos: number, end: number): void => {
-    const tokens = found.zoneTokens[k] as TextTokens;
-    const { zone } = found.zones[k] as ZoneText;
-    const key = keyOf(tokens, pos, end);
-    for (let g = 0; g < out.length; g += 1) {
-      const group = out[g] as (typeof out)[number];
-      if (keys[g] === key && group.zone === zone) {
-        group.count += 1;
-        return;
-      }
-    }
-    keys.push(key);
-    out.push({ text: quote(tokens, pos, end), topicId, zone, weak: false, count: 1 });
-  };
-  add(t.firstZone, t.first.start, t.first.end);
-  const more = t.more ?? [];
-  for (let i = 0; i < more.length; i += 3) add(more[i] as number, more[i + 1] as number, more[i + 2] as number);
+  addToGroups(out, keys, found, topicId, t.firstZone, t.first.start, t.first.end);
+  const more = t.more;
+  if (more) for (let i = 0; i < more.length; i += 3) addToGroups(out, keys, found, topicId, more[i] as number, more[i + 1] as number, more[i + 2] as number);
   return out;
 }
 

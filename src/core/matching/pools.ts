@@ -67,7 +67,6 @@ export function buildPools(
   countsUp: (id: TopicId) => boolean = () => false,
 ): Map<TopicId, Pool> {
   const pools = new Map<TopicId, Pool>();
-  const isPartOf = (child: TopicId, parent: TopicId): boolean => partOf(child).includes(parent);
   for (const [source, { hits, score, parents, upOnly }] of direct) {
     if (parents.length === 0) continue;
     for (const [target, path] of ancestors(source, parentsOf)) {
@@ -75,7 +74,7 @@ export function buildPools(
       if (hits.length === 0 && !lent) continue;
       let pool = pools.get(target);
       if (!pool) pools.set(target, (pool = { hits: new Map(), ownHits: new Map(), members: new Set(), best: -1, path }));
-      const own = path.every((id, i) => i === 0 || isPartOf(path[i - 1] as TopicId, id));
+      const own = path.every((id, i) => i === 0 || partOf(path[i - 1] as TopicId).includes(id));
       for (const list of lent ? [hits, lent] : [hits]) {
         for (const h of list) {
           pool.hits.set(hitId(h), h);

@@ -70,10 +70,10 @@ function scoreCounts(title: boolean, lead: number, bodyParas: number, w: Relevan
 /**
  * What counts of one topic's hits: none when they are mostly blocked (or blocked in the
  * title: the text is about something else altogether), else the unblocked ones; weak
- * hits only when `hasStrong` says a strong alias of the topic (or a part of it) is there.
+ * hits only when `strengths` says a strong alias of the topic (or a part of it) is there.
  */
 function usable(
-  list: readonly Hit[], id: TopicId, hasStrong: (id: TopicId) => Strength, officesOf?: (id: TopicId) => ReadonlySet<string> | undefined,
+  list: readonly Hit[], id: TopicId, strengths: Strengths, officesOf?: (id: TopicId) => ReadonlySet<string> | undefined,
 ): readonly Hit[] {
   let blocked = 0;
   let weak = 0;
@@ -86,11 +86,10 @@ function usable(
   }
   if (blocked > 0 && (titleBlocked || blocked >= list.length - blocked)) return [];
   if (blocked === 0 && weak === 0) return list;
-  const strength = weak > 0 ? hasStrong(id) : 'none';
+  const strength = weak > 0 ? strengths.of(id) : 'none';
   // An office (الرئيس الأمريكي) counts only beside the person's own name, never lent by the country.
   const offices = strength === 'lent' ? officesOf?.(id) : undefined;
-  const counts = (h: Hit): boolean => strength === 'own' || (strength === 'lent' && !h.ownOnly && !(offices?.has(hitKey(h)) ?? false));
-  return list.filter((h) => !h.blocked && (!h.weak || counts(h)));
+  return list.filter((h) => !h.blocked && (!h.weak || strength === 'own' || (strength === 'lent' && !h.ownOnly && !(offices?.has(hitKey(h)) ?? false))));
 }
 
 /** Why a topic's weak hits may count: its own strong hit (or a part's), what it is part of, or nothing. */
@@ -153,38 +152,52 @@ const isStrong = (list: readonly Hit[]): boolean => {
   return false;
 };
 
+/**
+ * Why each topic's weak hits may count, in one article. A class, not closures made per article:
+ * under tsx (esbuild's keepNames) every named inner function is renamed with Object.defineProperty
+ * as it is made, which costs about a microsecond each time.
+ */
+class Strengths {
+  // Topics with a strong unblocked hit, and what they are part of; built only if a weak hit needs it.
+  private strong: Set<TopicId> | undefined;
+  private readonly hitsByTopic: ReadonlyMap<TopicId, readonly Hit[]>;
+  private readonly partOf: (id: TopicId) => readonly TopicId[];
+
+  constructor(hitsByTopic: ReadonlyMap<TopicId, readonly Hit[]>, partOf: (id: TopicId) => readonly TopicId[]) {
+    this.hitsByTopic = hitsByTopic;
+    this.partOf = partOf;
+  }
+
+  of(id: TopicId): Strength {
+    const own = this.hitsByTopic.get(id);
+    if (own && isStrong(own)) return 'own';
+    if (!this.strong) {
+      this.strong = new Set();
+      for (const [topic, list] of this.hitsByTopic) {
+        // Topics part of nothing (free keywords, mostly) lend strength to nothing but themselves.
+        if ((list[0]?.parents?.length ?? 0) === 0 || !isStrong(list)) continue;
+        for (const a of ancestors(topic, this.partOf).keys()) this.strong.add(a);
+      }
+    }
+    const strong = this.strong;
+    if (strong.has(id)) return 'own';
+    // A weak hit also counts when what the topic is part of is there (قمة عمان beside الأردن is
+    // Amman; the venue باكو beside أذربيجان as a party counts for Baku).
+    const stack = [...this.partOf(id)];
+    while (stack.length > 0) {
+      const a = stack.pop() as TopicId;
+      if (strong.has(a)) return 'lent';
+      stack.push(...this.partOf(a));
+    }
+    return 'none';
+  }
+}
+
 /** The topics an article's hits make relevant, best first. */
 export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: RelevanceWeights = DEFAULT_WEIGHTS): Relevant[] {
   const { parentsOf } = graph;
   const hitsByTopic = found.byTopic;
-  // Topics with a strong unblocked hit, and what they are part of; built only if a weak hit needs it.
-  let strong: Set<TopicId> | undefined;
-  const hasStrong = (id: TopicId): Strength => {
-    const own = hitsByTopic.get(id);
-    if (own && isStrong(own)) return 'own';
-    if (!strong) {
-      strong = new Set();
-      for (const [topic, list] of hitsByTopic) {
-        // Topics part of nothing (free keywords, mostly) lend strength to nothing but themselves.
-        if ((list[0]?.parents?.length ?? 0) === 0 || !isStrong(list)) continue;
-        for (const a of ancestors(topic, graph.partOf).keys()) strong.add(a);
-      }
-    }
-    if (strong.has(id)) return 'own';
-    // A weak hit also counts when what the topic is part of is there (قمة عمان beside الأردن is
-    // Amman; the venue باكو beside أذربيجان as a party counts for Baku).
-    const stack = [...graph.partOf(id)];
-    while (stack.length > 0) {
-      const a = stack.pop() as TopicId;
-      if (strong.has(a)) return 'lent';
-      stack.push(...graph.partOf(a));
-    }
-    return 'none';
-  };
-  const directOf = (id: TopicId, list: readonly Hit[]): DirectEvidence | undefined => {
-    const hits = usable(list, id, hasStrong, graph.officesOf);
-    return hits.length > 0 ? { hits, score: scoreHits(hits, w), parents: hits[0]?.parents ?? parentsOf(id) } : undefined;
-  };
+  const strengths = new Strengths(hitsByTopic, graph.partOf);
   // Topics with parents pool their evidence; the others (free keywords, mostly: most of the
   // topics with hits) are kept in a list, and a pool that is one of them works its evidence out again.
   const direct = new Map<TopicId, DirectEvidence>();
@@ -195,7 +208,7 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   for (const [id, list] of hitsByTopic) {
     const rank = found.ranks[k] as number;
     k += 1;
-    const hits = usable(list, id, hasStrong, graph.officesOf);
+    const hits = usable(list, id, strengths, graph.officesOf);
     // Venue hits a city's own name did not make count are still evidence for its country (pools.ts).
     const upOnly = hits.length < list.length ? list.filter((h) => h.ownOnly && !h.blocked && !hits.includes(h)) : [];
     if (hits.length === 0 && upOnly.length === 0) continue;
@@ -218,8 +231,10 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   if (tallied) lone.sort((a, b) => a.rank - b.rank);
   const pools = buildPools(direct, parentsOf, graph.partOf, (id) => {
     const list = direct.has(id) ? undefined : hitsByTopic.get(id);
-    return list ? directOf(id, list) : direct.get(id);
-  }, (id) => hasStrong(id) === 'own');
+    if (!list) return direct.get(id);
+    const hits = usable(list, id, strengths, graph.officesOf);
+    return hits.length > 0 ? { hits, score: scoreHits(hits, w), parents: hits[0]?.parents ?? parentsOf(id) } : undefined;
+  }, (id) => strengths.of(id) === 'own');
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
   for (const { id, own, score, evidence, info } of lone) {

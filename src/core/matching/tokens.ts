@@ -18,11 +18,11 @@ const WRITTEN_CHAR = /^[\p{L}\p{N}\p{M}\u0640\u200C\u200D]$/u;
 const WRITTEN_CLASS = new Uint8Array(0x10000);
 
 /**
- * How many written words `text` has (runs of WRITTEN_WORD) and, given `bounds` room for them,
- * where each starts and ends, as pairs. Offsets, not strings: the words are only quoted as
- * evidence, for the few hits of topics that fire.
+ * How many written words `text` has (runs of WRITTEN_WORD) and where each of the first
+ * `bounds.length / 2` starts and ends, as pairs. Offsets, not strings: the words are only quoted
+ * as evidence, for the hits of topics that fire.
  */
-function writtenWords(text: string, bounds?: Int32Array): number {
+function writtenWords(text: string, bounds: Int32Array): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -38,11 +38,12 @@ function writtenWords(text: string, bounds?: Int32Array): number {
       written = cp > 0xffff && WRITTEN_CHAR.test(String.fromCodePoint(cp));
       if (written) width = 2;
     }
+    // Writes past the end of a typed array are dropped: a text with more words than tokens takes the slow path below.
     if (written && !inWord) {
-      if (bounds) bounds[2 * count] = i;
+      bounds[2 * count] = i;
       count++;
     }
-    if (written && bounds) bounds[2 * count - 1] = i + width;
+    if (written) bounds[2 * count - 1] = i + width;
     inWord = written;
     i += width - 1;
   }
@@ -56,15 +57,15 @@ function writtenWords(text: string, bounds?: Int32Array): number {
 export function textTokens(text: string, normalized?: readonly string[]): TextTokens {
   const norm = normalized ?? tokenize(normalizeText(text));
   // Usually one written word is one token: normalize the paragraph once and pair them up. Where
-  // the written words are is only worked out when one is quoted.
-  if (writtenWords(text) === norm.length) {
-    let bounds: Int32Array | undefined;
+  // the written words are is noted in the same pass that counts them: with 20,000 keywords most
+  // zones have a word quoted as evidence, and a second pass over the text for it cost more than the rest of the quote.
+  const bounds = new Int32Array(2 * norm.length);
+  if (writtenWords(text, bounds) === norm.length) {
+    // A method, not an arrow: tsx (esbuild's keepNames) renames every arrow assigned to a name, with Object.defineProperty, as it is made.
     return {
       norm,
       surfaceAt(i) {
-        if (i >= norm.length) return '';
-        if (!bounds) writtenWords(text, (bounds = new Int32Array(2 * norm.length)));
-        return text.slice(bounds[2 * i], bounds[2 * i + 1]);
+        return i < norm.length ? text.slice(bounds[2 * i], bounds[2 * i + 1]) : '';
       },
     };
   }
@@ -78,7 +79,12 @@ export function textTokens(text: string, normalized?: readonly string[]): TextTo
       surface.push(word);
     }
   }
-  return { norm: pairedNorm, surfaceAt: (i) => surface[i] ?? '' };
+  return {
+    norm: pairedNorm,
+    surfaceAt(i) {
+      return surface[i] ?? '';
+    },
+  };
 }
 
 /** Normalizes a phrase (alias, blocker, keyword) into the tokens the index uses. */
