@@ -53,7 +53,7 @@ interface Node {
    * A node's children by word number (WordIds): the only one inline (`soleKey`, `sole`), else a
    * Map. Most nodes of keyword phrases have one child, and with 20,000 keywords a Map and its
    * table are two more reads from cold memory per word. A node that had two children keeps its Map.
-   * Numbers, not the words: an article's word is looked up once (its Word), and every step of
+   * Numbers, not the words: an article's word is looked up once (its row of the word table), and every step of
    * every walk through it compares a small integer instead of hashing and comparing a string.
    */
   soleKey: number;
@@ -182,78 +182,99 @@ function deleteChild(node: Node, key: number): void {
 const VARIANT_MEMO_LIMIT = 50_000;
 
 /**
- * A token as the walks see it, remembered per token. What it opens: its one-word phrases (from
- * the first of its trie nodes that has any, as a walk would find them) and the nodes that go on
- * to longer phrases. Most of a text's words are one-word keywords or start nothing: then this
- * one object answers, and no trie node is read at all. And how it continues a phrase: its number
- * and its loose form's (-1: keys no trie edge). One object, not two: with 20,000 keywords most
- * words have a record of their own, cold in memory, and each read of one costs.
+ * A token as the walks see it, remembered per token in a table of numbers (WordTable): what it
+ * opens (its one-word phrases, from the first of its trie nodes that has any, as a walk would
+ * find them, and the nodes that go on to longer phrases) and how it continues a phrase (its number
+ * and its loose form's; -1 keys no trie edge). Most of a text's words are one-word keywords or
+ * start nothing, and then the table answers without a trie node being read.
+ *
+ * Numbers in typed arrays, not an object per word: with 20,000 keywords nearly every word of an
+ * article has a record, and objects of 17 fields scattered over a heap of 40 MB cost two or three
+ * cache misses each; a row here is 32 bytes of one dense array (half a cache line), next to the
+ * rows of the other words of the news vocabulary.
  */
-interface Word {
-  /** Whether it opens anything (else only `id` and `looseId` mean something). */
-  readonly opens: boolean;
-  readonly id: number;
-  readonly looseId: number;
-  readonly catalogue: readonly IndexedEntry[] | undefined;
-  readonly kind: HitKind;
-  readonly decoyOnly: boolean;
-  readonly free: readonly IndexedEntry[] | undefined;
-  readonly freeLone: number;
-  /**
-   * The token's trie nodes with children, in the order a walk tries them: how many, the first
-   * and the others. Most tokens have one, kept here with its childBits: no list to read from memory.
-   */
-  readonly steps: number;
-  readonly first: Node | undefined;
-  readonly firstBits: number;
-  readonly more: readonly Node[];
-  /** The childBits of each of `more` (so a node the next word does not continue is not even read), all of them together, and whether any has a loose child. */
-  readonly moreBits: readonly number[];
-  readonly bits: number;
-  readonly looseChild: boolean;
-  /**
-   * Whether any of them leads to catalogue phrases, and to free keywords: inside a keyword already
-   * found, the catalogue walk of a word that only starts keywords reads nothing.
-   */
-  readonly catalogueDeep: boolean;
-  readonly freeDeep: boolean;
+const ROW = 8;
+const FLAGS = 0;
+const ID = 1;
+const LOOSE_ID = 2;
+/** The childBits of all of its nodes with children together (a next word whose bit is clear continues none). */
+const BITS = 3;
+const FREE_LONE = 4;
+const FIRST_BITS = 5;
+/** How many of its nodes have children (FIRST_NODE is the first; the others are in `more`). */
+const STEPS = 6;
+
+const OPENS = 1;
+const HAS_CATALOGUE = 2;
+const DECOY_ONLY = 4;
+const HAS_FREE = 8;
+const LOOSE_CHILD = 16;
+/** Some node of it leads to catalogue phrases, and to free keywords: inside a keyword already found, a word that only starts keywords reads nothing. */
+const CATALOGUE_DEEP = 32;
+const FREE_DEEP = 64;
+/** HitKind of its catalogue entries, in two bits from KIND_SHIFT. */
+const KIND_SHIFT = 7;
+const KINDS: readonly HitKind[] = ['free', 'topic', 'decoy', 'sport'];
+
+/** A memo value for a word that keys no edge and opens nothing (most words of a text): no row at all. */
+const NOTHING = -1;
+
+/** The rows of the remembered words, and what the rows point to (parallel arrays by row number). */
+interface WordTable {
+  cells: Int32Array;
+  /** Catalogue entries, free entries and the first node with children, per row (undefined: none). */
+  readonly catalogue: (readonly IndexedEntry[] | undefined)[];
+  readonly free: (readonly IndexedEntry[] | undefined)[];
+  readonly first: (Node | undefined)[];
+  /** Its other nodes with children and their childBits (rare: a word with clitics that open two phrases). */
+  readonly more: ({ readonly nodes: readonly Node[]; readonly bits: readonly number[] } | undefined)[];
+  rows: number;
 }
 
-// Shared by the openings with one node with children or none (most): less memory to hold and read.
-const NO_NODES: readonly Node[] = Object.freeze([]);
-const NO_BITS: readonly number[] = Object.freeze([]);
-/** Most words of a text open and continue nothing: they share one record, hot in memory. */
-const NO_WORD: Word = {
-  opens: false, id: -1, looseId: -1, catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS,
-  bits: 0, looseChild: false, catalogueDeep: false, freeDeep: false,
-};
+const newWordTable = (): WordTable => ({ cells: new Int32Array(ROW * 4096), catalogue: [], free: [], first: [], more: [], rows: 0 });
 
-/** The Word of a token with number `id` and loose number `looseId` that opens `nodes`. */
-function wordRecord(nodes: readonly Node[], id: number, looseId: number): Word {
-  if (nodes.length === 0 && id < 0 && looseId < 0) return NO_WORD;
-  if (nodes.length === 0) {
-    return {
-      opens: false, id, looseId, catalogue: undefined, kind: 'decoy', decoyOnly: true, free: undefined, freeLone: -1, steps: 0, first: undefined, firstBits: 0, more: NO_NODES, moreBits: NO_BITS,
-      bits: 0, looseChild: false, catalogueDeep: false, freeDeep: false,
-    };
+function clearWordTable(table: WordTable): void {
+  table.rows = 0;
+  table.catalogue.length = 0;
+  table.free.length = 0;
+  table.first.length = 0;
+  table.more.length = 0;
+}
+
+/** Writes the row of a token with number `id` and loose number `looseId` that opens `nodes`; its row number, or NOTHING. */
+function addWordRow(table: WordTable, nodes: readonly Node[], id: number, looseId: number): number {
+  if (nodes.length === 0 && id < 0 && looseId < 0) return NOTHING;
+  const row = table.rows;
+  table.rows += 1;
+  if (ROW * table.rows > table.cells.length) {
+    const grown = new Int32Array(table.cells.length * 2);
+    grown.set(table.cells);
+    table.cells = grown;
   }
+  const at = ROW * row;
+  const cells = table.cells;
   const withEntries = nodes.find((n) => n.entries.length > 0);
   const withFree = nodes.find((n) => n.free.length > 0);
   const deeper = nodes.filter((n) => childCount(n) > 0);
-  return {
-    opens: true, id, looseId,
-    catalogue: withEntries?.entries, kind: withEntries?.kind ?? 'decoy', decoyOnly: withEntries?.decoyOnly ?? true,
-    free: withFree?.free, freeLone: withFree?.freeLone ?? -1,
-    steps: deeper.length,
-    first: deeper[0],
-    firstBits: deeper[0]?.childBits ?? 0,
-    more: deeper.length > 1 ? deeper.slice(1) : NO_NODES,
-    moreBits: deeper.length > 1 ? deeper.slice(1).map((n) => n.childBits) : NO_BITS,
-    bits: deeper.reduce((bits, n) => bits | n.childBits, 0),
-    looseChild: deeper.some((n) => n.looseChild),
-    catalogueDeep: deeper.some((n) => n.catalogueBelow > n.entries.length),
-    freeDeep: deeper.some((n) => n.freeBelow > n.free.length),
-  };
+  let flags = nodes.length > 0 ? OPENS : 0;
+  if (withEntries) flags |= HAS_CATALOGUE | (KINDS.indexOf(withEntries.kind) << KIND_SHIFT);
+  if (withEntries?.decoyOnly ?? true) flags |= DECOY_ONLY;
+  if (withFree) flags |= HAS_FREE;
+  if (deeper.some((n) => n.looseChild)) flags |= LOOSE_CHILD;
+  if (deeper.some((n) => n.catalogueBelow > n.entries.length)) flags |= CATALOGUE_DEEP;
+  if (deeper.some((n) => n.freeBelow > n.free.length)) flags |= FREE_DEEP;
+  cells[at + FLAGS] = flags;
+  cells[at + ID] = id;
+  cells[at + LOOSE_ID] = looseId;
+  cells[at + BITS] = deeper.reduce((bits, n) => bits | n.childBits, 0);
+  cells[at + FREE_LONE] = withFree?.freeLone ?? -1;
+  cells[at + FIRST_BITS] = deeper[0]?.childBits ?? 0;
+  cells[at + STEPS] = deeper.length;
+  table.catalogue[row] = withEntries?.entries;
+  table.free[row] = withFree?.free;
+  table.first[row] = deeper[0];
+  table.more[row] = deeper.length > 1 ? { nodes: deeper.slice(1), bits: deeper.slice(1).map((n) => n.childBits) } : undefined;
+  return row;
 }
 
 const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined && e.marker === undefined);
@@ -324,11 +345,17 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   // Per token: the trie nodes it can open a phrase with (its variants that start one, then their
   // loose forms, most literal first; most words start none) and the numbers it continues a phrase
   // by, literally and loosely. Any add or remove may change them, so it empties this.
-  const wordMemo = new Map<string, Word>();
-  const wordOf = (token: string): Word => {
+  // A token's row number in `table` (or NOTHING). Scan empties both before a text that could fill
+  // the memo past its limit, never inside one: the text's rows must stay valid until it is walked.
+  const wordMemo = new Map<string, number>();
+  const table = newWordTable();
+  const forgetWords = (): void => {
+    wordMemo.clear();
+    clearWordTable(table);
+  };
+  const wordOf = (token: string): number => {
     let word = wordMemo.get(token);
     if (word === undefined) {
-      if (wordMemo.size >= VARIANT_MEMO_LIMIT) wordMemo.clear();
       const found: Node[] = [];
       const variants = variantsOf(token);
       for (const variant of variants) {
@@ -343,7 +370,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         }
       }
       const folded = loose ? looseOf(token) : undefined;
-      word = wordRecord(found, idOf(token), folded === undefined ? -1 : idOf(folded));
+      word = addWordRow(table, found, idOf(token), folded === undefined ? -1 : idOf(folded));
       wordMemo.set(token, word);
     }
     return word;
@@ -377,32 +404,40 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   let catalogue: PhraseHit | undefined;
   let free: PhraseHit | undefined;
   let catalogueDecoyOnly = false;
-  // The scanned text's Words (scan fills this for each text; it keeps its capacity).
-  const words: Word[] = [];
+  // The scanned text's row numbers (scan fills this for each text; it keeps its capacity).
+  let textRows = new Int32Array(256);
   let scannedLength = 0;
-  const wordAt = (i: number): Word | undefined => (i < scannedLength ? words[i] : undefined);
   const longestAt = (start: number, wantCatalogue: boolean, wantFree: boolean): void => {
     catalogue = undefined;
     free = undefined;
-    const open = wordAt(start) as Word;
-    if (!open.opens) return;
+    const open = textRows[start] as number;
+    if (open === NOTHING) return;
+    const cells = table.cells;
+    const at = ROW * open;
+    const flags = cells[at + FLAGS] as number;
+    if ((flags & OPENS) === 0) return;
     // One-word phrases come from the opening; the walks below only find longer ones (which win).
-    if (wantCatalogue && open.catalogue) {
-      catalogue = { start, end: start + 1, entries: open.catalogue, kind: open.kind, lone: -1 };
-      catalogueDecoyOnly = open.decoyOnly;
+    if (wantCatalogue && (flags & HAS_CATALOGUE) !== 0) {
+      catalogue = { start, end: start + 1, entries: table.catalogue[open] as readonly IndexedEntry[], kind: KINDS[(flags >> KIND_SHIFT) & 3] as HitKind, lone: -1 };
+      catalogueDecoyOnly = (flags & DECOY_ONLY) !== 0;
     }
-    if (wantFree && open.free) free = { start, end: start + 1, entries: open.free, kind: 'free', lone: open.freeLone };
-    if (open.steps === 0 || !((wantCatalogue && open.catalogueDeep) || (wantFree && open.freeDeep))) return;
-    const second = wordAt(start + 1);
-    if (second === undefined) return;
+    if (wantFree && (flags & HAS_FREE) !== 0) free = { start, end: start + 1, entries: table.free[open] as readonly IndexedEntry[], kind: 'free', lone: cells[at + FREE_LONE] as number };
+    if (!((wantCatalogue && (flags & CATALOGUE_DEEP) !== 0) || (wantFree && (flags & FREE_DEEP) !== 0))) return;
+    if (start + 1 >= scannedLength) return;
+    const second = textRows[start + 1] as number;
+    if (second === NOTHING) return;
     // Nodes the next word (or its loose form) cannot continue are skipped unread; often that is all of them.
-    const plainBit = second.id < 0 ? 0 : keyBit(second.id);
-    const looseBit = second.looseId < 0 || !open.looseChild ? 0 : keyBit(second.looseId);
-    if ((open.bits & (plainBit | looseBit)) === 0) return;
-    for (let k = 0; k < open.steps; k += 1) {
-      const bits = k === 0 ? open.firstBits : (open.moreBits[k - 1] as number);
+    const secondId = cells[ROW * second + ID] as number;
+    const secondLoose = cells[ROW * second + LOOSE_ID] as number;
+    const plainBit = secondId < 0 ? 0 : keyBit(secondId);
+    const looseBit = secondLoose < 0 || (flags & LOOSE_CHILD) === 0 ? 0 : keyBit(secondLoose);
+    if (((cells[at + BITS] as number) & (plainBit | looseBit)) === 0) return;
+    const steps = cells[at + STEPS] as number;
+    const more = table.more[open];
+    for (let k = 0; k < steps; k += 1) {
+      const bits = k === 0 ? (cells[at + FIRST_BITS] as number) : (more?.bits[k - 1] as number);
       if ((bits & (plainBit | looseBit)) === 0) continue;
-      let node: Node | undefined = k === 0 ? open.first : open.more[k - 1];
+      let node: Node | undefined = k === 0 ? table.first[open] : more?.nodes[k - 1];
       let end = start + 1;
       // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
       while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
@@ -413,10 +448,12 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
           catalogueDecoyOnly = node.decoyOnly;
         }
         if (end > start + 1 && wantFree && node.free !== NONE && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free', lone: node.freeLone };
-        const next = wordAt(end);
-        if (next === undefined) break;
-        let child: Node | undefined = next.id < 0 || (node.childBits & keyBit(next.id)) === 0 ? undefined : childAt(node, next.id);
-        if (!child && node.looseChild && next.looseId >= 0 && (node.childBits & keyBit(next.looseId)) !== 0) child = childAt(node, next.looseId);
+        if (end >= scannedLength) break;
+        const next = textRows[end] as number;
+        const nextId = next === NOTHING ? -1 : (cells[ROW * next + ID] as number);
+        const nextLoose = next === NOTHING ? -1 : (cells[ROW * next + LOOSE_ID] as number);
+        let child: Node | undefined = nextId < 0 || (node.childBits & keyBit(nextId)) === 0 ? undefined : childAt(node, nextId);
+        if (!child && node.looseChild && nextLoose >= 0 && (node.childBits & keyBit(nextLoose)) !== 0) child = childAt(node, nextLoose);
         node = child;
         end += 1;
       }
@@ -464,7 +501,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   return {
     variants: variantsOf,
     add(tokens, entry) {
-      wordMemo.clear();
+      forgetWords();
       const stored = indexed(entry);
       for (const [k, path] of (entry.free ? paths(tokens) : [tokens]).entries()) {
         const trail: Node[] = [];
@@ -480,7 +517,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       }
     },
     remove(tokens, topicId) {
-      wordMemo.clear();
+      forgetWords();
       for (const path of paths(tokens)) removePath(path, topicId);
     },
     nodeCount() {
@@ -495,7 +532,9 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     },
     scan(tokens) {
       scannedLength = tokens.length;
-      for (let i = 0; i < tokens.length; i += 1) words[i] = wordOf(tokens[i] as string);
+      if (wordMemo.size + tokens.length > VARIANT_MEMO_LIMIT) forgetWords();
+      if (textRows.length < tokens.length) textRows = new Int32Array(Math.max(tokens.length, 2 * textRows.length));
+      for (let i = 0; i < tokens.length; i += 1) textRows[i] = wordOf(tokens[i] as string);
       const hits: PhraseHit[] = [];
       let catalogueEnd = 0;
       let freeEnd = 0;
