@@ -10,7 +10,7 @@ import { builtinContextWords, builtinDecoys } from './catalog.js';
 import { compileContext, type RawContextWords } from './matching/context.js';
 import { findHits } from './matching/hits.js';
 import { createPhraseIndex, type Blockers, type TopicInfo } from './matching/phrase-index.js';
-import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights } from './matching/relevance.js';
+import { DEFAULT_WEIGHTS, relevantTopics, type RelevanceWeights, type TopicGraph } from './matching/relevance.js';
 import { createTallyBoard } from './matching/tally.js';
 import { searchTopics as searchIn, type TopicSearchHit } from './catalog/search.js';
 import { phraseTokens } from './matching/tokens.js';
@@ -90,6 +90,8 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const officesOf = (id: TopicId): ReadonlySet<string> | undefined => compiled.get(id)?.offices;
   // Lone numbers index typed arrays (tally.ts): a removed topic's number is given to the next one.
   const board = createTallyBoard();
+  // The topic of each lone number, for the tallied topics that fire (relevance.ts).
+  const loneTopics: (Topic | undefined)[] = [];
   const spareNumbers: number[] = [];
   let nextNumber = 0;
 
@@ -106,7 +108,10 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     const old = compiled.get(id);
     if (!old) return;
     for (const tokens of old.phrases) index.remove(tokens, id);
-    if (old.lone !== undefined) spareNumbers.push(old.lone);
+    if (old.lone !== undefined) {
+      spareNumbers.push(old.lone);
+      loneTopics[old.lone] = undefined;
+    }
     compiled.delete(id);
     if (listed.delete(id)) listedCache = undefined;
   };
@@ -116,6 +121,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     const place = topic.kind === 'country' || topic.kind === 'city';
     const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place, topic };
     const lone = isLone(topic) ? (spareNumbers.pop() ?? nextNumber++) : undefined;
+    if (lone !== undefined) loneTopics[lone] = topic;
     const phrases: string[][] = [];
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
     // A name that is also listed as weak (مالي، عمان: the word means something else too) is weak only.
@@ -137,13 +143,14 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   };
 
   for (const topic of topics) add(topic);
+  const graph: TopicGraph = { parentsOf, partOf, officesOf, loneTopic: (num) => loneTopics[num] };
 
   return {
     match(article, tokens) {
       const hits = findHits(article, index, tokens, context, board);
       const out: TopicMatch[] = [];
-      for (const r of relevantTopics(hits, { parentsOf, partOf, officesOf }, weights)) {
-        const topic = r.info?.topic ?? topicOf(r.topicId);
+      for (const r of relevantTopics(hits, graph, weights)) {
+        const topic = r.topic ?? topicOf(r.topicId);
         if (topic) out.push({ topicId: r.topicId, kind: topic.kind, name: topic.names, score: r.score, evidence: r.evidence, path: r.path });
       }
       return out;

@@ -235,7 +235,7 @@ export function findHits(
       if (hit.kind === 'free') {
         // Most keyword hits: one lone topic, counted without reading its entry.
         if (hit.lone >= 0) {
-          countHit(board, tallies, ranks.length + tallies.length, hit.lone, hit, 0, k, zone, para, opening);
+          countHit(board, tallies, ranks.length + tallies.length, hit.lone, hit, k, zone, para, opening);
           continue;
         }
         // A keyword hit gets no context rule (those are for places): the loop below without them.
@@ -243,7 +243,7 @@ export function findHits(
           const entry = hit.entries[e] as IndexedEntry;
           if (entry.topicId === undefined) continue;
           if (entry.lone >= 0) {
-            countHit(board, tallies, ranks.length + tallies.length, entry.lone, hit, e, k, zone, para, opening);
+            countHit(board, tallies, ranks.length + tallies.length, entry.lone, hit, k, zone, para, opening);
             continue;
           }
           const blockers = entry.blockers;

@@ -10,9 +10,8 @@
  * A topic fires at `threshold`: a title hit alone, a lead hit with a body hit, or a
  * topic discussed across many paragraphs; never one passing mention deep in the body.
  */
-import type { Evidence, TopicId } from '../topic.js';
+import type { Evidence, Topic, TopicId } from '../topic.js';
 import { hitKey, hitText, tallyEvidence, type ArticleHits, type Hit } from './hits.js';
-import type { IndexedEntry, TopicInfo } from './phrase-index.js';
 import { ancestors, buildPools, firingPools, inReadingOrder, type DirectEvidence } from './pools.js';
 
 export interface RelevanceWeights {
@@ -36,8 +35,8 @@ export interface Relevant {
   readonly score: number;
   readonly evidence: readonly Evidence[];
   readonly path: readonly TopicId[];
-  /** A tallied topic's info (of the entry it was found by), so the caller need not look the topic up. */
-  readonly info?: TopicInfo | undefined;
+  /** A tallied topic itself (found by its lone number), so the caller need not look it up by id. */
+  readonly topic?: Topic | undefined;
 }
 
 /** Score of a set of hits, given in reading order (title, lead, then body paragraphs in order). */
@@ -145,6 +144,8 @@ export interface TopicGraph {
    * surname (السوداني beside العراق) still counts by what the person is part of.
    */
   readonly officesOf?: (id: TopicId) => ReadonlySet<string> | undefined;
+  /** The topic with a lone number (Tally.num). */
+  readonly loneTopic: (num: number) => Topic | undefined;
 }
 
 const isStrong = (list: readonly Hit[]): boolean => {
@@ -203,7 +204,7 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   const direct = new Map<TopicId, DirectEvidence>();
   // In order of first hit (`rank`): the order of the output where scores tie.
   // A tallied topic (no parents, every hit counts, already over its threshold) carries its evidence instead of hits.
-  const lone: { readonly id: TopicId; readonly own: DirectEvidence | undefined; readonly score: number; readonly rank: number; readonly evidence?: readonly Evidence[]; readonly info?: TopicInfo | undefined }[] = [];
+  const lone: { readonly id: TopicId; readonly own: DirectEvidence | undefined; readonly score: number; readonly rank: number; readonly evidence?: readonly Evidence[]; readonly topic?: Topic | undefined }[] = [];
   let k = 0;
   for (const [id, list] of hitsByTopic) {
     const rank = found.ranks[k] as number;
@@ -223,9 +224,9 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   for (const t of found.tallies) {
     const score = scoreCounts(t.title, t.lead, t.bodyParas, w);
     if (score < w.keywordThreshold) continue;
-    const entry = t.entries[t.which] as IndexedEntry;
-    const id = entry.topicId as TopicId;
-    lone.push({ id, own: undefined, score, rank: t.rank, evidence: tallyEvidence(found, t, id), info: entry.info });
+    const topic = graph.loneTopic(t.num);
+    if (topic === undefined) continue;
+    lone.push({ id: topic.id, own: undefined, score, rank: t.rank, evidence: tallyEvidence(found, t, topic.id), topic });
     tallied = true;
   }
   if (tallied) lone.sort((a, b) => a.rank - b.rank);
@@ -237,13 +238,15 @@ export function relevantTopics(found: ArticleHits, graph: TopicGraph, w: Relevan
   }, (id) => strengths.of(id) === 'own');
   const out: Relevant[] = [];
   // Topics with no parents and no children here (free keywords, mostly) fire on their own score.
-  for (const { id, own, score, evidence, info } of lone) {
-    if (pools.has(id) || (own && own.score < thresholdOf(own.hits, w))) continue;
-    out.push({ topicId: id, score, evidence: evidence ?? evidenceOf(own?.hits ?? []), path: [id], info });
+  // A tallied topic is no pool: pools are what topics with parents lead up to, catalogue topics all (and
+  // with 20,000 keywords, looking its id up would read one more string cold in memory per keyword that fires).
+  for (const { id, own, score, evidence, topic } of lone) {
+    if ((topic === undefined && pools.has(id)) || (own && own.score < thresholdOf(own.hits, w))) continue;
+    out.push({ topicId: id, score, evidence: evidence ?? evidenceOf(own?.hits ?? []), path: [id], topic });
   }
   for (const [topicId, score] of firingPools(pools, (hits) => scoreHits(hits, w), w.threshold)) {
     const pool = pools.get(topicId);
-    if (pool) out.push({ topicId, score, evidence: evidenceOf(inReadingOrder(pool)), path: pool.path, info: undefined });
+    if (pool) out.push({ topicId, score, evidence: evidenceOf(inReadingOrder(pool)), path: pool.path, topic: undefined });
   }
   return out.toSorted((a, b) => b.score - a.score || a.path.length - b.path.length);
 }

@@ -5,16 +5,15 @@
  * nearly all of those topics stay below the threshold: only the few that fire get Hits, for evidence.
  */
 import type { Zone } from '../topic.js';
-import type { IndexedEntry, PhraseHit } from './phrase-index.js';
+import type { PhraseHit } from './phrase-index.js';
 
 /** One lone topic's hits in one article: what its score needs, and where each hit is. */
 export interface Tally {
   /**
-   * The topic's entry is entries[which] (a hit's entries): read only for a topic that fires,
-   * since with 20,000 keywords entries are cold in memory.
+   * The topic's lone number: the matcher finds the topic by it, for a topic that fires (one read
+   * of a dense array, where the hit's entry, its info and the topic are three objects cold in memory).
    */
-  readonly entries: readonly IndexedEntry[];
-  readonly which: number;
+  readonly num: number;
   /** Its rank among the article's topics by first hit (the order the other topics are grouped in). */
   readonly rank: number;
   /** Hits in the title and the lead, and body paragraphs with a hit (scoreHits' counts). */
@@ -71,16 +70,16 @@ export function createTallyBoard(): TallyBoard {
 }
 
 /**
- * Counts `hit` (of entry `which`, lone number `num`, in zone `k`; `opening`: in the lead's opening words) into the article's tallies, a
+ * Counts `hit` (of lone number `num`, in zone `k`; `opening`: in the lead's opening words) into the article's tallies, a
  * new one ranked `rank` when it is the topic's first, the way scoreHits counts a hit; hits come in reading order.
  */
 export function countHit(
-  board: TallyBoard, tallies: Tally[], rank: number, num: number, hit: PhraseHit, which: number, k: number, zone: Zone, para: number, opening: boolean,
+  board: TallyBoard, tallies: Tally[], rank: number, num: number, hit: PhraseHit, k: number, zone: Zone, para: number, opening: boolean,
 ): void {
   const slot = board.slot(num);
   let t = slot < 0 ? undefined : tallies[slot];
   if (t === undefined) {
-    t = { entries: hit.entries, which, rank, title: false, lead: 0, bodyParas: 0, lastPara: 0, first: hit, firstZone: k, more: undefined };
+    t = { num, rank, title: false, lead: 0, bodyParas: 0, lastPara: 0, first: hit, firstZone: k, more: undefined };
     board.setSlot(num, tallies.length);
     tallies.push(t);
   } else (t.more ??= []).push(k, hit.start, hit.end);
