@@ -60,6 +60,9 @@ function hex(text: string): string {
   return [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** One empty list for every keyword's empty fields: a matcher holds 20,000 keywords, each with four. */
+const EMPTY: readonly never[] = Object.freeze([]);
+
 /**
  * Makes a keyword topic from user text: ≤ 64 characters, at most 6 words, at least one
  * word of ≥ 2 letters after normalization. Id `kw:<hex of normalized tokens>`, kind 'keyword'.
@@ -85,9 +88,9 @@ export function keywordTopic(text: string): Result<Topic, KeywordError> {
     id: asTopicId(`kw:${hex(normalized)}`),
     kind: 'keyword',
     names: { ar: display, en: display },
-    aliases: { ar: arabic ? [normalized, ...forms.strong] : [], en: arabic ? [] : [normalized] },
-    weak: forms.weak,
-    blockers: [],
-    parents: [],
+    aliases: { ar: arabic ? [normalized, ...forms.strong] : EMPTY, en: arabic ? EMPTY : [normalized] },
+    weak: forms.weak.length > 0 ? forms.weak : EMPTY,
+    blockers: EMPTY,
+    parents: EMPTY,
   });
 }

@@ -46,7 +46,12 @@ export interface MatcherOptions {
 
 interface Compiled {
   readonly topic: Topic;
-  readonly phrases: readonly (readonly string[])[];
+  /**
+   * Its indexed phrases, each once, as normalized words joined by spaces (tokens have none): what
+   * removing it walks. Not the token arrays: a keyword's names and aliases are mostly the same
+   * phrase, and with 20,000 keywords the copies were a large part of the matcher's memory.
+   */
+  readonly phrases: readonly string[];
   /** The person's offices, normalized as hit keys are. */
   readonly offices?: ReadonlySet<string>;
   /** The topic's lone number (PhraseEntry.lone), if it has one. */
@@ -107,7 +112,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
   const remove = (id: TopicId): void => {
     const old = compiled.get(id);
     if (!old) return;
-    for (const tokens of old.phrases) index.remove(tokens, id);
+    for (const phrase of old.phrases) index.remove(phrase.split(' '), id);
     if (old.lone !== undefined) {
       spareNumbers.push(old.lone);
       loneTopics[old.lone] = undefined;
@@ -122,7 +127,7 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
     const info: TopicInfo = { parents: topic.parents, blockers: compileBlockers(topic.blockers), place, topic };
     const lone = isLone(topic) ? (spareNumbers.pop() ?? nextNumber++) : undefined;
     if (lone !== undefined) loneTopics[lone] = topic;
-    const phrases: string[][] = [];
+    const phrases = new Set<string>();
     const strong = [topic.names.ar, topic.names.en, ...topic.aliases.ar, ...topic.aliases.en];
     // A name that is also listed as weak (مالي، عمان: the word means something else too) is weak only.
     const weakKeys = new Set(topic.weak.map((w) => phraseTokens(w).join(' ')));
@@ -131,11 +136,12 @@ export function createMatcher(topics: readonly Topic[], options: MatcherOptions 
         const tokens = phraseTokens(alias);
         if (tokens.length === 0 || (!weak && weakKeys.has(tokens.join(' ')))) continue;
         index.add(tokens, { topicId: topic.id, weak, info, free: topic.kind === 'keyword', lone });
-        phrases.push(tokens);
+        phrases.add(tokens.join(' '));
       }
     }
     const offices = topic.offices?.length ? new Set(topic.offices.map((o) => phraseTokens(o).join(' '))) : undefined;
-    compiled.set(topic.id, offices ? { topic, phrases, lone, offices } : { topic, phrases, lone });
+    const kept = [...phrases];
+    compiled.set(topic.id, offices ? { topic, phrases: kept, lone, offices } : { topic, phrases: kept, lone });
     if (topic.kind !== 'keyword') {
       listed.set(topic.id, topic);
       listedCache = undefined;
