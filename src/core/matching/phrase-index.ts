@@ -10,6 +10,10 @@
  * Decoys hide their words from both.
  */
 import type { Topic, TopicId } from '../topic.js';
+import {
+  CATALOGUE_BELOW, CHILD_BITS, CHILDREN, FREE_BELOW, HAS_ENTRIES, NO_NODE, NODE_FLAGS, NODE_KIND_SHIFT, NODE_ROW, TrieNodes,
+  DECOY_ONLY as NODE_DECOY_ONLY, FREE_LONE as NODE_FREE_LONE, HAS_FREE as NODE_HAS_FREE, LOOSE_CHILD as NODE_LOOSE_CHILD,
+} from './trie-nodes.js';
 import { LOOSE_KEY, looseForm, tokenVariants } from './variants.js';
 
 /** What matching needs to know about a topic, carried by its index entries (no look-ups per hit). */
@@ -46,43 +50,6 @@ export interface PhraseEntry {
    * aliases): its hits are tallied by number as they are found (hits.ts), not grouped by id.
    */
   readonly lone?: number;
-}
-
-interface Node {
-  /**
-   * A node's children by word number (WordIds): the only one inline (`soleKey`, `sole`), else a
-   * Map. Most nodes of keyword phrases have one child, and with 20,000 keywords a Map and its
-   * table are two more reads from cold memory per word. A node that had two children keeps its Map.
-   * Numbers, not the words: an article's word is looked up once (its row of the word table), and every step of
-   * every walk through it compares a small integer instead of hashing and comparing a string.
-   */
-  soleKey: number;
-  sole: Node | undefined;
-  children: Map<number, Node> | undefined;
-  /** Catalogue entries and decoys (NONE when empty: most nodes hold one kind, and a shared empty list costs no memory read). */
-  entries: readonly IndexedEntry[];
-  /** Free keyword entries (NONE when empty). */
-  free: readonly IndexedEntry[];
-  /** The lone number of `free` when it is one lone entry (the usual case), else -1: see PhraseHit.lone. */
-  freeLone: number;
-  /** What `entries` start with, and whether they are all decoys: kept with the node, so a hit says it without reading them. */
-  kind: HitKind;
-  decoyOnly: boolean;
-  /** Some child is keyed by a loose form (only then is a word's loose form worth looking up). */
-  looseChild: boolean;
-  /**
-   * One bit per child key (keyBit): a word whose bit is clear is no child, found without the
-   * Map look-up. Most next words continue no phrase, and with 20,000 keywords the children's
-   * Maps are cold in memory; the bits sit in the node already read. Never cleared (a stale bit
-   * only costs the look-up).
-   */
-  childBits: number;
-  /**
-   * Catalogue and free entries in this node's subtree: a walk that only looks for one kind
-   * stops where there is none of it (inside a keyword pair, the catalogue walk ends at once).
-   */
-  catalogueBelow: number;
-  freeBelow: number;
 }
 
 /**
@@ -151,32 +118,6 @@ const NONE: readonly IndexedEntry[] = Object.freeze([]);
 
 /** A word number's bit in childBits (numbers are dense, so their low bits spread evenly). */
 const keyBit = (id: number): number => 1 << (id & 31);
-const newNode = (): Node => ({ soleKey: -1, sole: undefined, children: undefined, entries: NONE, free: NONE, freeLone: -1, kind: 'decoy', decoyOnly: true, looseChild: false, childBits: 0, catalogueBelow: 0, freeBelow: 0 });
-
-/** The child of `node` keyed by `key`. */
-const childAt = (node: Node, key: number): Node | undefined => (node.sole === undefined ? node.children?.get(key) : node.soleKey === key ? node.sole : undefined);
-const childCount = (node: Node): number => (node.sole === undefined ? (node.children?.size ?? 0) : 1);
-const childrenOf = (node: Node): Iterable<Node> => (node.sole === undefined ? (node.children?.values() ?? []) : [node.sole]);
-
-function setChild(node: Node, key: number, child: Node): void {
-  if (node.children) node.children.set(key, child);
-  else if (node.sole === undefined) {
-    node.soleKey = key;
-    node.sole = child;
-  } else {
-    node.children = new Map([[node.soleKey, node.sole], [key, child]]);
-    node.soleKey = -1;
-    node.sole = undefined;
-  }
-}
-
-function deleteChild(node: Node, key: number): void {
-  if (node.sole === undefined) node.children?.delete(key);
-  else if (node.soleKey === key) {
-    node.soleKey = -1;
-    node.sole = undefined;
-  }
-}
 
 /** Distinct tokens whose variants are remembered; a news vocabulary fits with room to spare. */
 const VARIANT_MEMO_LIMIT = 50_000;
@@ -203,6 +144,7 @@ const FREE_LONE = 4;
 const FIRST_BITS = 5;
 /** How many of its nodes have children (FIRST_NODE is the first; the others are in `more`). */
 const STEPS = 6;
+const FIRST_NODE = 7;
 
 const OPENS = 1;
 const HAS_CATALOGUE = 2;
@@ -222,28 +164,28 @@ const NOTHING = -1;
 /** The rows of the remembered words, and what the rows point to (parallel arrays by row number). */
 interface WordTable {
   cells: Int32Array;
-  /** Catalogue entries, free entries and the first node with children, per row (undefined: none). */
+  /** Catalogue entries and free entries per row (undefined: none). */
   readonly catalogue: (readonly IndexedEntry[] | undefined)[];
   readonly free: (readonly IndexedEntry[] | undefined)[];
-  readonly first: (Node | undefined)[];
   /** Its other nodes with children and their childBits (rare: a word with clitics that open two phrases). */
-  readonly more: ({ readonly nodes: readonly Node[]; readonly bits: readonly number[] } | undefined)[];
+  readonly more: ({ readonly nodes: readonly number[]; readonly bits: readonly number[] } | undefined)[];
   rows: number;
 }
 
-const newWordTable = (): WordTable => ({ cells: new Int32Array(ROW * 4096), catalogue: [], free: [], first: [], more: [], rows: 0 });
+const newWordTable = (): WordTable => ({ cells: new Int32Array(ROW * 4096), catalogue: [], free: [], more: [], rows: 0 });
 
 function clearWordTable(table: WordTable): void {
   table.rows = 0;
   table.catalogue.length = 0;
   table.free.length = 0;
-  table.first.length = 0;
   table.more.length = 0;
 }
 
-/** Writes the row of a token with number `id` and loose number `looseId` that opens `nodes`; its row number, or NOTHING. */
-function addWordRow(table: WordTable, nodes: readonly Node[], id: number, looseId: number): number {
-  if (nodes.length === 0 && id < 0 && looseId < 0) return NOTHING;
+type Trie = TrieNodes<IndexedEntry>;
+
+/** Writes the row of a token with number `id` and loose number `looseId` that opens `opened` (trie nodes); its row number, or NOTHING. */
+function addWordRow(table: WordTable, trie: Trie, opened: readonly number[], id: number, looseId: number): number {
+  if (opened.length === 0 && id < 0 && looseId < 0) return NOTHING;
   const row = table.rows;
   table.rows += 1;
   if (ROW * table.rows > table.cells.length) {
@@ -253,49 +195,58 @@ function addWordRow(table: WordTable, nodes: readonly Node[], id: number, looseI
   }
   const at = ROW * row;
   const cells = table.cells;
-  const withEntries = nodes.find((n) => n.entries.length > 0);
-  const withFree = nodes.find((n) => n.free.length > 0);
-  const deeper = nodes.filter((n) => childCount(n) > 0);
-  let flags = nodes.length > 0 ? OPENS : 0;
-  if (withEntries) flags |= HAS_CATALOGUE | (KINDS.indexOf(withEntries.kind) << KIND_SHIFT);
-  if (withEntries?.decoyOnly ?? true) flags |= DECOY_ONLY;
-  if (withFree) flags |= HAS_FREE;
-  if (deeper.some((n) => n.looseChild)) flags |= LOOSE_CHILD;
-  if (deeper.some((n) => n.catalogueBelow > n.entries.length)) flags |= CATALOGUE_DEEP;
-  if (deeper.some((n) => n.freeBelow > n.free.length)) flags |= FREE_DEEP;
+  const nodes = trie.cells;
+  const cell = (node: number, which: number): number => nodes[NODE_ROW * node + which] as number;
+  const withEntries = opened.find((n) => (cell(n, NODE_FLAGS) & HAS_ENTRIES) !== 0);
+  const withFree = opened.find((n) => (cell(n, NODE_FLAGS) & NODE_HAS_FREE) !== 0);
+  const deeper = opened.filter((n) => cell(n, CHILDREN) > 0);
+  let flags = opened.length > 0 ? OPENS : 0;
+  if (withEntries !== undefined) flags |= HAS_CATALOGUE | (((cell(withEntries, NODE_FLAGS) >> NODE_KIND_SHIFT) & 3) << KIND_SHIFT);
+  if (withEntries === undefined || (cell(withEntries, NODE_FLAGS) & NODE_DECOY_ONLY) !== 0) flags |= DECOY_ONLY;
+  if (withFree !== undefined) flags |= HAS_FREE;
+  if (deeper.some((n) => (cell(n, NODE_FLAGS) & NODE_LOOSE_CHILD) !== 0)) flags |= LOOSE_CHILD;
+  if (deeper.some((n) => cell(n, CATALOGUE_BELOW) > (trie.catalogue[n] as readonly IndexedEntry[]).length)) flags |= CATALOGUE_DEEP;
+  if (deeper.some((n) => cell(n, FREE_BELOW) > (trie.free[n] as readonly IndexedEntry[]).length)) flags |= FREE_DEEP;
   cells[at + FLAGS] = flags;
   cells[at + ID] = id;
   cells[at + LOOSE_ID] = looseId;
-  cells[at + BITS] = deeper.reduce((bits, n) => bits | n.childBits, 0);
-  cells[at + FREE_LONE] = withFree?.freeLone ?? -1;
-  cells[at + FIRST_BITS] = deeper[0]?.childBits ?? 0;
+  cells[at + BITS] = deeper.reduce((bits, n) => bits | cell(n, CHILD_BITS), 0);
+  cells[at + FREE_LONE] = withFree === undefined ? -1 : cell(withFree, NODE_FREE_LONE);
+  cells[at + FIRST_BITS] = deeper[0] === undefined ? 0 : cell(deeper[0], CHILD_BITS);
   cells[at + STEPS] = deeper.length;
-  table.catalogue[row] = withEntries?.entries;
-  table.free[row] = withFree?.free;
-  table.first[row] = deeper[0];
-  table.more[row] = deeper.length > 1 ? { nodes: deeper.slice(1), bits: deeper.slice(1).map((n) => n.childBits) } : undefined;
+  cells[at + FIRST_NODE] = deeper[0] ?? NO_NODE;
+  table.catalogue[row] = withEntries === undefined ? undefined : trie.catalogue[withEntries];
+  table.free[row] = withFree === undefined ? undefined : trie.free[withFree];
+  table.more[row] = deeper.length > 1 ? { nodes: deeper.slice(1), bits: deeper.slice(1).map((n) => cell(n, CHILD_BITS)) } : undefined;
   return row;
 }
 
 const isDecoyOnly = (entries: readonly PhraseEntry[]): boolean => entries.every((e) => e.topicId === undefined && e.marker === undefined);
 
 /** Sets what a node's catalogue entries are, when they change. */
-function setCatalogue(node: Node, entries: readonly IndexedEntry[]): void {
+function setCatalogue(trie: Trie, node: number, entries: readonly IndexedEntry[]): void {
   const first = entries[0];
-  node.entries = entries.length > 0 ? entries : NONE;
-  node.decoyOnly = isDecoyOnly(entries);
-  node.kind = first?.marker === 'sport' ? 'sport' : first?.topicId === undefined ? 'decoy' : 'topic';
+  const kind: HitKind = first?.marker === 'sport' ? 'sport' : first?.topicId === undefined ? 'decoy' : 'topic';
+  trie.catalogue[node] = entries.length > 0 ? entries : NONE;
+  const at = NODE_ROW * node + NODE_FLAGS;
+  let flags = (trie.cells[at] as number) & ~(HAS_ENTRIES | NODE_DECOY_ONLY | (3 << NODE_KIND_SHIFT));
+  if (entries.length > 0) flags |= HAS_ENTRIES;
+  if (isDecoyOnly(entries)) flags |= NODE_DECOY_ONLY;
+  trie.cells[at] = flags | (KINDS.indexOf(kind) << NODE_KIND_SHIFT);
 }
 
 /** Sets a node's free entries. */
-function setFree(node: Node, free: readonly IndexedEntry[]): void {
-  node.free = free.length > 0 ? free : NONE;
-  node.freeLone = free.length === 1 ? (free[0] as IndexedEntry).lone : -1;
+function setFree(trie: Trie, node: number, free: readonly IndexedEntry[]): void {
+  trie.free[node] = free.length > 0 ? free : NONE;
+  const at = NODE_ROW * node;
+  trie.cells[at + NODE_FREE_LONE] = free.length === 1 ? (free[0] as IndexedEntry).lone : -1;
+  trie.cells[at + NODE_FLAGS] = free.length > 0 ? (trie.cells[at + NODE_FLAGS] as number) | NODE_HAS_FREE : (trie.cells[at + NODE_FLAGS] as number) & ~NODE_HAS_FREE;
 }
 
 export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
   const loose = options.loose === true;
-  const root = newNode();
+  const trie: Trie = new TrieNodes<IndexedEntry>(NONE, KINDS.indexOf('decoy'));
+  const root = trie.create();
   // Every article repeats the same few thousand words: their clitic variants are computed once.
   const variantMemo = new Map<string, readonly string[]>();
   const variantsOf = (token: string): readonly string[] => {
@@ -341,6 +292,11 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     ids.delete(word);
     spareIds.push(id);
   };
+  /** The child of `node` by `word`, or NO_NODE. */
+  const childOf = (node: number, word: string): number => {
+    const id = idOf(word);
+    return id < 0 ? NO_NODE : trie.child(node, id);
+  };
 
   // Per token: the trie nodes it can open a phrase with (its variants that start one, then their
   // loose forms, most literal first; most words start none) and the numbers it continues a phrase
@@ -356,45 +312,45 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   const wordOf = (token: string): number => {
     let word = wordMemo.get(token);
     if (word === undefined) {
-      const found: Node[] = [];
+      const found: number[] = [];
       const variants = variantsOf(token);
       for (const variant of variants) {
-        const node = childAt(root, idOf(variant));
-        if (node) found.push(node);
+        const node = childOf(root, variant);
+        if (node !== NO_NODE) found.push(node);
       }
       if (loose) {
         for (const variant of variants) {
           const folded = looseOf(variant);
-          const node = folded === undefined ? undefined : childAt(root, idOf(folded));
-          if (node && !found.includes(node)) found.push(node);
+          const node = folded === undefined ? NO_NODE : childOf(root, folded);
+          if (node !== NO_NODE && !found.includes(node)) found.push(node);
         }
       }
       const folded = loose ? looseOf(token) : undefined;
-      word = addWordRow(table, found, idOf(token), folded === undefined ? -1 : idOf(folded));
+      word = addWordRow(table, trie, found, idOf(token), folded === undefined ? -1 : idOf(folded));
       wordMemo.set(token, word);
     }
     return word;
   };
 
   /** Walks (creating) to the phrase's node; `trail` gets every node on the way, root first. */
-  const walkCreating = (tokens: readonly string[], folded: boolean, trail: Node[]): Node => {
+  const walkCreating = (tokens: readonly string[], folded: boolean, trail: number[]): number => {
     let node = root;
     trail.push(root);
     for (const t of tokens) {
-      const known = idOf(t);
-      let next = known < 0 ? undefined : childAt(node, known);
-      if (!next) {
-        next = newNode();
-        setChild(node, takeId(t), next);
+      let next = childOf(node, t);
+      if (next === NO_NODE) {
+        next = trie.create();
+        trie.setChild(node, takeId(t), next);
       }
-      node.childBits |= keyBit(idOf(t));
-      if (folded && t.startsWith(LOOSE_KEY)) node.looseChild = true;
+      if (folded && t.startsWith(LOOSE_KEY)) {
+        const at = NODE_ROW * node + NODE_FLAGS;
+        trie.cells[at] = (trie.cells[at] as number) | NODE_LOOSE_CHILD;
+      }
       node = next;
       trail.push(node);
     }
     return node;
   };
-
   /**
    * The longest catalogue phrase and the longest free keyword starting at `start`, each only
    * when asked for. The first token may carry clitics; the rest are literal (or, in a loose
@@ -434,26 +390,32 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     if (((cells[at + BITS] as number) & (plainBit | looseBit)) === 0) return;
     const steps = cells[at + STEPS] as number;
     const more = table.more[open];
+    const nodes = trie.cells;
     for (let k = 0; k < steps; k += 1) {
       const bits = k === 0 ? (cells[at + FIRST_BITS] as number) : (more?.bits[k - 1] as number);
       if ((bits & (plainBit | looseBit)) === 0) continue;
-      let node: Node | undefined = k === 0 ? table.first[open] : more?.nodes[k - 1];
+      let node = k === 0 ? (cells[at + FIRST_NODE] as number) : (more?.nodes[k - 1] as number);
       let end = start + 1;
-      // oxlint-disable-next-line no-unmodified-loop-condition -- the flags are fixed per call; `node` advances
-      while (node && ((wantCatalogue && node.catalogueBelow > 0) || (wantFree && node.freeBelow > 0))) {
+      for (;;) {
+        const row = NODE_ROW * node;
+        if (!((wantCatalogue && (nodes[row + CATALOGUE_BELOW] as number) > 0) || (wantFree && (nodes[row + FREE_BELOW] as number) > 0))) break;
+        const nodeFlags = nodes[row + NODE_FLAGS] as number;
         // One-word phrases are the opening's (from this node or one before it).
-        // Empty lists are NONE: comparing the pointer does not read the (cold) list.
-        if (end > start + 1 && wantCatalogue && node.entries !== NONE && (!catalogue || end > catalogue.end)) {
-          catalogue = { start, end, entries: node.entries, kind: node.kind, lone: -1 };
-          catalogueDecoyOnly = node.decoyOnly;
+        if (end > start + 1 && wantCatalogue && (nodeFlags & HAS_ENTRIES) !== 0 && (!catalogue || end > catalogue.end)) {
+          catalogue = { start, end, entries: trie.catalogue[node] as readonly IndexedEntry[], kind: KINDS[(nodeFlags >> NODE_KIND_SHIFT) & 3] as HitKind, lone: -1 };
+          catalogueDecoyOnly = (nodeFlags & NODE_DECOY_ONLY) !== 0;
         }
-        if (end > start + 1 && wantFree && node.free !== NONE && (!free || end > free.end)) free = { start, end, entries: node.free, kind: 'free', lone: node.freeLone };
+        if (end > start + 1 && wantFree && (nodeFlags & NODE_HAS_FREE) !== 0 && (!free || end > free.end)) {
+          free = { start, end, entries: trie.free[node] as readonly IndexedEntry[], kind: 'free', lone: nodes[row + NODE_FREE_LONE] as number };
+        }
         if (end >= scannedLength) break;
         const next = textRows[end] as number;
         const nextId = next === NOTHING ? -1 : (cells[ROW * next + ID] as number);
         const nextLoose = next === NOTHING ? -1 : (cells[ROW * next + LOOSE_ID] as number);
-        let child: Node | undefined = nextId < 0 || (node.childBits & keyBit(nextId)) === 0 ? undefined : childAt(node, nextId);
-        if (!child && node.looseChild && nextLoose >= 0 && (node.childBits & keyBit(nextLoose)) !== 0) child = childAt(node, nextLoose);
+        const childBits = nodes[row + CHILD_BITS] as number;
+        let child = nextId < 0 || (childBits & keyBit(nextId)) === 0 ? NO_NODE : trie.child(node, nextId);
+        if (child === NO_NODE && (nodeFlags & NODE_LOOSE_CHILD) !== 0 && nextLoose >= 0 && (childBits & keyBit(nextLoose)) !== 0) child = trie.child(node, nextLoose);
+        if (child === NO_NODE) break;
         node = child;
         end += 1;
       }
@@ -461,32 +423,34 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
   };
 
   const removePath = (tokens: readonly string[], topicId: TopicId): void => {
-    const trail: Node[] = [root];
+    const trail: number[] = [root];
     for (const t of tokens) {
-      const last = trail.at(-1);
-      const next = last === undefined ? undefined : childAt(last, idOf(t));
-      if (!next) return;
+      const next = childOf(trail.at(-1) as number, t);
+      if (next === NO_NODE) return;
       trail.push(next);
     }
-    const node = trail.at(-1) as Node;
-    const before = [node.entries.length, node.free.length] as const;
-    const entries = node.entries.filter((e) => e.topicId !== topicId);
-    const keptFree = node.free.filter((e) => e.topicId !== topicId);
-    setCatalogue(node, entries);
-    setFree(node, keptFree);
-    const goneCatalogue = before[0] - node.entries.length;
-    const goneFree = before[1] - node.free.length;
+    const node = trail.at(-1) as number;
+    const entriesBefore = trie.catalogue[node] as readonly IndexedEntry[];
+    const freeBefore = trie.free[node] as readonly IndexedEntry[];
+    const entries = entriesBefore.filter((e) => e.topicId !== topicId);
+    const keptFree = freeBefore.filter((e) => e.topicId !== topicId);
+    setCatalogue(trie, node, entries);
+    setFree(trie, node, keptFree);
+    const goneCatalogue = entriesBefore.length - entries.length;
+    const goneFree = freeBefore.length - keptFree.length;
     for (const n of trail) {
-      n.catalogueBelow -= goneCatalogue;
-      n.freeBelow -= goneFree;
+      trie.cells[NODE_ROW * n + CATALOGUE_BELOW] = (trie.cells[NODE_ROW * n + CATALOGUE_BELOW] as number) - goneCatalogue;
+      trie.cells[NODE_ROW * n + FREE_BELOW] = (trie.cells[NODE_ROW * n + FREE_BELOW] as number) - goneFree;
     }
     // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
     for (let i = tokens.length; i > 0; i -= 1) {
-      const current = trail[i] as Node;
-      if (current.entries.length > 0 || current.free.length > 0 || childCount(current) > 0) break;
+      const current = trail[i] as number;
+      const flags = trie.cells[NODE_ROW * current + NODE_FLAGS] as number;
+      if ((flags & (HAS_ENTRIES | NODE_HAS_FREE)) !== 0 || (trie.cells[NODE_ROW * current + CHILDREN] as number) > 0) break;
       const word = tokens[i - 1] as string;
       const id = idOf(word);
-      deleteChild(trail[i - 1] as Node, id);
+      trie.deleteChild(trail[i - 1] as number, id);
+      trie.release(current);
       releaseId(word, id);
     }
   };
@@ -504,32 +468,21 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
       forgetWords();
       const stored = indexed(entry);
       for (const [k, path] of (entry.free ? paths(tokens) : [tokens]).entries()) {
-        const trail: Node[] = [];
+        const trail: number[] = [];
         const node = walkCreating(path, k > 0, trail);
-        const list = entry.free ? node.free : node.entries;
+        const list = (entry.free ? trie.free[node] : trie.catalogue[node]) as readonly IndexedEntry[];
         if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
-        if (entry.free) setFree(node, [...list, stored]);
-        else setCatalogue(node, [...list, stored]);
-        for (const n of trail) {
-          if (entry.free) n.freeBelow += 1;
-          else n.catalogueBelow += 1;
-        }
+        if (entry.free) setFree(trie, node, [...list, stored]);
+        else setCatalogue(trie, node, [...list, stored]);
+        const below = entry.free ? FREE_BELOW : CATALOGUE_BELOW;
+        for (const n of trail) trie.cells[NODE_ROW * n + below] = (trie.cells[NODE_ROW * n + below] as number) + 1;
       }
     },
     remove(tokens, topicId) {
       forgetWords();
       for (const path of paths(tokens)) removePath(path, topicId);
     },
-    nodeCount() {
-      let count = 0;
-      const stack: Node[] = [root];
-      while (stack.length > 0) {
-        const node = stack.pop() as Node;
-        count += 1;
-        stack.push(...childrenOf(node));
-      }
-      return count - 1;
-    },
+    nodeCount: () => trie.size - 1,
     scan(tokens) {
       scannedLength = tokens.length;
       if (wordMemo.size + tokens.length > VARIANT_MEMO_LIMIT) forgetWords();
