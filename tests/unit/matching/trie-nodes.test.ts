@@ -39,11 +39,13 @@ describe('the trie node table', () => {
   });
 });
 
+// Keyword k: one of 97 first words, then a word of its own.
+const phrase = (k: number): string[] => [`كلمة${k % 97}`, `ثانية${k}`];
+
 describe('the phrase index under keyword churn', () => {
   it('finds exactly the keywords still followed after thousands of follows and unfollows', () => {
     const index = createPhraseIndex({ loose: true });
     const before = index.nodeCount();
-    const phrase = (k: number): string[] => [`كلمة${k % 97}`, `ثانية${k}`];
     for (let k = 0; k < 3000; k += 1) index.add(phrase(k), { topicId: asTopicId(`kw:${k}`), weak: false, free: true, lone: k });
     for (let k = 0; k < 3000; k += 2) index.remove(phrase(k), asTopicId(`kw:${k}`));
     for (const k of [0, 1, 2, 3, 1001, 2998, 2999]) {
