@@ -11,7 +11,7 @@
  */
 import type { Topic, TopicId } from '../topic.js';
 import {
-  CATALOGUE_BELOW, CHILD_BITS, CHILDREN, FREE_BELOW, HAS_ENTRIES, NO_NODE, NODE_FLAGS, NODE_KIND_SHIFT, NODE_ROW, TrieNodes,
+  CATALOGUE_BELOW, CHILD_BITS, CHILDREN, FREE_BELOW, HAS_ENTRIES, NO_NODE, NODE_FLAGS, NODE_KIND_SHIFT, NODE_ROW, TrieNodes, withRoom,
   DECOY_ONLY as NODE_DECOY_ONLY, FREE_LONE as NODE_FREE_LONE, HAS_FREE as NODE_HAS_FREE, LOOSE_CHILD as NODE_LOOSE_CHILD,
 } from './trie-nodes.js';
 import { LOOSE_KEY, looseForm, tokenVariants } from './variants.js';
@@ -163,7 +163,7 @@ const NOTHING = -1;
 
 /** The rows of the remembered words, and what the rows point to (parallel arrays by row number). */
 interface WordTable {
-  cells: Int32Array;
+  cells: Int32Array<ArrayBuffer>;
   /** Catalogue entries and free entries per row (undefined: none). */
   readonly catalogue: (readonly IndexedEntry[] | undefined)[];
   readonly free: (readonly IndexedEntry[] | undefined)[];
@@ -188,11 +188,7 @@ function addWordRow(table: WordTable, trie: Trie, opened: readonly number[], id:
   if (opened.length === 0 && id < 0 && looseId < 0) return NOTHING;
   const row = table.rows;
   table.rows += 1;
-  if (ROW * table.rows > table.cells.length) {
-    const grown = new Int32Array(table.cells.length * 2);
-    grown.set(table.cells);
-    table.cells = grown;
-  }
+  table.cells = withRoom(table.cells, ROW * table.rows);
   const at = ROW * row;
   const cells = table.cells;
   const nodes = trie.cells;

@@ -44,6 +44,14 @@ export const NO_NODE = -1;
 /** Cells of an edge slot: parent node (NO_NODE: empty slot), word number, child node. */
 const EDGE = 3;
 
+/** `cells`, or a copy twice as long when it is shorter than `length` (rows are added one at a time). */
+export function withRoom(cells: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  if (length <= cells.length) return cells;
+  const grown = new Int32Array(Math.max(length, cells.length * 2));
+  grown.set(cells);
+  return grown;
+}
+
 /** A well-mixed slot for a (parent, word) pair: both are small dense numbers. */
 function mix(parent: number, key: number): number {
   let h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(key + 0x7f4a7c15, 0x85ebca6b);
@@ -83,11 +91,7 @@ export class TrieNodes<E> {
     if (node === undefined) {
       node = this.made;
       this.made += 1;
-      if (NODE_ROW * this.made > this.cells.length) {
-        const grown = new Int32Array(this.cells.length * 2);
-        grown.set(this.cells);
-        this.cells = grown;
-      }
+      this.cells = withRoom(this.cells, NODE_ROW * this.made);
     }
     const at = NODE_ROW * node;
     this.cells.fill(0, at, at + NODE_ROW);
