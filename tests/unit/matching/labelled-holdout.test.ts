@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { builtinTopics } from '../../../src/core/catalog.js';
 import { createMatcher } from '../../../src/core/matcher.js';
 import { auditLabelledSummaries } from '../../support/summary-audit.js';
-import { describeScores, evaluate, evaluateByClass, evaluateEachKeyword, evaluateKeywords, labelledSet } from './labelled.js';
+import { LABELLED_SET_NAMES, describeScores, evaluate, evaluateByClass, evaluateEachKeyword, evaluateKeywords, labelledSet } from './labelled.js';
 
 describe('the holdout batches', () => {
   // One audit of every summary, split by batch folder when printed (the whole-set floor is in summary-trust.test.ts).
   let audit: ReturnType<typeof auditLabelledSummaries> | undefined;
   const flawedIn = (name: string) => (audit ??= auditLabelledSummaries()).flawed.filter((f) => f.file.startsWith(`${name}/`));
-  for (const name of ['holdout-1', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9', 'holdout-10', 'holdout-11', 'holdout-12', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16', 'holdout-17', 'holdout-18', 'holdout-19', 'holdout-20'] as const) {
+  for (const name of LABELLED_SET_NAMES.filter((n) => n.startsWith('holdout-'))) {
     it(`prints precision and recall on ${name}`, () => {
       const set = labelledSet(name);
       const matcher = createMatcher(builtinTopics());
