@@ -35,7 +35,7 @@ export interface LabelledArticle {
 }
 
 /** Every labelled set, oldest first. */
-export const LABELLED_SET_NAMES = ['original', 'news', 'holdout-1', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9', 'holdout-10', 'holdout-11', 'holdout-12', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16', 'holdout-17', 'holdout-18', 'holdout-19', 'holdout-20', 'holdout-22'] as const;
+export const LABELLED_SET_NAMES = ['original', 'news', 'holdout-1', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9', 'holdout-10', 'holdout-11', 'holdout-12', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16', 'holdout-17', 'holdout-18', 'holdout-19', 'holdout-20', 'holdout-21', 'holdout-22'] as const;
 
 export type LabelledSetName = (typeof LABELLED_SET_NAMES)[number];
 
