@@ -1,5 +1,5 @@
 /**
- * The holdout batches (holdout-19 and holdout-20 untouched; holdout-11 and -12 run once, not studied; holdout-4 run a few times; holdout-2, -3 and -5 to -10 studied, see the fixtures README): measured and printed, never asserted (a floor here would
+ * The holdout batches (holdout-19 to holdout-22 untouched; holdout-11 and -12 run once, not studied; holdout-4 run a few times; holdout-2, -3 and -5 to -10 studied, see the fixtures README): measured and printed, never asserted (a floor here would
  * invite tuning on them). Run on its own: npx vitest run tests/unit/matching/labelled-holdout.test.ts
  */
 import { describe, expect, it } from 'vitest';

@@ -6,8 +6,8 @@
  * it now counts as development); `holdout-3` and `holdout-4` were the untouched batches of the sessions
  * before (each labelled and committed before its first run); `holdout-5` to `holdout-10` were each run
  * once and then studied; `holdout-11` and `holdout-12` were run once and are not studied;
- * `holdout-13` to `holdout-18` were run once and then studied; `holdout-19` and `holdout-20` are the untouched
- * batches (labelled and committed before any run).
+ * `holdout-13` to `holdout-18` were run once and then studied; `holdout-19` and `holdout-20`, then `holdout-21` and
+ * `holdout-22`, are the untouched batches (labelled and committed before any run, run once, not studied).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Article } from '../../../src/core/article.js';
