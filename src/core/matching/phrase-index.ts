@@ -11,7 +11,7 @@
  */
 import type { Topic, TopicId } from '../topic.js';
 import {
-  CATALOGUE_BELOW, CHILD_BITS, CHILDREN, FREE_BELOW, HAS_ENTRIES, NO_NODE, NODE_FLAGS, NODE_KIND_SHIFT, NODE_ROW, TrieNodes, withRoom,
+  CATALOGUE_BELOW, CHILD_BITS, FREE_BELOW, HAS_ENTRIES, NO_NODE, NODE_FLAGS, NODE_KIND_SHIFT, NODE_ROW, TrieNodes, withRoom,
   DECOY_ONLY as NODE_DECOY_ONLY, FREE_LONE as NODE_FREE_LONE, HAS_FREE as NODE_HAS_FREE, LOOSE_CHILD as NODE_LOOSE_CHILD,
 } from './trie-nodes.js';
 import { LOOSE_KEY, looseForm, tokenVariants } from './variants.js';
@@ -195,7 +195,7 @@ function addWordRow(table: WordTable, trie: Trie, opened: readonly number[], id:
   const cell = (node: number, which: number): number => nodes[NODE_ROW * node + which] as number;
   const withEntries = opened.find((n) => (cell(n, NODE_FLAGS) & HAS_ENTRIES) !== 0);
   const withFree = opened.find((n) => (cell(n, NODE_FLAGS) & NODE_HAS_FREE) !== 0);
-  const deeper = opened.filter((n) => cell(n, CHILDREN) > 0);
+  const deeper = opened.filter((n) => trie.childCount(n) > 0);
   let flags = opened.length > 0 ? OPENS : 0;
   if (withEntries !== undefined) flags |= HAS_CATALOGUE | (((cell(withEntries, NODE_FLAGS) >> NODE_KIND_SHIFT) & 3) << KIND_SHIFT);
   if (withEntries === undefined || (cell(withEntries, NODE_FLAGS) & NODE_DECOY_ONLY) !== 0) flags |= DECOY_ONLY;
@@ -224,19 +224,15 @@ function setCatalogue(trie: Trie, node: number, entries: readonly IndexedEntry[]
   const first = entries[0];
   const kind: HitKind = first?.marker === 'sport' ? 'sport' : first?.topicId === undefined ? 'decoy' : 'topic';
   trie.catalogue[node] = entries.length > 0 ? entries : NONE;
-  const at = NODE_ROW * node + NODE_FLAGS;
-  let flags = (trie.cells[at] as number) & ~(HAS_ENTRIES | NODE_DECOY_ONLY | (3 << NODE_KIND_SHIFT));
-  if (entries.length > 0) flags |= HAS_ENTRIES;
-  if (isDecoyOnly(entries)) flags |= NODE_DECOY_ONLY;
-  trie.cells[at] = flags | (KINDS.indexOf(kind) << NODE_KIND_SHIFT);
+  const bits = (entries.length > 0 ? HAS_ENTRIES : 0) | (isDecoyOnly(entries) ? NODE_DECOY_ONLY : 0) | (KINDS.indexOf(kind) << NODE_KIND_SHIFT);
+  trie.setFlags(node, HAS_ENTRIES | NODE_DECOY_ONLY | (3 << NODE_KIND_SHIFT), bits);
 }
 
 /** Sets a node's free entries. */
 function setFree(trie: Trie, node: number, free: readonly IndexedEntry[]): void {
   trie.free[node] = free.length > 0 ? free : NONE;
-  const at = NODE_ROW * node;
-  trie.cells[at + NODE_FREE_LONE] = free.length === 1 ? (free[0] as IndexedEntry).lone : -1;
-  trie.cells[at + NODE_FLAGS] = free.length > 0 ? (trie.cells[at + NODE_FLAGS] as number) | NODE_HAS_FREE : (trie.cells[at + NODE_FLAGS] as number) & ~NODE_HAS_FREE;
+  trie.setFreeLone(node, free.length === 1 ? (free[0] as IndexedEntry).lone : -1);
+  trie.setFlags(node, NODE_HAS_FREE, free.length > 0 ? NODE_HAS_FREE : 0);
 }
 
 export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex {
@@ -338,15 +334,13 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         next = trie.create();
         trie.setChild(node, takeId(t), next);
       }
-      if (folded && t.startsWith(LOOSE_KEY)) {
-        const at = NODE_ROW * node + NODE_FLAGS;
-        trie.cells[at] = (trie.cells[at] as number) | NODE_LOOSE_CHILD;
-      }
+      if (folded && t.startsWith(LOOSE_KEY)) trie.setFlags(node, NODE_LOOSE_CHILD, NODE_LOOSE_CHILD);
       node = next;
       trail.push(node);
     }
     return node;
   };
+
   /**
    * The longest catalogue phrase and the longest free keyword starting at `start`, each only
    * when asked for. The first token may carry clitics; the rest are literal (or, in a loose
@@ -434,15 +428,11 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
     setFree(trie, node, keptFree);
     const goneCatalogue = entriesBefore.length - entries.length;
     const goneFree = freeBefore.length - keptFree.length;
-    for (const n of trail) {
-      trie.cells[NODE_ROW * n + CATALOGUE_BELOW] = (trie.cells[NODE_ROW * n + CATALOGUE_BELOW] as number) - goneCatalogue;
-      trie.cells[NODE_ROW * n + FREE_BELOW] = (trie.cells[NODE_ROW * n + FREE_BELOW] as number) - goneFree;
-    }
+    for (const n of trail) trie.addBelow(n, -goneCatalogue, -goneFree);
     // Prune from the leaf up while nodes hold nothing, so keyword churn does not grow the trie.
     for (let i = tokens.length; i > 0; i -= 1) {
       const current = trail[i] as number;
-      const flags = trie.cells[NODE_ROW * current + NODE_FLAGS] as number;
-      if ((flags & (HAS_ENTRIES | NODE_HAS_FREE)) !== 0 || (trie.cells[NODE_ROW * current + CHILDREN] as number) > 0) break;
+      if (trie.catalogue[current] !== NONE || trie.free[current] !== NONE || trie.childCount(current) > 0) break;
       const word = tokens[i - 1] as string;
       const id = idOf(word);
       trie.deleteChild(trail[i - 1] as number, id);
@@ -470,8 +460,7 @@ export function createPhraseIndex(options: PhraseIndexOptions = {}): PhraseIndex
         if (list.some((e) => e.topicId === entry.topicId && e.weak === entry.weak)) continue;
         if (entry.free) setFree(trie, node, [...list, stored]);
         else setCatalogue(trie, node, [...list, stored]);
-        const below = entry.free ? FREE_BELOW : CATALOGUE_BELOW;
-        for (const n of trail) trie.cells[NODE_ROW * n + below] = (trie.cells[NODE_ROW * n + below] as number) + 1;
+        for (const n of trail) trie.addBelow(n, entry.free ? 0 : 1, entry.free ? 1 : 0);
       }
     },
     remove(tokens, topicId) {
